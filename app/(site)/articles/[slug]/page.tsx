@@ -1,0 +1,98 @@
+// The public article page: rendered on its first request, then served from Next's cache until one of its
+// tags is invalidated (docs/decisions/002-caching.md). Nothing per reader is rendered here: signed-in
+// state, own votes and live figures come from the client.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleList } from "@/components/article/ArticleList";
+import { ArticleStats } from "@/components/article/ArticleStats";
+import { AuthorBox } from "@/components/article/AuthorBox";
+import { NewsArticleJsonLd } from "@/components/article/JsonLd";
+import { QuestionBlock } from "@/components/article/QuestionBlock";
+import { References } from "@/components/article/References";
+import { ViewBeacon } from "@/components/article/ViewBeacon";
+import { formatDate } from "@/components/ui/format";
+import { getArticleLists, getPublicArticle, getRecommended } from "@/lib/articles/cached";
+import { renderArticleBody } from "@/lib/markdown/article";
+
+export const revalidate = 3600;
+export const dynamicParams = true;
+export async function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const article = SLUG.test(slug) ? await getPublicArticle(slug) : null;
+  if (!article) return { title: "Article not found" };
+  const description = article.description ?? article.question?.text ?? article.title;
+  return {
+    title: article.title,
+    description,
+    alternates: { canonical: `/articles/${article.slug}` },
+    openGraph: {
+      type: "article",
+      title: article.title,
+      description,
+      url: `/articles/${article.slug}`,
+      publishedTime: article.publishedAt,
+      modifiedTime: article.updatedAt,
+      authors: [article.author.name],
+      tags: article.tags,
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug } = await params;
+  if (!SLUG.test(slug)) notFound();
+  const article = await getPublicArticle(slug);
+  if (!article) notFound();
+  const [{ latest, top }, recommended] = await Promise.all([getArticleLists(), getRecommended(slug)]);
+  const body = renderArticleBody(article.body);
+  const base = process.env.AUTH_URL || process.env.AGORA_PUBLIC_URL || "http://localhost:3000";
+
+  return (
+    <main className="mx-auto grid max-w-6xl gap-10 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <article aria-labelledby="article-title">
+        <header>
+          <h1 id="article-title" className="text-3xl font-bold leading-tight sm:text-4xl">
+            {article.title}
+          </h1>
+          <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
+            By <span className="font-medium">{article.author.name}</span>
+            {article.author.job ? `, ${article.author.job}` : ""} ·{" "}
+            <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+          </p>
+          <ArticleStats
+            stats={article.stats}
+            updatedAt={article.updatedAt}
+            publishedAt={article.publishedAt}
+          />
+        </header>
+        <div className="prose-article mt-6" dangerouslySetInnerHTML={{ __html: body.html }} />
+        {article.question ? <QuestionBlock question={article.question} /> : null}
+        <section id="comments" aria-labelledby="comments-heading" className="mt-10">
+          <h2 id="comments-heading" className="text-2xl font-semibold">
+            Comments{" "}
+            <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">
+              ({article.commentCount})
+            </span>
+          </h2>
+        </section>
+        <References items={article.references} />
+        <AuthorBox author={article.author} />
+      </article>
+      <aside aria-label="More articles" className="lg:pt-2">
+        <ArticleList id="top-articles" title="Top Articles" articles={top} compact />
+        <ArticleList id="latest-posts" title="Latest Posts" articles={latest} compact />
+        <ArticleList id="recommended" title="Recommended Articles" articles={recommended} compact />
+      </aside>
+      <NewsArticleJsonLd article={article} url={`${base}/articles/${article.slug}`} />
+      <ViewBeacon slug={article.slug} />
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+import type { PublicAuthor } from "@/lib/articles/queries";
+
+/** Public profile only: name, job, hobbies, introduction. Never birthday, address or phone. */
+export function AuthorBox({ author }: { author: PublicAuthor }) {
+  return (
+    <section
+      aria-labelledby="author-info"
+      className="mt-10 rounded-lg border border-zinc-200 p-5 dark:border-zinc-800"
+    >
+      <h2 id="author-info" className="text-lg font-semibold">
+        Author information
+      </h2>
+      <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+        <dt className="font-medium">Name</dt>
+        <dd>{author.name}</dd>
+        {author.job ? (
+          <>
+            <dt className="font-medium">Job</dt>
+            <dd>{author.job}</dd>
+          </>
+        ) : null}
+        {author.hobbies.length ? (
+          <>
+            <dt className="font-medium">Hobbies</dt>
+            <dd>{author.hobbies.join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+      {author.introduction ? (
+        <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{author.introduction}</p>
+      ) : null}
+    </section>
+  );
+}

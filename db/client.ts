@@ -1,0 +1,118 @@
+// The one database handle. DATABASE_URL set -> postgres.js against that server; not set -> embedded
+// PGlite in .data/pglite (or AGORA_DATA_DIR). Both speak the same Drizzle schema and migrations.
+// The instance lives on globalThis: Next may load this module more than once in one process, and a
+// second PGlite open would trip our own lock.
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { Sql } from "postgres";
+import postgres from "postgres";
+import { acquireDirLock } from "./lock";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = "postgres" | "pglite";
+
+export interface DbHandle {
+  kind: DbKind;
+  db: Db;
+  /** postgres.js client (postgres) */
+  sql?: Sql;
+  /** PGlite instance (pglite) */
+  pglite?: PGlite;
+  /** the connection string (postgres only; never log it: it may hold a password) */
+  url?: string;
+  /** where the data lives: the PGlite directory or the server address without credentials */
+  location: string;
+  close(): Promise<void>;
+}
+
+type GlobalWithDb = typeof globalThis & { __agoraDb?: Promise<DbHandle> };
+const g = globalThis as GlobalWithDb;
+
+export function dataDir(): string {
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.AGORA_DATA_DIR ||
+      path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "pglite"),
+  );
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+
+export interface OpenOptions {
+  url?: string;
+  dir?: string;
+  /** postgres.js pool size */
+  max?: number;
+}
+
+export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
+  const url = opts.url ?? process.env.DATABASE_URL;
+  if (url) {
+    const sql = postgres(url, {
+      max: opts.max ?? Number(process.env.DATABASE_POOL_MAX || 10),
+      onnotice: () => {},
+      connect_timeout: 5,
+      idle_timeout: 30,
+      // node 20 cannot hold huge pipelines; keep statements prepared for speed
+      prepare: true,
+    });
+    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    return { kind: "postgres", db, sql, url, location: redactUrl(url), close: () => sql.end({ timeout: 5 }) };
+  }
+  const dir = path.resolve(/*turbopackIgnore: true*/ opts.dir ?? dataDir());
+  const release = acquireDirLock(dir);
+  try {
+    const pglite = await PGlite.create(dir);
+    const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+    return {
+      kind: "pglite",
+      db,
+      pglite,
+      location: dir,
+      close: async () => {
+        try {
+          await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/** The process-wide handle, opened on first use. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!g.__agoraDb) {
+    g.__agoraDb = openDb().catch((e) => {
+      g.__agoraDb = undefined;
+      throw e;
+    });
+  }
+  return g.__agoraDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Closes the process-wide handle (graceful shutdown, tests). */
+export async function closeDb(): Promise<void> {
+  const h = g.__agoraDb;
+  g.__agoraDb = undefined;
+  if (h) await (await h).close();
+}
+
+export { schema };

@@ -1,0 +1,190 @@
+// The JSON API's shared plumbing: one error shape everywhere ({"error": {"code", "message", "field"?}}),
+// body parsing with size and type limits, zod validation, and the Origin check for state-changing calls.
+// Route handlers stay thin: parse with these, call lib/, answer with these.
+import type { z } from "zod";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function errorBody(code: string, message: string, field?: string) {
+  return { error: field ? { code, message, field } : { code, message } };
+}
+
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  field?: string,
+  headers?: HeadersInit,
+) {
+  return Response.json(errorBody(code, message, field), {
+    status,
+    headers: { "cache-control": "no-store", ...(headers as Record<string, string>) },
+  });
+}
+
+export function json(data: unknown, init: ResponseInit = {}) {
+  const headers = new Headers(init.headers);
+  if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
+  return Response.json(data, { ...init, headers });
+}
+
+export const MAX_JSON_BYTES = Number(process.env.AGORA_MAX_JSON_BYTES || 64 * 1024);
+
+/** Reads a JSON body: 415 for another content type, 413 when too large, 400 when malformed. */
+export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      "Send the body as JSON (Content-Type: application/json).",
+    );
+  }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiError(400, "invalid_encoding", "The body is not valid UTF-8.");
+  }
+  if (!text.trim()) throw new ApiError(400, "empty_body", "The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "malformed_json", "The body is not valid JSON.");
+  }
+}
+
+function tooLarge(maxBytes: number) {
+  return new ApiError(413, "payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+}
+
+/** Validates with zod; the first problem becomes a 422 naming the field. */
+export function validate<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue.path.join(".") || undefined;
+  const message = field ? `${field}: ${issue.message}` : issue.message;
+  throw new ApiError(422, "invalid_input", message, field);
+}
+
+export async function readBody<T extends z.ZodType>(
+  req: Request,
+  schema: T,
+  maxBytes?: number,
+): Promise<z.infer<T>> {
+  return validate(schema, await readJson(req, maxBytes));
+}
+
+/**
+ * State-changing calls must come from our own origin (or from a tool with a bearer token, which carries
+ * no ambient cookie and so cannot be forged by another site).
+ */
+export function checkOrigin(req: Request): void {
+  if (req.headers.get("authorization")?.startsWith("Bearer ")) return;
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (!origin) {
+    // browsers always send Origin on cross-site POST/PUT/PATCH/DELETE; a missing one with a cookie
+    // is refused too, so that only same-origin pages and token tools can write
+    throw new ApiError(
+      403,
+      "bad_origin",
+      "This request must come from the site itself (Origin header missing).",
+    );
+  }
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ApiError(403, "bad_origin", "The Origin header is not a valid origin.");
+  }
+  const allowed = new Set([
+    host,
+    ...(process.env.AGORA_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()),
+  ]);
+  if (process.env.AUTH_URL) allowed.add(new URL(process.env.AUTH_URL).host);
+  if (!allowed.has(originHost)) {
+    throw new ApiError(403, "bad_origin", "Cross-site requests are not allowed.");
+  }
+}
+
+/** Wraps a route handler: ApiErrors become their JSON shape; anything else a 500 without details. */
+export function handle<A extends unknown[]>(fn: (req: Request, ...args: A) => Promise<Response>) {
+  return async (req: Request, ...args: A): Promise<Response> => {
+    try {
+      return await fn(req, ...args);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+export function errorResponse(e: unknown): Response {
+  if (e instanceof ApiError) return jsonError(e.status, e.code, e.message, e.field, e.headers);
+  const mapped = mapDbError(e);
+  if (mapped) return jsonError(mapped.status, mapped.code, mapped.message, undefined, mapped.headers);
+  // logged by the caller's logger; never a stack trace to a client
+  console.error("api: unexpected error", e);
+  return jsonError(500, "internal", "Something went wrong on our side. Please try again.");
+}
+
+/** Database outages become 503 with Retry-After instead of 500. */
+export function mapDbError(
+  e: unknown,
+): { status: number; code: string; message: string; headers?: Record<string, string> } | null {
+  const err = e as { code?: string; errno?: string; message?: string; cause?: { code?: string } };
+  const code = err?.code ?? err?.cause?.code;
+  const transient = new Set([
+    "ECONNREFUSED",
+    "ECONNRESET",
+    "CONNECTION_CLOSED",
+    "CONNECTION_ENDED",
+    "CONNECT_TIMEOUT",
+    "CONNECTION_DESTROYED",
+    "57P01",
+    "57P02",
+    "57P03",
+    "08006",
+    "08001",
+    "08003",
+    "53300",
+  ]);
+  if (code && transient.has(code)) {
+    return {
+      status: 503,
+      code: "unavailable",
+      message: "The database is unavailable for a moment; nothing was changed. Please retry shortly.",
+      headers: { "retry-after": "5" },
+    };
+  }
+  return null;
+}

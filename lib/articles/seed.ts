@@ -1,0 +1,16 @@
+// Seeding from the server process (development start-up) and from `npm run db:seed`.
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { articles } from "@/db/schema";
+import { seedContent } from "@/db/seed/seed";
+import { log } from "@/lib/log";
+
+/** Seeds the content files when no article exists yet (a fresh development database). */
+export async function seedIfEmpty(): Promise<void> {
+  const db = await getDb();
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(articles);
+  if (n > 0) return;
+  const { seeded, errors } = await seedContent(db);
+  for (const e of errors) log.error(e.message);
+  log.info({ seeded }, "seeded an empty database with content/articles");
+}

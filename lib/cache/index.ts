@@ -1,0 +1,76 @@
+// Tag-based invalidation of cached public pages and data, for this instance and every other one.
+// The tag clock lives in cache-handler.cjs (on globalThis); here we mark tags and tell other instances
+// over PostgreSQL NOTIFY. One article's tags are invalidated at most about once a second however many
+// writes arrive: the first write invalidates at once, later ones in the window are folded into one
+// trailing invalidation at its end.
+import { log } from "@/lib/log";
+import { INSTANCE_ID, publish, subscribe } from "@/lib/realtime/bus";
+
+export const CACHE_CHANNEL = "agora_cache";
+const WINDOW_MS = Number(process.env.AGORA_INVALIDATE_WINDOW_MS || 1000);
+
+export const cacheTags = {
+  /** everything shown on one article's page */
+  article: (slug: string) => `article:${slug}`,
+  /** article lists: home page, Top/Latest/Recommended boxes */
+  articleLists: "article-lists",
+} as const;
+
+interface CacheState {
+  markTags?: (tags: string[], at?: number) => void;
+  publish?: (tags: string[]) => void;
+}
+const handlerState = () => (globalThis as { __agoraCacheState?: CacheState }).__agoraCacheState;
+
+interface Throttle {
+  last: Map<string, number>;
+  pending: Map<string, NodeJS.Timeout>;
+}
+const g = globalThis as typeof globalThis & { __agoraThrottle?: Throttle };
+const throttle: Throttle = (g.__agoraThrottle ??= { last: new Map(), pending: new Map() });
+
+async function fire(tags: string[]): Promise<void> {
+  handlerState()?.markTags?.(tags);
+  try {
+    await publish(CACHE_CHANNEL, { from: INSTANCE_ID, tags });
+  } catch (e) {
+    log.warn({ err: (e as Error).message, tags }, "cache invalidation could not reach other instances");
+  }
+}
+
+/** Invalidates the tags here and on every instance (throttled per tag, never dropped). */
+export async function invalidate(tags: string[]): Promise<void> {
+  const now = Date.now();
+  const immediate: string[] = [];
+  for (const tag of tags) {
+    const last = throttle.last.get(tag) ?? 0;
+    if (now - last >= WINDOW_MS) {
+      throttle.last.set(tag, now);
+      immediate.push(tag);
+    } else if (!throttle.pending.has(tag)) {
+      const t = setTimeout(
+        () => {
+          throttle.pending.delete(tag);
+          throttle.last.set(tag, Date.now());
+          void fire([tag]);
+        },
+        WINDOW_MS - (now - last),
+      );
+      t.unref?.();
+      throttle.pending.set(tag, t);
+    }
+  }
+  if (immediate.length) await fire(immediate);
+}
+
+/** Started once per server process: applies other instances' invalidations to this one's cache. */
+export async function startCacheSync(): Promise<void> {
+  const state = handlerState();
+  if (state)
+    state.publish = (tags) => void publish(CACHE_CHANNEL, { from: INSTANCE_ID, tags }).catch(() => {});
+  await subscribe(CACHE_CHANNEL, (payload) => {
+    const p = payload as { from?: string; tags?: unknown };
+    if (p.from === INSTANCE_ID || !Array.isArray(p.tags)) return;
+    handlerState()?.markTags?.(p.tags.filter((t): t is string => typeof t === "string"));
+  });
+}

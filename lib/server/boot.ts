@@ -1,0 +1,72 @@
+// Server start-up, run once per process from instrumentation.ts: open the database (refusing a PGlite
+// directory held by another process), apply migrations inside this owning process, seed an empty
+// database in development, and start cross-instance cache sync. A database that cannot be reached gives
+// one clear log line and is retried in the background; /api/health says "down" meanwhile.
+import { closeDb, getDbHandle } from "@/db/client";
+import { DataDirLockedError } from "@/db/lock";
+import { runMigrations } from "@/db/migrate";
+import { startCacheSync } from "@/lib/cache";
+import { log } from "@/lib/log";
+
+type BootState = { started?: boolean; ready?: boolean; hooks: Array<() => Promise<void>> };
+const g = globalThis as typeof globalThis & { __agoraBoot?: BootState };
+const state: BootState = (g.__agoraBoot ??= { hooks: [] });
+
+/** Later features register start-up work here (e.g. the dev demo admin); run after migrations. */
+export function onReady(hook: () => Promise<void>): void {
+  state.hooks.push(hook);
+}
+
+export function isReady(): boolean {
+  return Boolean(state.ready);
+}
+
+function describeError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException & { errors?: Error[] };
+  if (err?.code === "ECONNREFUSED") return "connection refused";
+  if (err?.errors?.length) return err.errors.map((x) => x.message).join("; ");
+  return err?.message?.split("\n")[0] ?? String(e);
+}
+
+async function prepare(): Promise<void> {
+  const h = await getDbHandle();
+  await runMigrations(h);
+  if (process.env.NODE_ENV !== "production" || process.env.AGORA_SEED_ON_START === "1") {
+    const { seedIfEmpty } = await import("@/lib/articles/seed");
+    await seedIfEmpty();
+  }
+  for (const hook of state.hooks) await hook();
+  await startCacheSync();
+  state.ready = true;
+  log.info({ db: h.kind, location: h.location }, "database ready");
+}
+
+export async function boot(): Promise<void> {
+  if (state.started) return;
+  state.started = true;
+  try {
+    await prepare();
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      // never share a PGlite directory: refuse to run at all
+      console.error(`agora: ${e.message}`);
+      process.exit(1);
+    }
+    const h = await getDbHandle().catch(() => null);
+    log.error(
+      { db: h?.kind, location: h?.location },
+      `database unreachable at start-up (${describeError(e)}); retrying every 5 s, /api/health reports db: down`,
+    );
+    const retry = setInterval(() => {
+      prepare()
+        .then(() => clearInterval(retry))
+        .catch(() => {});
+    }, 5000);
+    retry.unref();
+  }
+  // server.mjs calls this after the last in-flight request on SIGTERM
+  (globalThis as { __agoraShutdown?: () => Promise<void> }).__agoraShutdown = async () => {
+    log.info("closing the database");
+    await closeDb();
+  };
+}

@@ -1,0 +1,22 @@
+// @ts-check
+const path = require("node:path");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "prom-client"],
+  cacheHandler: path.join(__dirname, "cache-handler.cjs"),
+  cacheMaxMemorySize: 0, // our handler keeps its own bounded memory store
+  // compress at the reverse proxy in production (DESIGN "Performance design")
+  compress: process.env.AGORA_COMPRESS === "1",
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+  async rewrites() {
+    // the home page is an ISR page with a param so that `next build` never prerenders it (no database
+    // at build time); see docs/decisions/002-caching.md
+    return { beforeFiles: [{ source: "/", destination: "/front/home" }] };
+  },
+};
+
+module.exports = nextConfig;
