@@ -12,6 +12,8 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // forbidden()/unauthorized(): real 403/401 statuses from pages
+  experimental: { authInterrupts: true },
   async rewrites() {
     // the home page is an ISR page with a param so that `next build` never prerenders it (no database
     // at build time); see docs/decisions/002-caching.md

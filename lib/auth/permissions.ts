@@ -1,0 +1,69 @@
+// Every permission decision of Agora, in one place, used by pages, server actions and route handlers.
+// Decisions read the viewer from the database (lib/auth/viewer.ts), never from the JWT alone.
+import { ApiError } from "@/lib/api/http";
+import { getViewer, type Viewer } from "./viewer";
+
+export type Action =
+  | "read" // public pages and APIs
+  | "account" // own account pages and actions (allowed while suspended/banned)
+  | "comment" // post, edit, delete own comments
+  | "vote" // comment votes, signed-in poll votes, ratings
+  | "report"
+  | "appeal"
+  | "moderate" // queues, decisions, user status, audit log (moderators and admins)
+  | "admin"; // settings, roles, articles (admins only)
+
+export type Decision = { ok: true } | { ok: false; status: 401 | 403; code: string; message: string };
+
+const WRITES: ReadonlySet<Action> = new Set(["comment", "vote", "report", "appeal"]);
+
+function dateText(d: Date): string {
+  return d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
+
+/** Why a user may not write right now, in words they can act on; null if they may. */
+export function writeBlock(v: Viewer): string | null {
+  if (v.status === "banned") return `Your account is banned${v.statusReason ? `: ${v.statusReason}` : ""}. You can still read.`;
+  if (v.status === "suspended")
+    return `Your account is suspended${v.suspendedUntil ? ` until ${dateText(v.suspendedUntil)}` : ""}${v.statusReason ? ` (${v.statusReason})` : ""}. You can still read.`;
+  return null;
+}
+
+export function decide(v: Viewer | null, action: Action): Decision {
+  if (action === "read") return { ok: true };
+  if (!v) return { ok: false, status: 401, code: "unauthenticated", message: "Sign in to do this." };
+  if (action === "account") return { ok: true };
+  if (action === "moderate" || action === "admin") {
+    const allowed = action === "admin" ? v.role === "admin" : v.role === "moderator" || v.role === "admin";
+    if (!allowed)
+      return {
+        ok: false,
+        status: 403,
+        code: "forbidden",
+        message: action === "admin" ? "Only administrators can do this." : "Only moderators and administrators can do this.",
+      };
+    if (v.status !== "active") return { ok: false, status: 403, code: "account_restricted", message: writeBlock(v)! };
+    return { ok: true };
+  }
+  if (WRITES.has(action)) {
+    const block = writeBlock(v);
+    if (block) return { ok: false, status: 403, code: "account_restricted", message: block };
+    if (!v.emailVerified && v.role === "reader")
+      return {
+        ok: false,
+        status: 403,
+        code: "email_unverified",
+        message: "Confirm your email address first: use the link we sent you (or ask for a new one on your account page).",
+      };
+    return { ok: true };
+  }
+  return { ok: false, status: 403, code: "forbidden", message: "Not allowed." };
+}
+
+/** For route handlers: the viewer allowed to do `action`, or an ApiError (401/403) to answer with. */
+export async function requireViewer(req: Request, action: Exclude<Action, "read">): Promise<Viewer> {
+  const v = await getViewer(req);
+  const d = decide(v, action);
+  if (!d.ok) throw new ApiError(d.status, d.code, d.message);
+  return v!;
+}

@@ -1,0 +1,98 @@
+// Account records: creation (CLI, sign-up) and lookups. Emails are stored lower-cased.
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { type User, users } from "@/db/schema";
+import { hashPassword, passwordProblem } from "./password";
+
+export const ROLES = ["reader", "moderator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "An email address has at most 254 characters.")
+  .email("Enter a valid email address, like name@example.com.");
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a display name.")
+  .max(50, "A display name has at most 50 characters.")
+  .refine((s) => !/[\u0000-\u001f\u007f<>]/.test(s), "A display name cannot contain control characters or < >.");
+
+export const passwordSchema = z.string().superRefine((p, ctx) => {
+  const problem = passwordProblem(p);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+export class UserInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "UserInputError";
+  }
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return u;
+}
+
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return u;
+}
+
+/**
+ * Creates a user, or (with `update: true`) updates the password, role and name of an existing one.
+ * Used by `npm run user:create`; users made this way have a verified email.
+ */
+export async function upsertUser(
+  db: Db,
+  input: { email: string; password: string; role: Role; name: string; verified?: boolean },
+  opts: { update?: boolean } = {},
+): Promise<{ user: User; created: boolean }> {
+  const email = emailSchema.safeParse(input.email);
+  if (!email.success) throw new UserInputError("email", email.error.issues[0].message);
+  const name = displayNameSchema.safeParse(input.name);
+  if (!name.success) throw new UserInputError("name", name.error.issues[0].message);
+  const problem = passwordProblem(input.password);
+  if (problem) throw new UserInputError("password", problem);
+  if (!ROLES.includes(input.role)) throw new UserInputError("role", `Role must be one of ${ROLES.join(", ")}.`);
+  const passwordHash = await hashPassword(input.password);
+  const existing = await findUserByEmail(db, email.data);
+  if (existing) {
+    if (!opts.update) throw new UserInputError("email", "An account with this email already exists.");
+    const [user] = await db
+      .update(users)
+      .set({
+        passwordHash,
+        role: input.role,
+        name: name.data,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        emailVerified: existing.emailVerified ?? (input.verified ? new Date() : null),
+      })
+      .where(eq(users.id, existing.id))
+      .returning();
+    return { user, created: false };
+  }
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: email.data,
+      name: name.data,
+      role: input.role,
+      passwordHash,
+      emailVerified: input.verified ? new Date() : null,
+    })
+    .returning();
+  return { user, created: true };
+}
