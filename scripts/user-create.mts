@@ -17,7 +17,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.email || !values.password) {
-  console.error("usage: npm run user:create -- --email a@b.c --password '…' [--role reader|moderator|admin] [--name 'Ada'] [--update]");
+  console.error(
+    "usage: npm run user:create -- --email a@b.c --password '…' [--role reader|moderator|admin] [--name 'Ada'] [--update]",
+  );
   process.exit(2);
 }
 try {

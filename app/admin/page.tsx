@@ -8,7 +8,9 @@ export default async function AdminHome() {
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-bold">Moderation</h1>
-      <p className="mt-2">Signed in as {viewer.name} ({viewer.role}).</p>
+      <p className="mt-2">
+        Signed in as {viewer.name} ({viewer.role}).
+      </p>
     </main>
   );
 }

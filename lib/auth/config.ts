@@ -50,7 +50,10 @@ async function buildConfig(): Promise<NextAuthConfig> {
       Credentials({
         id: "credentials",
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(raw) {
           const parsed = credentialsInput.safeParse(raw);
           if (!parsed.success) throw new InvalidCredentials();
@@ -67,7 +70,10 @@ async function buildConfig(): Promise<NextAuthConfig> {
       async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
-          token.sv = (user as { sv?: number; sessionVersion?: number }).sv ?? (user as { sessionVersion?: number }).sessionVersion ?? 1;
+          token.sv =
+            (user as { sv?: number; sessionVersion?: number }).sv ??
+            (user as { sessionVersion?: number }).sessionVersion ??
+            1;
           return token;
         }
         // every later use: the session version must still match, and the account must still exist

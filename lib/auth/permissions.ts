@@ -23,7 +23,8 @@ function dateText(d: Date): string {
 
 /** Why a user may not write right now, in words they can act on; null if they may. */
 export function writeBlock(v: Viewer): string | null {
-  if (v.status === "banned") return `Your account is banned${v.statusReason ? `: ${v.statusReason}` : ""}. You can still read.`;
+  if (v.status === "banned")
+    return `Your account is banned${v.statusReason ? `: ${v.statusReason}` : ""}. You can still read.`;
   if (v.status === "suspended")
     return `Your account is suspended${v.suspendedUntil ? ` until ${dateText(v.suspendedUntil)}` : ""}${v.statusReason ? ` (${v.statusReason})` : ""}. You can still read.`;
   return null;
@@ -40,9 +41,13 @@ export function decide(v: Viewer | null, action: Action): Decision {
         ok: false,
         status: 403,
         code: "forbidden",
-        message: action === "admin" ? "Only administrators can do this." : "Only moderators and administrators can do this.",
+        message:
+          action === "admin"
+            ? "Only administrators can do this."
+            : "Only moderators and administrators can do this.",
       };
-    if (v.status !== "active") return { ok: false, status: 403, code: "account_restricted", message: writeBlock(v)! };
+    if (v.status !== "active")
+      return { ok: false, status: 403, code: "account_restricted", message: writeBlock(v)! };
     return { ok: true };
   }
   if (WRITES.has(action)) {
@@ -53,7 +58,8 @@ export function decide(v: Viewer | null, action: Action): Decision {
         ok: false,
         status: 403,
         code: "email_unverified",
-        message: "Confirm your email address first: use the link we sent you (or ask for a new one on your account page).",
+        message:
+          "Confirm your email address first: use the link we sent you (or ask for a new one on your account page).",
       };
     return { ok: true };
   }

@@ -20,7 +20,10 @@ export const displayNameSchema = z
   .trim()
   .min(1, "Enter a display name.")
   .max(50, "A display name has at most 50 characters.")
-  .refine((s) => !/[\u0000-\u001f\u007f<>]/.test(s), "A display name cannot contain control characters or < >.");
+  .refine(
+    (s) => !/[\u0000-\u001f\u007f<>]/.test(s),
+    "A display name cannot contain control characters or < >.",
+  );
 
 export const passwordSchema = z.string().superRefine((p, ctx) => {
   const problem = passwordProblem(p);
@@ -38,11 +41,7 @@ export class UserInputError extends Error {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
-  const [u] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .limit(1);
+  const [u] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   return u;
 }
 
@@ -66,7 +65,8 @@ export async function upsertUser(
   if (!name.success) throw new UserInputError("name", name.error.issues[0].message);
   const problem = passwordProblem(input.password);
   if (problem) throw new UserInputError("password", problem);
-  if (!ROLES.includes(input.role)) throw new UserInputError("role", `Role must be one of ${ROLES.join(", ")}.`);
+  if (!ROLES.includes(input.role))
+    throw new UserInputError("role", `Role must be one of ${ROLES.join(", ")}.`);
   const passwordHash = await hashPassword(input.password);
   const existing = await findUserByEmail(db, email.data);
   if (existing) {

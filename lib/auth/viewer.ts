@@ -57,7 +57,11 @@ async function viewerFromToken(token: string): Promise<Viewer | null> {
   if (!row || row.user.deletedAt) return null;
   // tokens belong to moderators and admins; a demoted user's tokens stop working
   if (row.user.role === "reader") return null;
-  void db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId)).catch(() => {});
+  void db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(eq(apiTokens.id, row.tokenId))
+    .catch(() => {});
   return toViewer(row.user, "token");
 }
 

@@ -14,6 +14,15 @@ export interface TestDb extends DbHandle {
   testUrl?: string;
   /** the PGlite directory (pglite only) */
   dir?: string;
+  /** closes this handle but keeps the database, e.g. to point the process-wide handle at it */
+  closeHandle(): Promise<void>;
+}
+
+/** Points the process-wide handle (getDb) at this test database; call closeDb() before t.close(). */
+export async function useAsProcessDb(t: TestDb): Promise<void> {
+  await t.closeHandle();
+  if (t.testUrl) process.env.DATABASE_URL = t.testUrl;
+  else process.env.AGORA_DATA_DIR = t.dir;
 }
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -38,11 +47,17 @@ export async function createTestDb(opts: { migrate?: boolean; max?: number } = {
     const testUrl = u.toString();
     const h = await openDb({ url: testUrl, max: opts.max ?? 20 });
     if (migrate) await runMigrations(h);
+    let open = true;
+    const closeHandle = async () => {
+      if (open) await h.close();
+      open = false;
+    };
     return {
       ...h,
       testUrl,
+      closeHandle,
       close: async () => {
-        await h.close();
+        await closeHandle();
         const a = postgres(adminUrl(base), { max: 1, onnotice: () => {} });
         await a.unsafe(`drop database if exists ${name} with (force)`);
         await a.end();
@@ -52,11 +67,17 @@ export async function createTestDb(opts: { migrate?: boolean; max?: number } = {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-pglite-"));
   const h = await openDb({ dir });
   if (migrate) await runMigrations(h);
+  let open = true;
+  const closeHandle = async () => {
+    if (open) await h.close();
+    open = false;
+  };
   return {
     ...h,
     dir,
+    closeHandle,
     close: async () => {
-      await h.close();
+      await closeHandle();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

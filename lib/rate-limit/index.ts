@@ -1,0 +1,123 @@
+// The one rate-limit module for every write of the app (rate-limiter-flexible). On PostgreSQL the
+// counters live in the `rate_limits` table, so limits hold across instances; on PGlite (one process)
+// they live in memory. Each limit's size and window come from one table below and can be changed with
+// AGORA_LIMIT_<NAME>=<points>/<seconds> (e.g. AGORA_LIMIT_SIGNIN_IP=20/900); benchmarks raise them
+// that way and say so.
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { getDbHandle } from "@/db/client";
+import { ApiError } from "@/lib/api/http";
+
+export const LIMIT_DEFAULTS = {
+  /** password sign-in attempts per client IP */
+  signin_ip: { points: 20, seconds: 15 * 60, what: "sign-in attempts from your network" },
+  /** password sign-in attempts per account (email) */
+  signin_account: { points: 5, seconds: 15 * 60, what: "sign-in attempts for this account" },
+  signup_ip: { points: 10, seconds: 60 * 60, what: "sign-ups from your network" },
+  magic_link_email: { points: 3, seconds: 15 * 60, what: "sign-in links for this address" },
+  comment_user: { points: 5, seconds: 60, what: "comments" },
+  comment_ip: { points: 20, seconds: 60, what: "comments from your network" },
+  vote_user: { points: 60, seconds: 60, what: "votes" },
+  report_user: { points: 10, seconds: 60 * 60, what: "reports" },
+  poll_vote_ip: { points: 30, seconds: 60, what: "poll votes from your network" },
+  feedback_ip: { points: 30, seconds: 60, what: "ratings from your network" },
+  appeal_user: { points: 5, seconds: 24 * 60 * 60, what: "appeals" },
+  account_change_user: { points: 10, seconds: 60 * 60, what: "account changes" },
+} as const;
+
+export type LimitName = keyof typeof LIMIT_DEFAULTS;
+
+export function limitConfig(name: LimitName): { points: number; seconds: number } {
+  const env = process.env[`AGORA_LIMIT_${name.toUpperCase()}`];
+  const m = env?.match(/^\s*(\d+)\s*\/\s*(\d+)\s*$/);
+  if (m) return { points: Number(m[1]), seconds: Number(m[2]) };
+  const d = LIMIT_DEFAULTS[name];
+  return { points: d.points, seconds: d.seconds };
+}
+
+type G = typeof globalThis & { __agoraLimiters?: Map<string, Promise<RateLimiterAbstract>> };
+const g = globalThis as G;
+const limiters = (g.__agoraLimiters ??= new Map());
+
+async function limiter(name: LimitName): Promise<RateLimiterAbstract> {
+  let p = limiters.get(name);
+  if (!p) {
+    p = (async () => {
+      const { points, seconds } = limitConfig(name);
+      const h = await getDbHandle();
+      if (h.kind !== "postgres") return new RateLimiterMemory({ keyPrefix: name, points, duration: seconds });
+      const sql = h.sql!;
+      // rate-limiter-flexible's "pool" store calls client.query({ text, values }) and reads .rows:
+      // postgres.js answers that through unsafe() with the same parameters
+      const storeClient = {
+        query: async (q: { text: string; values?: unknown[] }) => ({
+          rows: await sql.unsafe(q.text, (q.values ?? []) as never[], { prepare: true }),
+        }),
+      };
+      return new RateLimiterPostgres({
+        storeClient,
+        storeType: "pool",
+        tableName: "rate_limits",
+        tableCreated: true, // created by our migrations
+        keyPrefix: name,
+        points,
+        duration: seconds,
+        // while PostgreSQL is unreachable, limits keep working per instance
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${name}-ins`, points, duration: seconds }),
+      });
+    })();
+    limiters.set(name, p);
+  }
+  return p;
+}
+
+export class RateLimitedError extends ApiError {
+  constructor(
+    readonly limit: LimitName,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      429,
+      "rate_limited",
+      `Too many ${LIMIT_DEFAULTS[limit].what}. Try again in ${humanSeconds(retryAfterSeconds)}.`,
+      undefined,
+      { "retry-after": String(retryAfterSeconds) },
+    );
+  }
+}
+
+export function humanSeconds(s: number): string {
+  if (s < 90) return `${s} second${s === 1 ? "" : "s"}`;
+  const m = Math.ceil(s / 60);
+  return `${m} minute${m === 1 ? "" : "s"}`;
+}
+
+/** Spends `points` from `name` for `key`; throws RateLimitedError (429 with Retry-After) when used up. */
+export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
+  const l = await limiter(name);
+  try {
+    await l.consume(key, points);
+  } catch (e) {
+    if (e instanceof RateLimiterRes)
+      throw new RateLimitedError(name, Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+    throw e;
+  }
+}
+
+/** Reads without spending: how long until `key` may try again (0 = now). */
+export async function blockedFor(name: LimitName, key: string): Promise<number> {
+  const l = await limiter(name);
+  const res = await l.get(key);
+  if (!res || res.remainingPoints > 0) return 0;
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+/** Gives points back (e.g. a successful sign-in clears the account's failures). */
+export async function reward(name: LimitName, key: string): Promise<void> {
+  const l = await limiter(name);
+  await l.delete(key).catch(() => {});
+}
