@@ -36,6 +36,28 @@ fs.writeFileSync(
 );
 execFileSync("npm", ["run", "-s", "db:migrate"], { env, stdio: "inherit" });
 execFileSync("npm", ["run", "-s", "db:seed"], { env, stdio: "inherit" });
+// fixture accounts (tests/e2e/users.ts); the server must not be running yet on PGlite
+const { USERS } = await import("./users-data.mjs");
+for (const u of Object.values(USERS)) {
+  execFileSync(
+    "npm",
+    [
+      "run",
+      "-s",
+      "user:create",
+      "--",
+      "--email",
+      u.email,
+      "--password",
+      u.password,
+      "--role",
+      u.role,
+      "--name",
+      u.name,
+    ],
+    { env, stdio: "inherit" },
+  );
+}
 const child = spawn("node", ["server.mjs"], { env, stdio: "inherit" });
 for (const sig of ["SIGTERM", "SIGINT"]) process.on(sig, () => child.kill("SIGTERM"));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,4 @@
+export interface OpenApiFragment {
+  paths: Record<string, Record<string, unknown>>;
+  schemas?: Record<string, unknown>;
+}

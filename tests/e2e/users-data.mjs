@@ -1,0 +1,8 @@
+// Kept in step with tests/e2e/users.ts (which types them for the tests).
+export const USERS = {
+  admin: { email: "admin@e2e.test", password: "Admin-pass-1234!", role: "admin", name: "Ada Admin" },
+  moderator: { email: "mod@e2e.test", password: "Mod-pass-12345!", role: "moderator", name: "Mo Moderator" },
+  reader: { email: "reader@e2e.test", password: "Reader-pass-1234!", role: "reader", name: "Rita Reader" },
+  reader2: { email: "reader2@e2e.test", password: "Reader-pass-1234!", role: "reader", name: "Rob Reader" },
+  reader3: { email: "reader3@e2e.test", password: "Reader-pass-1234!", role: "reader", name: "Rae Reader" },
+};
