@@ -14,6 +14,8 @@ const hops = Math.max(0, Number.parseInt(process.env.TRUST_PROXY_HOPS || "0", 10
 const GRACE_MS = Number(process.env.AGORA_SHUTDOWN_GRACE_MS || 10000);
 
 if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = "production";
+// no telemetry: this server talks to nobody but its database
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 /** The address of the client: the socket's, or the one `hops` trusted proxies saw before them. */
 function clientIp(req) {
