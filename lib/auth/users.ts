@@ -21,6 +21,7 @@ export const displayNameSchema = z
   .min(1, "Enter a display name.")
   .max(50, "A display name has at most 50 characters.")
   .refine(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
     (s) => !/[\u0000-\u001f\u007f<>]/.test(s),
     "A display name cannot contain control characters or < >.",
   );
