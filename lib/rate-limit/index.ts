@@ -19,6 +19,8 @@ export const LIMIT_DEFAULTS = {
   signin_account: { points: 5, seconds: 15 * 60, what: "sign-in attempts for this account" },
   signup_ip: { points: 10, seconds: 60 * 60, what: "sign-ups from your network" },
   magic_link_email: { points: 3, seconds: 15 * 60, what: "sign-in links for this address" },
+  /** "send the confirmation email again" per account */
+  verify_email_user: { points: 3, seconds: 15 * 60, what: "confirmation emails" },
   comment_user: { points: 5, seconds: 60, what: "comments" },
   comment_ip: { points: 20, seconds: 60, what: "comments from your network" },
   vote_user: { points: 60, seconds: 60, what: "votes" },
@@ -120,4 +122,10 @@ export async function blockedFor(name: LimitName, key: string): Promise<number> 
 export async function reward(name: LimitName, key: string): Promise<void> {
   const l = await limiter(name);
   await l.delete(key).catch(() => {});
+}
+
+/** Gives `points` back to `key` (e.g. a successful sign-in does not count against its network). */
+export async function refund(name: LimitName, key: string, points = 1): Promise<void> {
+  const l = await limiter(name);
+  await l.reward(key, points).catch(() => {});
 }
