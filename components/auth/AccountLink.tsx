@@ -2,12 +2,16 @@
 // The header's account link. Public pages are served from cache, so the server renders "Sign in" for
 // everyone and this asks /api/v1/me after load who is actually here.
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 
 type Me = { name: string; role: string } | null;
 
 export function AccountLink() {
   const [me, setMe] = useState<Me | undefined>(undefined);
+  const pathname = usePathname();
+  // asked again after each navigation: signing in or out moves to another page
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not an input
   useEffect(() => {
     let live = true;
     fetch("/api/v1/me", { credentials: "same-origin" })
@@ -17,7 +21,7 @@ export function AccountLink() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [pathname]);
   if (!me)
     return (
       <li>

@@ -14,7 +14,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
   const [ml, mlAction, mlPending] = useActionState(magicLinkSignIn, null);
   return (
     <>
-      <section aria-labelledby="pw-heading" className="mt-6">
+      <section className="mt-6">
         <h2 id="pw-heading" className="text-lg font-semibold">
           With your password
         </h2>
@@ -45,10 +45,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
         </form>
       </section>
       {magicLink ? (
-        <section
-          aria-labelledby="ml-heading"
-          className="mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800"
-        >
+        <section className="mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800">
           <h2 id="ml-heading" className="text-lg font-semibold">
             With a link by email
           </h2>
@@ -60,7 +57,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
           <form action={mlAction} className="mt-3 space-y-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <Field
-              label="Email for the link"
+              label="Send a sign-in link to"
               name="email"
               id="magic-email"
               type="email"
@@ -76,10 +73,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
         </section>
       ) : null}
       {oauth.length ? (
-        <section
-          aria-labelledby="oauth-heading"
-          className="mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800"
-        >
+        <section className="mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800">
           <h2 id="oauth-heading" className="text-lg font-semibold">
             With another account
           </h2>

@@ -98,14 +98,27 @@ export function humanSeconds(s: number): string {
   return `${m} minute${m === 1 ? "" : "s"}`;
 }
 
+/**
+ * rate-limiter-flexible rejects with a RateLimiterRes when a limit is used up. Not `instanceof`: the
+ * limiters live on globalThis and may have been made by another server bundle's copy of the class.
+ */
+function isLimiterAnswer(e: unknown): e is RateLimiterRes {
+  return (
+    e instanceof RateLimiterRes ||
+    (typeof e === "object" &&
+      e !== null &&
+      !(e instanceof Error) &&
+      typeof (e as RateLimiterRes).msBeforeNext === "number")
+  );
+}
+
 /** Spends `points` from `name` for `key`; throws RateLimitedError (429 with Retry-After) when used up. */
 export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
   const l = await limiter(name);
   try {
     await l.consume(key, points);
   } catch (e) {
-    if (e instanceof RateLimiterRes)
-      throw new RateLimitedError(name, Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+    if (isLimiterAnswer(e)) throw new RateLimitedError(name, Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
     throw e;
   }
 }
