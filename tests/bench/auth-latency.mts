@@ -51,7 +51,10 @@ if (values.url) {
     total.push(
       await time(async () => {
         const csrf = await fetch(`${base}/api/auth/csrf`);
-        const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+        const cookie = csrf.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; ");
         const { csrfToken } = (await csrf.json()) as { csrfToken: string };
         const res = await fetch(`${base}/api/auth/callback/credentials`, {
           method: "POST",

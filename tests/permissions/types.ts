@@ -53,46 +53,24 @@ export function adminPage(path: string): MatrixRow {
   return { ...moderatorPage(path), expect: { ...moderatorPage(path).expect, moderator: 403 } };
 }
 
+type Method = MatrixRow["method"];
+type Path = MatrixRow["path"];
+type Body = MatrixRow["body"];
+
 /** An API route for any signed-in account: anonymous → 401, every account → `ok`. */
-export function accountApi(
-  method: MatrixRow["method"],
-  path: MatrixRow["path"],
-  ok: number,
-  body?: MatrixRow["body"],
-): MatrixRow {
-  return row(
-    `${method} ${typeof path === "string" ? path : path.toString()}`,
-    method,
-    path,
-    {
-      anonymous: 401,
-      ...all(SIGNED_IN, ok),
-    },
-    body,
-  );
+export function accountApi(method: Method, path: Path, ok: number, body?: Body): MatrixRow {
+  return apiRow(method, path, { anonymous: 401, ...all(SIGNED_IN, ok) }, body);
 }
 
 /** An API route for moderators and admins: anonymous → 401, readers → 403. */
-export function moderatorApi(
-  method: MatrixRow["method"],
-  path: MatrixRow["path"],
-  ok: number,
-  body?: MatrixRow["body"],
-): MatrixRow {
-  return row(
-    `${method} ${label(path)}`,
-    method,
-    path,
-    {
-      anonymous: 401,
-      reader: 403,
-      suspended: 403,
-      banned: 403,
-      moderator: ok,
-      admin: ok,
-    },
-    body,
-  );
+export function moderatorApi(method: Method, path: Path, ok: number, body?: Body): MatrixRow {
+  const readers = all(["reader", "suspended", "banned"] as const, 403);
+  return apiRow(method, path, { anonymous: 401, ...readers, moderator: ok, admin: ok }, body);
+}
+
+/** Any other pattern: every visitor's answer spelled out. */
+export function apiRow(method: Method, path: Path, expect: Record<Who, Expected>, body?: Body): MatrixRow {
+  return row(`${method} ${label(path)}`, method, path, expect, body);
 }
 
 /** An API route for admins only. */

@@ -11,6 +11,13 @@ const body = (schema: Record<string, unknown>) => ({
   required: true,
   content: { "application/json": { schema } },
 });
+const userChangeResponses = {
+  "200": ok("Updated", { type: "object", properties: { user: { $ref: "#/components/schemas/UserStatus" } } }),
+  "401": err,
+  "403": err,
+  "404": err,
+  "422": err,
+};
 const userId = { name: "id", in: "path", required: true, schema: { type: "string" } };
 
 export const accountsFragment: OpenApiFragment = {
@@ -158,16 +165,7 @@ export const accountsFragment: OpenApiFragment = {
             note: { type: "string", maxLength: 500 },
           },
         }),
-        responses: {
-          "200": ok("Updated", {
-            type: "object",
-            properties: { user: { $ref: "#/components/schemas/UserStatus" } },
-          }),
-          "401": err,
-          "403": err,
-          "404": err,
-          "422": err,
-        },
+        responses: userChangeResponses,
       },
     },
     "/admin/users/{id}/role": {
@@ -179,16 +177,7 @@ export const accountsFragment: OpenApiFragment = {
           required: ["role"],
           properties: { role: { enum: ["reader", "moderator", "admin"] } },
         }),
-        responses: {
-          "200": ok("Updated", {
-            type: "object",
-            properties: { user: { $ref: "#/components/schemas/UserStatus" } },
-          }),
-          "401": err,
-          "403": err,
-          "404": err,
-          "422": err,
-        },
+        responses: userChangeResponses,
       },
     },
   },
