@@ -3,6 +3,7 @@ import { ResendVerification } from "@/components/account/ResendVerification";
 import { Notice } from "@/components/ui/form";
 import { MAGIC_LINK_MINUTES } from "@/lib/auth/providers";
 import { getViewer } from "@/lib/auth/viewer";
+import { mailAvailable } from "@/lib/mail";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Check your email" };
@@ -32,6 +33,12 @@ export default async function CheckEmailPage({
           We sent you a sign-in link. Open it on this device to sign in; it works once, for{" "}
           {MAGIC_LINK_MINUTES} minutes. Nothing arrived? Check your spam folder, or{" "}
           <Link href="/signin">ask for another link</Link>.
+        </p>
+      ) : needsConfirmation && !mailAvailable() ? (
+        <p className="mt-4">
+          This site is not set up to send email yet, so your address ({viewer.email}) cannot be confirmed for
+          now. You can read everything; commenting and voting open once it is confirmed. Please tell the
+          site&rsquo;s team.
         </p>
       ) : needsConfirmation ? (
         <>
