@@ -3,5 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { boot } = await import("./lib/server/boot");
+  (await import("./lib/auth/startup")).registerAuthStartup();
   await boot();
 }

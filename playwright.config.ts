@@ -41,6 +41,16 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT) },
+    env: {
+      PORT: String(PORT),
+      // every e2e request comes from 127.0.0.1: the per-network sign-in and sign-up limits are raised
+      // here (their own behaviour is covered by tests/integration/signin.test.ts and accounts.test.ts);
+      // the per-account sign-in limit keeps its default (5 per 15 minutes) and is tested in e2e
+      AGORA_LIMIT_SIGNIN_IP: "1000/900",
+      AGORA_LIMIT_SIGNUP_IP: "1000/3600",
+      // an OAuth app that exists only here: shows the GitHub button (the test never reaches GitHub)
+      AUTH_GITHUB_ID: "e2e-github-client",
+      AUTH_GITHUB_SECRET: "e2e-github-secret-not-real",
+    },
   },
 });

@@ -17,6 +17,14 @@ if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = "production";
 // no telemetry: this server talks to nobody but its database
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+// fail fast and clearly: a production server without its secret could neither sign sessions nor hash
+if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
+  console.error(
+    "agora: AUTH_SECRET is not set; production requires it (a random string of 32+ characters, e.g. `openssl rand -base64 32`)",
+  );
+  process.exit(1);
+}
+
 /** The address of the client: the socket's, or the one `hops` trusted proxies saw before them. */
 function clientIp(req) {
   const socket = (req.socket.remoteAddress || "").replace(/^::ffff:/, "");

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { AccountLink } from "@/components/auth/AccountLink";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -38,11 +39,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <li>
                 <Link href="/">Home</Link>
               </li>
-              <li>
-                <Link href="/signin" prefetch={false}>
-                  Sign in
-                </Link>
-              </li>
+              <AccountLink />
             </ul>
           </nav>
         </header>

@@ -1,11 +1,13 @@
 // npm run user:create -- --email a@b.c --password '…' --role admin|moderator|reader --name 'Ada' [--update]
+//   [--status active|suspended|banned] [--until 2030-01-01T00:00:00Z] [--reason 'why']
 // Creates an account with a verified email. With --update, an existing account gets the new password,
-// role and name (and its old sessions end).
+// role, name and status (and its old sessions end). --status/--until/--reason make restricted accounts
+// (e.g. the e2e fixtures of a suspended and a banned reader).
 import { parseArgs } from "node:util";
 import { openDb } from "../db/client";
 import { DataDirLockedError } from "../db/lock";
 import { runMigrations } from "../db/migrate";
-import { type Role, UserInputError, upsertUser } from "../lib/auth/users";
+import { type Role, type Status, UserInputError, upsertUser } from "../lib/auth/users";
 
 const { values } = parseArgs({
   options: {
@@ -14,11 +16,19 @@ const { values } = parseArgs({
     role: { type: "string", default: "reader" },
     name: { type: "string" },
     update: { type: "boolean", default: false },
+    status: { type: "string", default: "active" },
+    until: { type: "string" },
+    reason: { type: "string" },
   },
 });
+const until = values.until ? new Date(values.until) : null;
+if (until && Number.isNaN(until.getTime())) {
+  console.error(`user:create: until: "${values.until}" is not a date; use e.g. 2030-01-01T00:00:00Z`);
+  process.exit(2);
+}
 if (!values.email || !values.password) {
   console.error(
-    "usage: npm run user:create -- --email a@b.c --password '…' [--role reader|moderator|admin] [--name 'Ada'] [--update]",
+    "usage: npm run user:create -- --email a@b.c --password '…' [--role reader|moderator|admin] [--name 'Ada'] [--update] [--status active|suspended|banned] [--until ISO-date] [--reason text]",
   );
   process.exit(2);
 }
@@ -34,10 +44,14 @@ try {
         role: values.role as Role,
         name: values.name ?? values.email.split("@")[0],
         verified: true,
+        status: values.status as Status,
+        suspendedUntil: until,
+        statusReason: values.reason ?? null,
       },
       { update: values.update },
     );
-    console.log(`${created ? "created" : "updated"} ${user.role} ${user.email} (id ${user.id})`);
+    const status = user.status === "active" ? "" : ` [${user.status}]`;
+    console.log(`${created ? "created" : "updated"} ${user.role} ${user.email}${status} (id ${user.id})`);
   } finally {
     await h.close();
   }

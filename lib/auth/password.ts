@@ -21,11 +21,20 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-/** Returns a message saying what is wrong, or null when the password is acceptable. */
-export function passwordProblem(password: string): string | null {
+/**
+ * Returns a message saying what is wrong, or null when the password is acceptable. With `email`, a
+ * password that is the address (or its part before the @) is refused too.
+ */
+export function passwordProblem(password: string, email?: string): string | null {
   if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
   if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
-  if (commonPasswords().has(password.toLowerCase())) return "This password is too common; choose another.";
+  const lower = password.toLowerCase();
+  if (commonPasswords().has(lower) || /^(.)\1+$/.test(lower))
+    return "This password is too common; choose another.";
+  if (email) {
+    const e = email.trim().toLowerCase();
+    if (lower === e || lower === e.split("@")[0]) return "Do not use your email address as the password.";
+  }
   return null;
 }
 

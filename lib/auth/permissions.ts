@@ -18,7 +18,7 @@ export type Decision = { ok: true } | { ok: false; status: 401 | 403; code: stri
 const WRITES: ReadonlySet<Action> = new Set(["comment", "vote", "report", "appeal"]);
 
 function dateText(d: Date): string {
-  return d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  return `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 }
 
 /** Why a user may not write right now, in words they can act on; null if they may. */

@@ -3,10 +3,13 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type User, users } from "@/db/schema";
+import { ApiError } from "@/lib/api/http";
 import { hashPassword, passwordProblem } from "./password";
 
 export const ROLES = ["reader", "moderator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
+export const STATUSES = ["active", "suspended", "banned"] as const;
+export type Status = (typeof STATUSES)[number];
 
 export const emailSchema = z
   .string()
@@ -20,23 +23,18 @@ export const displayNameSchema = z
   .trim()
   .min(1, "Enter a display name.")
   .max(50, "A display name has at most 50 characters.")
-  .refine(
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    (s) => !/[\u0000-\u001f\u007f<>]/.test(s),
-    "A display name cannot contain control characters or < >.",
-  );
+  .refine((s) => !/[\p{Cc}<>]/u.test(s), "A display name cannot contain control characters or < >.");
 
 export const passwordSchema = z.string().superRefine((p, ctx) => {
   const problem = passwordProblem(p);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-export class UserInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+/** Bad input from a person (a form or the API): 422 with the field, via lib/api/http's error shape. */
+export class UserInputError extends ApiError {
+  declare readonly field: string;
+  constructor(field: string, message: string) {
+    super(422, "invalid_input", message, field);
     this.name = "UserInputError";
   }
 }
@@ -57,7 +55,17 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
  */
 export async function upsertUser(
   db: Db,
-  input: { email: string; password: string; role: Role; name: string; verified?: boolean },
+  input: {
+    email: string;
+    password: string;
+    role: Role;
+    name: string;
+    verified?: boolean;
+    /** account status (default active); a suspension needs `suspendedUntil` */
+    status?: Status;
+    suspendedUntil?: Date | null;
+    statusReason?: string | null;
+  },
   opts: { update?: boolean } = {},
 ): Promise<{ user: User; created: boolean }> {
   const email = emailSchema.safeParse(input.email);
@@ -68,6 +76,16 @@ export async function upsertUser(
   if (problem) throw new UserInputError("password", problem);
   if (!ROLES.includes(input.role))
     throw new UserInputError("role", `Role must be one of ${ROLES.join(", ")}.`);
+  const status = input.status ?? "active";
+  if (!STATUSES.includes(status))
+    throw new UserInputError("status", `Status must be one of ${STATUSES.join(", ")}.`);
+  if (status === "suspended" && !(input.suspendedUntil instanceof Date && input.suspendedUntil > new Date()))
+    throw new UserInputError("until", "A suspension needs an end date in the future.");
+  const statusFields = {
+    status,
+    suspendedUntil: status === "suspended" ? input.suspendedUntil! : null,
+    statusReason: status === "active" ? null : (input.statusReason ?? null),
+  };
   const passwordHash = await hashPassword(input.password);
   const existing = await findUserByEmail(db, email.data);
   if (existing) {
@@ -78,6 +96,7 @@ export async function upsertUser(
         passwordHash,
         role: input.role,
         name: name.data,
+        ...statusFields,
         sessionVersion: sql`${users.sessionVersion} + 1`,
         emailVerified: existing.emailVerified ?? (input.verified ? new Date() : null),
       })
@@ -92,6 +111,7 @@ export async function upsertUser(
       name: name.data,
       role: input.role,
       passwordHash,
+      ...statusFields,
       emailVerified: input.verified ? new Date() : null,
     })
     .returning();

@@ -6,7 +6,6 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Session } from "next-auth";
 import { getDb } from "@/db/client";
 import { apiTokens, type User, users } from "@/db/schema";
-import { auth } from "./config";
 import type { Role } from "./users";
 
 export interface Viewer {
@@ -71,6 +70,8 @@ export async function getViewer(req?: Request): Promise<Viewer | null> {
   if (authz?.startsWith("Bearer ")) return viewerFromToken(authz.slice(7).trim());
   let session: Session | null;
   try {
+    // loaded on first use, so that modules needing only the Viewer type or toViewer stay free of Next
+    const { auth } = await import("./config");
     session = await auth();
   } catch {
     return null; // a tampered or undecryptable cookie is no session

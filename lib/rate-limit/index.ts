@@ -19,6 +19,8 @@ export const LIMIT_DEFAULTS = {
   signin_account: { points: 5, seconds: 15 * 60, what: "sign-in attempts for this account" },
   signup_ip: { points: 10, seconds: 60 * 60, what: "sign-ups from your network" },
   magic_link_email: { points: 3, seconds: 15 * 60, what: "sign-in links for this address" },
+  /** "send the confirmation email again" per account */
+  verify_email_user: { points: 3, seconds: 15 * 60, what: "confirmation emails" },
   comment_user: { points: 5, seconds: 60, what: "comments" },
   comment_ip: { points: 20, seconds: 60, what: "comments from your network" },
   vote_user: { points: 60, seconds: 60, what: "votes" },
@@ -96,14 +98,27 @@ export function humanSeconds(s: number): string {
   return `${m} minute${m === 1 ? "" : "s"}`;
 }
 
+/**
+ * rate-limiter-flexible rejects with a RateLimiterRes when a limit is used up. Not `instanceof`: the
+ * limiters live on globalThis and may have been made by another server bundle's copy of the class.
+ */
+function isLimiterAnswer(e: unknown): e is RateLimiterRes {
+  return (
+    e instanceof RateLimiterRes ||
+    (typeof e === "object" &&
+      e !== null &&
+      !(e instanceof Error) &&
+      typeof (e as RateLimiterRes).msBeforeNext === "number")
+  );
+}
+
 /** Spends `points` from `name` for `key`; throws RateLimitedError (429 with Retry-After) when used up. */
 export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
   const l = await limiter(name);
   try {
     await l.consume(key, points);
   } catch (e) {
-    if (e instanceof RateLimiterRes)
-      throw new RateLimitedError(name, Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+    if (isLimiterAnswer(e)) throw new RateLimitedError(name, Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
     throw e;
   }
 }
@@ -120,4 +135,10 @@ export async function blockedFor(name: LimitName, key: string): Promise<number> 
 export async function reward(name: LimitName, key: string): Promise<void> {
   const l = await limiter(name);
   await l.delete(key).catch(() => {});
+}
+
+/** Gives `points` back to `key` (e.g. a successful sign-in does not count against its network). */
+export async function refund(name: LimitName, key: string, points = 1): Promise<void> {
+  const l = await limiter(name);
+  await l.reward(key, points).catch(() => {});
 }

@@ -7,6 +7,7 @@ import { DataDirLockedError } from "@/db/lock";
 import { runMigrations } from "@/db/migrate";
 import { startCacheSync } from "@/lib/cache";
 import { log } from "@/lib/log";
+import { MissingSecretError, serverSecret } from "./secret";
 
 type BootState = { started?: boolean; ready?: boolean; hooks: Array<() => Promise<void>> };
 const g = globalThis as typeof globalThis & { __agoraBoot?: BootState };
@@ -44,6 +45,21 @@ async function prepare(): Promise<void> {
 export async function boot(): Promise<void> {
   if (state.started) return;
   state.started = true;
+  try {
+    serverSecret(); // production: AUTH_SECRET must be set; development: generated into .data/
+  } catch (e) {
+    if (e instanceof MissingSecretError) {
+      console.error(`agora: ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (
+    process.env.NODE_ENV === "production" &&
+    /^http:/.test(process.env.AUTH_URL ?? "") &&
+    !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])[:/]?/.test(process.env.AUTH_URL ?? "")
+  )
+    log.warn("AUTH_URL is http://: session cookies are not marked Secure; serve the site over https");
   try {
     await prepare();
   } catch (e) {

@@ -26,12 +26,25 @@ if (env.DATABASE_URL) {
 } else {
   env.AGORA_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "agora-e2e-"));
 }
+// a real SMTP server for this run (tests/helpers/mail-sink.mjs): every mail the app sends lands in
+// tests/e2e/.mailbox-<port>.jsonl, which tests read (tests/e2e/mail.ts)
+const mailbox = path.join("tests", "e2e", `.mailbox-${port}.jsonl`);
+fs.rmSync(mailbox, { force: true });
+if (!env.SMTP_URL) {
+  const { startMailSink } = await import("../helpers/mail-sink.mjs");
+  env.SMTP_URL = (await startMailSink({ file: mailbox })).url;
+}
+// the server's output also goes to a file, so tests can check that no secret reaches a log line
+const serverLog = path.join("tests", "e2e", `.server-${port}.log`);
+fs.writeFileSync(serverLog, "");
 fs.writeFileSync(
   path.join("tests", "e2e", ".state.json"),
   JSON.stringify({
     DATABASE_URL: env.DATABASE_URL ?? null,
     AGORA_DATA_DIR: env.AGORA_DATA_DIR ?? null,
     port,
+    mailbox,
+    serverLog,
   }),
 );
 execFileSync("npm", ["run", "-s", "db:migrate"], { env, stdio: "inherit" });
@@ -54,10 +67,22 @@ for (const u of Object.values(USERS)) {
       u.role,
       "--name",
       u.name,
+      ...(u.status ? ["--status", u.status] : []),
+      ...(u.until ? ["--until", u.until] : []),
+      ...(u.reason ? ["--reason", u.reason] : []),
     ],
     { env, stdio: "inherit" },
   );
 }
-const child = spawn("node", ["server.mjs"], { env, stdio: "inherit" });
+const child = spawn("node", ["server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
+const logFile = fs.createWriteStream(serverLog, { flags: "a" });
+child.stdout.on("data", (d) => {
+  process.stdout.write(d);
+  logFile.write(d);
+});
+child.stderr.on("data", (d) => {
+  process.stderr.write(d);
+  logFile.write(d);
+});
 for (const sig of ["SIGTERM", "SIGINT"]) process.on(sig, () => child.kill("SIGTERM"));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -5,4 +5,22 @@ export const USERS = {
   reader: { email: "reader@e2e.test", password: "Reader-pass-1234!", role: "reader", name: "Rita Reader" },
   reader2: { email: "reader2@e2e.test", password: "Reader-pass-1234!", role: "reader", name: "Rob Reader" },
   reader3: { email: "reader3@e2e.test", password: "Reader-pass-1234!", role: "reader", name: "Rae Reader" },
+  // restricted readers (user:create --status/--until/--reason)
+  suspended: {
+    email: "suspended@e2e.test",
+    password: "Reader-pass-1234!",
+    role: "reader",
+    name: "Sid Suspended",
+    status: "suspended",
+    until: "2099-01-01T00:00:00Z",
+    reason: "cooling off",
+  },
+  banned: {
+    email: "banned@e2e.test",
+    password: "Reader-pass-1234!",
+    role: "reader",
+    name: "Ben Banned",
+    status: "banned",
+    reason: "spam",
+  },
 };

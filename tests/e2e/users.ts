@@ -6,8 +6,16 @@ import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { USERS as DATA } from "./users-data.mjs";
 
 export const USERS = DATA as Record<
-  "admin" | "moderator" | "reader" | "reader2" | "reader3",
-  { email: string; password: string; role: string; name: string }
+  "admin" | "moderator" | "reader" | "reader2" | "reader3" | "suspended" | "banned",
+  {
+    email: string;
+    password: string;
+    role: string;
+    name: string;
+    status?: string;
+    until?: string;
+    reason?: string;
+  }
 >;
 
 export type FixtureUser = keyof typeof USERS;

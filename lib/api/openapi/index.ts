@@ -1,8 +1,10 @@
 // The OpenAPI document served at /api/v1/openapi.json. Each feature describes its own paths in a file
 // beside this one and is listed in FRAGMENTS; shared components (the error shape) live here.
+import { accountsFragment } from "./accounts";
 import type { OpenApiFragment } from "./types";
 
 const FRAGMENTS: OpenApiFragment[] = [
+  accountsFragment,
   {
     paths: {
       "/articles/{slug}/views": {

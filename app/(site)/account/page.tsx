@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(site)/signin/actions";
+import { PasswordForm } from "@/components/account/PasswordForm";
+import { ProfileForm } from "@/components/account/ProfileForm";
+import { ResendVerification } from "@/components/account/ResendVerification";
+import { SignOutEverywhere } from "@/components/account/SignOutEverywhere";
+import { Notice, secondaryButtonClass } from "@/components/ui/form";
+import { getDb } from "@/db/client";
+import { requirePageViewer } from "@/lib/auth/pages";
+import { PASSWORD_MIN } from "@/lib/auth/password";
+import { writeBlock } from "@/lib/auth/permissions";
+import { findUserById } from "@/lib/auth/users";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Your account" };
+
+const sectionClass = "mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800";
+
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  const viewer = await requirePageViewer("account", "/account");
+  const sp = await searchParams;
+  const user = await findUserById(await getDb(), viewer.id);
+  const sanction = writeBlock(viewer);
+  return (
+    <main className="mx-auto max-w-2xl px-4 py-10">
+      <h1 className="text-2xl font-bold">Your account</h1>
+      <p className="mt-2">
+        Signed in as <strong>{viewer.name}</strong> ({viewer.email}) · {viewer.role}
+        {viewer.role !== "reader" ? (
+          <>
+            {" "}
+            · <Link href="/admin">Moderation</Link>
+          </>
+        ) : null}
+      </p>
+      {sp.welcome ? (
+        <Notice tone="info">Welcome! Choose the display name shown beside your comments.</Notice>
+      ) : null}
+      {sp.notice === "verified" ? <Notice tone="success">Your email address is confirmed.</Notice> : null}
+      {sanction ? <Notice tone="warning">{sanction}</Notice> : null}
+      {!viewer.emailVerified ? (
+        <Notice tone="info">
+          Confirm your email address to comment and vote: open the link we sent to {viewer.email}.
+          <ResendVerification />
+        </Notice>
+      ) : null}
+
+      <section aria-labelledby="profile-heading" className={sectionClass}>
+        <h2 id="profile-heading" className="text-lg font-semibold">
+          Profile
+        </h2>
+        <ProfileForm name={user?.name ?? ""} showPollTag={viewer.showPollTag} canRename={!sanction} />
+      </section>
+
+      <section aria-labelledby="password-heading" className={sectionClass}>
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Password
+        </h2>
+        <PasswordForm hasPassword={Boolean(user?.passwordHash)} passwordMin={PASSWORD_MIN} />
+      </section>
+
+      <section aria-labelledby="sessions-heading" className={sectionClass}>
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          Sessions
+        </h2>
+        <p className="mt-1 text-sm">
+          Signed in on a device you no longer use? Signing out everywhere ends every session, this one
+          included.
+        </p>
+        <div className="mt-3 flex flex-wrap items-start gap-3">
+          <form action={signOutAction}>
+            <button type="submit" className={secondaryButtonClass}>
+              Sign out
+            </button>
+          </form>
+          <SignOutEverywhere />
+        </div>
+      </section>
+
+      <section aria-labelledby="data-heading" className={sectionClass}>
+        <h2 id="data-heading" className="text-lg font-semibold">
+          Your data
+        </h2>
+        <ul className="mt-2 list-disc space-y-2 pl-6">
+          <li>
+            <a href="/api/v1/account/export" download>
+              Download my data
+            </a>{" "}
+            (JSON: profile, comments, votes, poll votes, reports)
+          </li>
+          <li>
+            <Link href="/account/delete">Delete my account</Link>
+          </li>
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { ApiError } from "@/lib/api/http";
+import { signIn } from "@/lib/auth/config";
+import { signUp } from "@/lib/auth/signup";
+import { clientIp } from "@/lib/http/client";
+
+export type SignUpState = { error?: string; field?: string; name?: string; email?: string } | null;
+
+export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
+  const raw = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+  const h = await headers();
+  const keep = {
+    name: typeof raw.name === "string" ? raw.name : "",
+    email: typeof raw.email === "string" ? raw.email : "",
+  };
+  let email: string;
+  try {
+    const user = await signUp(await getDb(), raw, { ip: clientIp(h), origin: h.get("origin") ?? undefined });
+    email = user.email!;
+  } catch (e) {
+    if (e instanceof ApiError) return { error: e.message, field: e.field, ...keep };
+    throw e;
+  }
+  // signed in at once: reading works now; commenting waits for the confirmation link
+  await signIn("credentials", { email, password: raw.password as string, redirect: false });
+  redirect("/check-email?for=signup");
+}

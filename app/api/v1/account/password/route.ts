@@ -1,0 +1,18 @@
+import { getDb } from "@/db/client";
+import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
+import { changePassword, passwordInput } from "@/lib/auth/account";
+import { requireViewer } from "@/lib/auth/permissions";
+import { clearSessionCookies } from "@/lib/auth/sessions";
+
+export const dynamic = "force-dynamic";
+
+/** {currentPassword, newPassword}; every session ends, this one included. */
+export const POST = handle(async (req) => {
+  checkOrigin(req);
+  const viewer = await requireViewer(req, "account");
+  const input = await readBody(req, passwordInput);
+  await changePassword(await getDb(), viewer, input);
+  const res = json({ changed: true, signedOut: true });
+  for (const c of clearSessionCookies(req)) res.headers.append("set-cookie", c);
+  return res;
+});

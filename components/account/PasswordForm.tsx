@@ -1,0 +1,56 @@
+"use client";
+import { useState } from "react";
+import { buttonClass, Field } from "@/components/ui/form";
+import { callApi } from "./api";
+
+export function PasswordForm({ hasPassword, passwordMin }: { hasPassword: boolean; passwordMin: number }) {
+  const [state, setState] = useState<{ busy?: boolean; error?: string; field?: string }>({});
+  async function change(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setState({ busy: true });
+    const r = await callApi("POST", "/api/v1/account/password", {
+      currentPassword: hasPassword ? String(form.get("currentPassword") ?? "") : undefined,
+      newPassword: String(form.get("newPassword") ?? ""),
+    });
+    if (r.ok) window.location.assign("/signin?notice=password_changed");
+    else setState({ error: r.message, field: r.field });
+  }
+  const err = (f: string) => (state.field === f ? state.error : null);
+  return (
+    <form onSubmit={change} className="mt-3 space-y-4" noValidate>
+      {hasPassword ? (
+        <Field
+          label="Current password"
+          name="currentPassword"
+          id="current-password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={err("currentPassword")}
+        />
+      ) : (
+        <p className="text-sm">
+          Your account has no password yet (you sign in by email link or another service).
+        </p>
+      )}
+      <Field
+        label="New password"
+        name="newPassword"
+        id="new-password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={passwordMin}
+        hint={`At least ${passwordMin} characters. Every session ends: you sign in again with the new password.`}
+        error={err("newPassword")}
+      />
+      <button type="submit" className={buttonClass} disabled={state.busy}>
+        {hasPassword ? "Change password" : "Set password"}
+      </button>
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        {state.error && !["currentPassword", "newPassword"].includes(state.field ?? "") ? state.error : null}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+import { useState } from "react";
+import { secondaryButtonClass } from "@/components/ui/form";
+import { callApi } from "./api";
+
+export function ResendVerification() {
+  const [state, setState] = useState<{ busy?: boolean; message?: string; error?: boolean }>({});
+  async function resend() {
+    setState({ busy: true });
+    const r = await callApi("POST", "/api/v1/account/verification");
+    setState(
+      r.ok
+        ? { message: "A new confirmation link is on its way. Check your inbox (and spam folder)." }
+        : { message: r.message, error: true },
+    );
+  }
+  return (
+    <div className="mt-3">
+      <button type="button" className={secondaryButtonClass} onClick={resend} disabled={state.busy}>
+        Send the confirmation link again
+      </button>
+      <p role={state.error ? "alert" : "status"} className="mt-2 text-sm">
+        {state.message}
+      </p>
+    </div>
+  );
+}

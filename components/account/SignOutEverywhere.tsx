@@ -1,0 +1,24 @@
+"use client";
+import { useState } from "react";
+import { secondaryButtonClass } from "@/components/ui/form";
+import { callApi } from "./api";
+
+export function SignOutEverywhere() {
+  const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
+  async function run() {
+    setState({ busy: true });
+    const r = await callApi("DELETE", "/api/v1/account/sessions");
+    if (r.ok) window.location.assign("/signin?notice=signed_out_everywhere");
+    else setState({ error: r.message });
+  }
+  return (
+    <div>
+      <button type="button" className={secondaryButtonClass} onClick={run} disabled={state.busy}>
+        Sign out everywhere
+      </button>
+      <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
+        {state.error}
+      </p>
+    </div>
+  );
+}

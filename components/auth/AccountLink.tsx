@@ -1,0 +1,49 @@
+"use client";
+// The header's account link. Public pages are served from cache, so the server renders "Sign in" for
+// everyone and this asks /api/v1/me after load who is actually here.
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+
+type Me = { name: string; role: string } | null;
+
+export function AccountLink() {
+  const [me, setMe] = useState<Me | undefined>(undefined);
+  const pathname = usePathname();
+  // asked again after each navigation: signing in or out moves to another page
+  // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not an input
+  useEffect(() => {
+    let live = true;
+    fetch("/api/v1/me", { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : { user: null }))
+      .then((d: { user: Me }) => live && setMe(d.user))
+      .catch(() => live && setMe(null));
+    return () => {
+      live = false;
+    };
+  }, [pathname]);
+  if (!me)
+    return (
+      <li>
+        <Link href="/signin" prefetch={false}>
+          Sign in
+        </Link>
+      </li>
+    );
+  return (
+    <>
+      {me.role !== "reader" ? (
+        <li>
+          <Link href="/admin" prefetch={false}>
+            Moderation
+          </Link>
+        </li>
+      ) : null}
+      <li>
+        <Link href="/account" prefetch={false} aria-label={`Your account (${me.name})`}>
+          {me.name}
+        </Link>
+      </li>
+    </>
+  );
+}

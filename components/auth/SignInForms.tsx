@@ -1,0 +1,95 @@
+"use client";
+import { useActionState } from "react";
+import { magicLinkSignIn, oauthSignIn, passwordSignIn } from "@/app/(site)/signin/actions";
+import { buttonClass, Field, Notice, secondaryButtonClass } from "@/components/ui/form";
+
+export interface SignInFormsProps {
+  callbackUrl: string;
+  magicLink: boolean;
+  oauth: { id: string; name: string }[];
+}
+
+export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps) {
+  const [pw, pwAction, pwPending] = useActionState(passwordSignIn, null);
+  const [ml, mlAction, mlPending] = useActionState(magicLinkSignIn, null);
+  return (
+    <>
+      <section className="mt-6">
+        <h2 id="pw-heading" className="text-lg font-semibold">
+          With your password
+        </h2>
+        {pw?.error ? <Notice tone="error">{pw.error}</Notice> : null}
+        <form action={pwAction} className="mt-3 space-y-4">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <Field
+            label="Email"
+            name="email"
+            id="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={pw?.email}
+            key={`pw-email-${pw?.email ?? ""}`}
+          />
+          <Field
+            label="Password"
+            name="password"
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+          <button type="submit" className={buttonClass} disabled={pwPending}>
+            Sign in
+          </button>
+        </form>
+      </section>
+      {magicLink ? (
+        <section className="mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+          <h2 id="ml-heading" className="text-lg font-semibold">
+            With a link by email
+          </h2>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            No password needed: we email you a link that signs you in (and creates your account if you have
+            none yet).
+          </p>
+          {ml?.error ? <Notice tone="error">{ml.error}</Notice> : null}
+          <form action={mlAction} className="mt-3 space-y-4">
+            <input type="hidden" name="callbackUrl" value={callbackUrl} />
+            <Field
+              label="Send a sign-in link to"
+              name="email"
+              id="magic-email"
+              type="email"
+              autoComplete="email"
+              required
+              defaultValue={ml?.email}
+              key={`ml-email-${ml?.email ?? ""}`}
+            />
+            <button type="submit" className={secondaryButtonClass} disabled={mlPending}>
+              Email me a sign-in link
+            </button>
+          </form>
+        </section>
+      ) : null}
+      {oauth.length ? (
+        <section className="mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+          <h2 id="oauth-heading" className="text-lg font-semibold">
+            With another account
+          </h2>
+          <div className="mt-3 flex flex-wrap gap-3">
+            {oauth.map((p) => (
+              <form key={p.id} action={oauthSignIn}>
+                <input type="hidden" name="provider" value={p.id} />
+                <input type="hidden" name="callbackUrl" value={callbackUrl} />
+                <button type="submit" className={secondaryButtonClass}>
+                  Continue with {p.name}
+                </button>
+              </form>
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+import { useActionState } from "react";
+import { signUpAction } from "@/app/(site)/signup/actions";
+import { buttonClass, Field, Notice } from "@/components/ui/form";
+
+export function SignUpForm({ passwordMin }: { passwordMin: number }) {
+  const [state, action, pending] = useActionState(signUpAction, null);
+  const err = (field: string) => (state?.field === field ? state.error : null);
+  return (
+    <>
+      {state?.error && !["name", "email", "password"].includes(state.field ?? "") ? (
+        <Notice tone="error">{state.error}</Notice>
+      ) : null}
+      <form action={action} className="mt-6 space-y-4" noValidate>
+        <Field
+          label="Display name"
+          name="name"
+          id="name"
+          autoComplete="nickname"
+          required
+          maxLength={50}
+          hint="Shown beside your comments. At most 50 characters."
+          error={err("name")}
+          defaultValue={state?.name}
+          key={`name-${state?.name ?? ""}`}
+        />
+        <Field
+          label="Email"
+          name="email"
+          id="email"
+          type="email"
+          autoComplete="email"
+          required
+          hint="We send a link to confirm it before your first comment or vote."
+          error={err("email")}
+          defaultValue={state?.email}
+          key={`email-${state?.email ?? ""}`}
+        />
+        <Field
+          label="Password"
+          name="password"
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={passwordMin}
+          hint={`At least ${passwordMin} characters; common passwords are refused.`}
+          error={err("password")}
+        />
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Create account
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+// Ending sessions. A JWT carries the session version it was issued with; bumping the user's version
+// makes every older token stop authorising on its next request (the JWT callback in auth-options.ts and
+// getViewer both compare). Every path that must end sessions calls this: "sign out everywhere", a
+// password change, account deletion, a ban and a role change.
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+
+/** Inside a transaction or not: `tx` is any Drizzle handle. Returns the new version (null: no user). */
+export async function revokeSessions(tx: Db, userId: string): Promise<number | null> {
+  const [row] = await tx
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sv: users.sessionVersion });
+  return row?.sv ?? null;
+}
+
+/** Set-Cookie values that remove this browser's (now useless) session cookies, chunks included. */
+export function clearSessionCookies(req: Request): string[] {
+  const names = (req.headers.get("cookie") ?? "")
+    .split(";")
+    .map((c) => c.split("=")[0].trim())
+    .filter((n) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(n));
+  return names.map(
+    (n) => `${n}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${n.startsWith("__Secure-") ? "; Secure" : ""}`,
+  );
+}

@@ -1,0 +1,74 @@
+// Sign-up with email, password and display name. Bad input is refused with a message naming the field
+// before anything is stored or any limit is spent; a valid attempt spends one `signup_ip` point (so
+// probing which emails exist is limited too). The new account must confirm its email (a link by mail)
+// before its first comment or vote.
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { type User, users } from "@/db/schema";
+import { hashValue } from "@/lib/http/client";
+import { log } from "@/lib/log";
+import { consume } from "@/lib/rate-limit";
+import { checkDisplayName } from "./display-name";
+import { sendVerificationEmail } from "./email-verification";
+import { hashPassword, passwordProblem } from "./password";
+import { emailSchema, findUserByEmail, UserInputError } from "./users";
+
+const signUpShape = z.object({
+  name: z.unknown(),
+  email: z.string({ error: "Enter your email address." }),
+  password: z.string({ error: "Choose a password." }),
+});
+
+export const DUPLICATE_EMAIL_MESSAGE =
+  "An account with this email already exists. Sign in instead, or ask for a sign-in link by email.";
+
+/** Validates everything a sign-up form sends; throws UserInputError naming the first bad field. */
+export async function validateSignUp(
+  raw: unknown,
+): Promise<{ name: string; email: string; password: string }> {
+  const shape = signUpShape.safeParse(raw);
+  if (!shape.success) {
+    const issue = shape.error.issues[0];
+    throw new UserInputError(String(issue.path[0] ?? "form"), issue.message);
+  }
+  const name = await checkDisplayName(shape.data.name);
+  if (!name.ok) throw new UserInputError("name", name.message);
+  const email = emailSchema.safeParse(shape.data.email);
+  if (!email.success) throw new UserInputError("email", email.error.issues[0].message);
+  const problem = passwordProblem(shape.data.password, email.data);
+  if (problem) throw new UserInputError("password", problem);
+  return { name: name.name, email: email.data, password: shape.data.password };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === "23505" || err?.cause?.code === "23505";
+}
+
+/**
+ * Creates an unconfirmed reader account and mails the confirmation link. Throws UserInputError for bad
+ * input or a taken email, RateLimitedError when this network has signed up too often.
+ */
+export async function signUp(db: Db, raw: unknown, ctx: { ip: string; origin?: string }): Promise<User> {
+  const input = await validateSignUp(raw);
+  await consume("signup_ip", hashValue("signup-ip", ctx.ip));
+  if (await findUserByEmail(db, input.email)) throw new UserInputError("email", DUPLICATE_EMAIL_MESSAGE);
+  const passwordHash = await hashPassword(input.password);
+  let user: User;
+  try {
+    [user] = await db
+      .insert(users)
+      .values({ email: input.email, name: input.name, passwordHash, role: "reader" })
+      .returning();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new UserInputError("email", DUPLICATE_EMAIL_MESSAGE);
+    throw e;
+  }
+  try {
+    await sendVerificationEmail(db, user, ctx.origin);
+  } catch {
+    // the account exists; the reader can ask for the link again from the account page
+    log.warn({ user: user.id }, "the confirmation email for a new account could not be sent");
+  }
+  return user;
+}

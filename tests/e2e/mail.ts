@@ -1,0 +1,54 @@
+// Reading what the app mailed during this e2e run: tests/e2e/serve.mjs runs a real SMTP server and
+// appends each message to the mailbox file named in tests/e2e/.state.json.
+import fs from "node:fs";
+import path from "node:path";
+import { findLink } from "../helpers/mail-sink.mjs";
+
+export interface Mail {
+  to: string[];
+  subject: string;
+  body: string;
+  at: string;
+}
+
+export function e2eState(): { mailbox: string; serverLog: string; DATABASE_URL: string | null } {
+  return JSON.parse(fs.readFileSync(path.join("tests", "e2e", ".state.json"), "utf8"));
+}
+
+export function allMail(): Mail[] {
+  const file = e2eState().mailbox;
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+/** Waits for the newest mail to `to` whose body holds a link containing `linkPart`; returns that link. */
+export async function waitForLink(
+  to: string,
+  linkPart: string,
+  count = 1,
+  timeoutMs = 15_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = allMail().filter((m) => m.to.includes(to.toLowerCase()));
+    const withLink = mails.filter((m) => findLink(m.body, linkPart));
+    if (withLink.length >= count) return findLink(withLink[count - 1].body, linkPart)!;
+    if (Date.now() > deadline)
+      throw new Error(`no mail #${count} to ${to} with a link containing ${linkPart}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export function serverLog(): string {
+  return fs.readFileSync(e2eState().serverLog, "utf8");
+}
+
+let n = 0;
+/** A unique address for an account made during a test. */
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now().toString(36)}-${++n}@e2e.test`;
+}

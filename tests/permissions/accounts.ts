@@ -1,0 +1,30 @@
+// Rows of the permission matrix for accounts: the account pages, the /api/v1 account routes, the admin
+// user routes, and /admin itself. Mutating routes are sent bodies that fail validation on purpose (see
+// types.ts), except "sign out everywhere", which ends the session for real.
+import {
+  accountApi,
+  accountPage,
+  adminApi,
+  type MatrixRow,
+  moderatorApi,
+  moderatorPage,
+  publicRoute,
+} from "./types";
+
+export const accountRows: MatrixRow[] = [
+  accountPage("/account"),
+  accountPage("/account/delete"),
+  moderatorPage("/admin"),
+  publicRoute("GET", "/api/v1/me"),
+  accountApi("GET", "/api/v1/account", 200),
+  accountApi("GET", "/api/v1/account/export", 200),
+  // the poll-tag preference set to its current value (true for every fixture): a real success
+  accountApi("PATCH", "/api/v1/account", 200, { showPollTag: true }),
+  accountApi("POST", "/api/v1/account/password", 422, {}),
+  accountApi("DELETE", "/api/v1/account", 422, { confirm: "no", comments: "keep" }),
+  // fixtures have confirmed emails: 409 "already confirmed" is the answer past the gate
+  accountApi("POST", "/api/v1/account/verification", 409),
+  moderatorApi("POST", (c) => `/api/v1/admin/users/${c.ids.reader2}/status`, 422, { status: "frozen" }),
+  adminApi("POST", (c) => `/api/v1/admin/users/${c.ids.reader2}/role`, 422, { role: "emperor" }),
+  { ...accountApi("DELETE", "/api/v1/account/sessions", 200), endsSession: true },
+];
