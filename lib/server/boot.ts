@@ -7,6 +7,7 @@ import { DataDirLockedError } from "@/db/lock";
 import { runMigrations } from "@/db/migrate";
 import { startCacheSync } from "@/lib/cache";
 import { log } from "@/lib/log";
+import { startModerationBackground } from "@/lib/moderation/background";
 
 type BootState = { started?: boolean; ready?: boolean; hooks: Array<() => Promise<void>> };
 const g = globalThis as typeof globalThis & { __agoraBoot?: BootState };
@@ -37,6 +38,7 @@ async function prepare(): Promise<void> {
   }
   for (const hook of state.hooks) await hook();
   await startCacheSync();
+  await startModerationBackground();
   state.ready = true;
   log.info({ db: h.kind, location: h.location }, "database ready");
 }
