@@ -1,6 +1,6 @@
 // Appeals: the author of a rejected comment may appeal once, with a short text. Appeals form a queue;
 // the moderator who rejected the comment cannot decide its appeal. Overturning publishes the comment.
-import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { appeals, articles, comments, moderationActions, users } from "@/db/schema";
@@ -108,7 +108,7 @@ export async function listAppeals(
   opts: { status: "open" | "decided"; viewerId: string; cursor?: string; limit?: number },
 ): Promise<{ items: AppealItem[]; nextCursor: string | null }> {
   const limit = opts.limit ?? 25;
-  const rejecter = sql<string | null>`(select name from users r where r.id = ${appeals.rejectedBy})`;
+  const rejecter = sql<string | null>`(select name from users r where r.id = "appeals"."rejected_by")`;
   const open = opts.status === "open";
   const cursor = opts.cursor ? decodeCursor(opts.cursor) : null;
   const rows = await db
@@ -122,6 +122,7 @@ export async function listAppeals(
       title: articles.title,
       authorName: users.name,
       rejecterName: rejecter,
+      createdText: sql<string>`${appeals.createdAt}::text`,
     })
     .from(appeals)
     .innerJoin(comments, eq(comments.id, appeals.commentId))
@@ -132,11 +133,8 @@ export async function listAppeals(
         open ? eq(appeals.status, "open") : inArray(appeals.status, ["upheld", "overturned"]),
         cursor
           ? open
-            ? sql`(${appeals.createdAt}, ${appeals.id}) > (${cursor.at}, ${cursor.id})`
-            : or(
-                lt(appeals.createdAt, cursor.at),
-                and(eq(appeals.createdAt, cursor.at), lt(appeals.id, cursor.id)),
-              )
+            ? sql`(${appeals.createdAt}, ${appeals.id}) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+            : sql`(${appeals.createdAt}, ${appeals.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
           : undefined,
       ),
     )
@@ -164,19 +162,19 @@ export async function listAppeals(
       rejectedBy: r.a.rejectedBy ? { id: r.a.rejectedBy, name: r.rejecterName } : null,
       viewerMayDecide: r.a.rejectedBy !== opts.viewerId,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.a.createdAt, last.a.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdText, last.a.id) : null,
   };
 }
 
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
+// cursors carry PostgreSQL's own text of the timestamp: a JS Date would drop its microseconds
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(`${at}|${id}`).toString("base64url");
 }
-function decodeCursor(s: string): { at: Date; id: string } {
+function decodeCursor(s: string): { at: string; id: string } {
   const [at, id] = Buffer.from(s, "base64url").toString().split("|");
-  const d = new Date(at ?? "");
-  if (Number.isNaN(d.getTime()) || !id || !isUuid(id))
+  if (!at || Number.isNaN(Date.parse(at.replace(" ", "T"))) || !id || !isUuid(id))
     throw new ApiError(422, "invalid_input", "cursor: must be a cursor from a previous page", "cursor");
-  return { at: d, id };
+  return { at, id };
 }
 
 export async function decideAppeal(

@@ -44,7 +44,7 @@ export const decisionSchema = z
   .object({ action: actionField, reason: reasonField })
   .strict()
   .superRefine(rejectNeedsReason);
-export type DecisionInput = z.output<typeof decisionSchema>;
+export type DecisionInput = { action: DecisionAction; reason?: string };
 
 const TARGET_STATUS: Partial<Record<DecisionAction, CommentStatus>> = {
   approve: "approved",
@@ -179,7 +179,7 @@ export type BulkItem =
 /** Decides each comment on its own (one transaction and one audit row each); reports per item. */
 export async function decideComments(
   db: Db,
-  input: z.output<typeof bulkDecisionSchema>,
+  input: { ids: string[] } & DecisionInput,
   actorId: string,
 ): Promise<BulkItem[]> {
   const out: BulkItem[] = [];

@@ -1,7 +1,7 @@
 // The database answers to the pipeline's questions (ModerationFacts), memoised per run. Recent-window
 // counts go through comments_status_idx (status, created_at) by naming every status, so they read only
 // the rows of the window however large the table grows.
-import { and, count, desc, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, lte, ne, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, commentStatuses, comments } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
@@ -77,7 +77,7 @@ export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
           .where(
             and(
               eq(articles.id, input.articleId),
-              sql`(${articles.surgeUntil} is null or ${articles.surgeUntil} <= ${now})`,
+              or(isNull(articles.surgeUntil), lte(articles.surgeUntil, now)),
             ),
           )
           .returning({ slug: articles.slug });

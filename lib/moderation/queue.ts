@@ -192,8 +192,8 @@ async function decorate(db: Db, page: Row[]): Promise<QueueItem[]> {
             role: users.role,
             status: users.status,
             createdAt: users.createdAt,
-            approved: sql<number>`(select count(*) from ${comments} x where x.author_id = ${users.id} and x.status = 'approved')`,
-            rejected: sql<number>`(select count(*) from ${comments} x where x.author_id = ${users.id} and x.status in ('rejected','spam'))`,
+            approved: sql<number>`(select count(*) from ${comments} x where x.author_id = "users"."id" and x.status = 'approved')`,
+            rejected: sql<number>`(select count(*) from ${comments} x where x.author_id = "users"."id" and x.status in ('rejected','spam'))`,
           })
           .from(users)
           .where(inArray(users.id, authorIds))

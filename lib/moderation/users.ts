@@ -1,7 +1,7 @@
 // Moderating people: search, a user's record (history, notes), suspend for a time, ban, unban, and role
 // changes (admins only — enforced by the route's permission and again here). Every change writes an
 // audit row; a ban or role change bumps the session version, ending the user's sessions at once.
-import { and, desc, eq, ilike, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, moderationActions, moderatorNotes, users } from "@/db/schema";
@@ -203,9 +203,9 @@ export interface UserSummary {
 }
 
 const counts = {
-  approved: sql<number>`(select count(*) from ${comments} x where x.author_id = ${users.id} and x.status = 'approved')`,
-  rejected: sql<number>`(select count(*) from ${comments} x where x.author_id = ${users.id} and x.status in ('rejected','spam'))`,
-  pending: sql<number>`(select count(*) from ${comments} x where x.author_id = ${users.id} and x.status = 'pending')`,
+  approved: sql<number>`(select count(*) from ${comments} x where x.author_id = "users"."id" and x.status = 'approved')`,
+  rejected: sql<number>`(select count(*) from ${comments} x where x.author_id = "users"."id" and x.status in ('rejected','spam'))`,
+  pending: sql<number>`(select count(*) from ${comments} x where x.author_id = "users"."id" and x.status = 'pending')`,
 };
 
 function summary(
@@ -235,15 +235,15 @@ export async function searchUsers(
 ): Promise<{ items: UserSummary[]; nextCursor: string | null }> {
   const showEmail = viewer.role === "admin";
   const like = q.q ? `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
-  let cursor: { at: Date; id: string } | null = null;
+  let cursor: { at: string; id: string } | null = null;
   if (q.cursor) {
     const [at, id] = Buffer.from(q.cursor, "base64url").toString().split("|");
-    if (!id || Number.isNaN(Date.parse(at ?? "")))
+    if (!id || !at || Number.isNaN(Date.parse(at.replace(" ", "T"))))
       throw new ApiError(422, "invalid_input", "cursor: must be the nextCursor of a previous page", "cursor");
-    cursor = { at: new Date(at), id };
+    cursor = { at, id };
   }
   const rows = await db
-    .select({ u: users, ...counts })
+    .select({ u: users, ...counts, createdText: sql<string>`${users.createdAt}::text` })
     .from(users)
     .where(
       and(
@@ -254,7 +254,7 @@ export async function searchUsers(
             : ilike(users.name, like)
           : undefined,
         cursor
-          ? or(lt(users.createdAt, cursor.at), and(eq(users.createdAt, cursor.at), lt(users.id, cursor.id)))
+          ? sql`(${users.createdAt}, ${users.id}) < (${cursor.at}::timestamptz, ${cursor.id})`
           : undefined,
       ),
     )
@@ -266,7 +266,7 @@ export async function searchUsers(
     items: page.map((r) => summary(r.u, r, showEmail)),
     nextCursor:
       rows.length > q.limit && last
-        ? Buffer.from(`${last.u.createdAt.toISOString()}|${last.u.id}`).toString("base64url")
+        ? Buffer.from(`${last.createdText}|${last.u.id}`).toString("base64url")
         : null,
   };
 }
@@ -288,7 +288,9 @@ export interface UserDetail {
 export async function getUserDetail(db: Db, id: string, viewer: Actor): Promise<UserDetail> {
   const u = await findTarget(db, id);
   const [c] = await db.select(counts).from(users).where(eq(users.id, u.id));
-  const actorName = sql<string | null>`(select name from ${users} n where n.id = ${moderatorNotes.authorId})`;
+  const actorName = sql<
+    string | null
+  >`(select name from ${users} n where n.id = "moderator_notes"."author_id")`;
   const [recent, notes, history] = await Promise.all([
     db
       .select({ c: comments, slug: articles.slug, title: articles.title })
@@ -306,7 +308,7 @@ export async function getUserDetail(db: Db, id: string, viewer: Actor): Promise<
     db
       .select({
         a: moderationActions,
-        actor: sql<string | null>`(select name from ${users} n where n.id = ${moderationActions.actorId})`,
+        actor: sql<string | null>`(select name from ${users} n where n.id = "moderation_actions"."actor_id")`,
       })
       .from(moderationActions)
       .where(and(eq(moderationActions.targetType, "user"), eq(moderationActions.targetId, u.id)))

@@ -33,19 +33,18 @@ export function makeCtx(
   const f = opts.facts ?? {};
   const asked: TestCtx["asked"] = [];
   const surges: TestCtx["surges"] = [];
+  const ask = <T>(fact: string, value: T, arg?: unknown): Promise<T> => {
+    asked.push(arg === undefined ? { fact } : { fact, arg });
+    return Promise.resolve(value);
+  };
   const facts: ModerationFacts = {
-    authorApprovedCount: async () => (asked.push({ fact: "approved" }), f.approved ?? 0),
-    authorCommentsSince: async (since) => (
-      asked.push({ fact: "authorRecent", arg: since }), f.authorRecent ?? 0
-    ),
-    ipCommentsSince: async (since) => (asked.push({ fact: "ipRecent", arg: since }), f.ipRecent ?? 0),
-    authorBodiesSince: async (since) => (asked.push({ fact: "bodies", arg: since }), f.bodies ?? []),
-    articleCommentsSince: async (since) => (
-      asked.push({ fact: "articleRecent", arg: since }), f.articleRecent ?? 0
-    ),
-    articleLatestOutcomes: async (since, limit) => (
-      asked.push({ fact: "outcomes", arg: { since, limit } }), (f.outcomes ?? []).slice(0, limit)
-    ),
+    authorApprovedCount: () => ask("approved", f.approved ?? 0),
+    authorCommentsSince: (since) => ask("authorRecent", f.authorRecent ?? 0, since),
+    ipCommentsSince: (since) => ask("ipRecent", f.ipRecent ?? 0, since),
+    authorBodiesSince: (since) => ask("bodies", f.bodies ?? [], since),
+    articleCommentsSince: (since) => ask("articleRecent", f.articleRecent ?? 0, since),
+    articleLatestOutcomes: (since, limit) =>
+      ask("outcomes", (f.outcomes ?? []).slice(0, limit), { since, limit }),
     startSurge: async (until, _now, why) => {
       surges.push({ until, why });
     },
