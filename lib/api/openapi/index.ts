@@ -1,8 +1,10 @@
 // The OpenAPI document served at /api/v1/openapi.json. Each feature describes its own paths in a file
 // beside this one and is listed in FRAGMENTS; shared components (the error shape) live here.
+import { adminFragment } from "./admin";
 import type { OpenApiFragment } from "./types";
 
 const FRAGMENTS: OpenApiFragment[] = [
+  adminFragment,
   {
     paths: {
       "/articles/{slug}/views": {
