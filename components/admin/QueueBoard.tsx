@@ -145,12 +145,10 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
         setHelp((h) => !h);
       } else if (key === "Escape") {
         setHelp(false);
-      } else if (key === "j") {
-        const i = Math.min(index + 1, items.length - 1);
-        setIndex(i);
-        focusAt(i);
-      } else if (key === "k") {
-        const i = Math.max(index - 1, 0);
+      } else if (key === "j" || key === "k") {
+        // the first j/k only puts the focus on the current comment; later ones move
+        const onItem = Boolean(t.closest("[data-queue-item]"));
+        const i = !onItem ? index : key === "j" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
         setIndex(i);
         focusAt(i);
       } else if (!current) {

@@ -55,8 +55,9 @@ export async function getDashboard(db: Db, days = 14, now = new Date()): Promise
       })
       .from(comments)
       .where(and(anyStatus, gt(comments.createdAt, from)))
-      .groupBy(dayExpr)
-      .orderBy(dayExpr),
+      // by position: the time zone is a parameter, and "$1" in SELECT is not "$8" in GROUP BY for PostgreSQL
+      .groupBy(sql`1`)
+      .orderBy(sql`1`),
     db
       .select({ n: count(), oldest: sql<Date | null>`min(${comments.createdAt})` })
       .from(comments)

@@ -58,6 +58,14 @@ for (const u of Object.values(USERS)) {
     { env, stdio: "inherit" },
   );
 }
+// feature fixtures (tests/e2e/seed/*.mts), written before the server owns the database
+const seedDir = path.join("tests", "e2e", "seed");
+if (fs.existsSync(seedDir))
+  for (const f of fs
+    .readdirSync(seedDir)
+    .filter((n) => n.endsWith(".mts"))
+    .sort())
+    execFileSync("npx", ["tsx", path.join(seedDir, f)], { env, stdio: "inherit" });
 const child = spawn("node", ["server.mjs"], { env, stdio: "inherit" });
 for (const sig of ["SIGTERM", "SIGINT"]) process.on(sig, () => child.kill("SIGTERM"));
 child.on("exit", (code) => process.exit(code ?? 0));

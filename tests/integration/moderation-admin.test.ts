@@ -7,6 +7,7 @@ import { articleCreateSchema, createArticle, getArticleForEdit, updateArticle } 
 import { findPublishedArticle } from "@/lib/articles/queries";
 import { createToken, listTokens, revokeToken } from "@/lib/auth/api-tokens";
 import { hashApiToken } from "@/lib/auth/viewer";
+import { getDashboard } from "@/lib/moderation/dashboard";
 import { listQueue } from "@/lib/moderation/queue";
 import {
   addModeratorNote,
@@ -303,6 +304,30 @@ describe(`admin operations (${dbKindLabel})`, () => {
           admin,
         ),
       ).rejects.toMatchObject({ status: 422, field: "authorId" });
+    });
+  });
+
+  describe("dashboard", () => {
+    it("counts per day in the site's time zone, the queue and its oldest item, reports and surges", async () => {
+      await updateSettings(db, { timeZone: "America/New_York" }, admin);
+      const a = await makeArticle(db, { surgeUntil: new Date(Date.now() + 600_000) });
+      const reader = await makeUser(db);
+      const old = new Date(Date.now() - 2 * 24 * 3600_000);
+      await insertComment(db, { articleId: a.id, authorId: reader, status: "pending", createdAt: old });
+      await insertComment(db, { articleId: a.id, authorId: reader, status: "rejected" });
+      await insertComment(db, { articleId: a.id, authorId: reader });
+      const d = await getDashboard(db);
+      expect(d.timeZone).toBe("America/New_York");
+      expect(d.perDay).toHaveLength(14);
+      expect(d.perDay.reduce((s, x) => s + x.total, 0)).toBeGreaterThanOrEqual(3);
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date());
+      expect(d.perDay.at(-1)?.day).toBe(today);
+      expect(d.pending).toBeGreaterThanOrEqual(1);
+      expect(Date.parse(d.oldestPendingAt!)).toBeLessThanOrEqual(old.getTime() + 1000);
+      expect(d.surges.map((x) => x.id)).toContain(a.id);
+      const h = d.health.find((x) => x.id === a.id)!;
+      expect(h).toMatchObject({ total: 3, heldPercent: 33.3, removedPercent: 33.3 });
+      await updateSettings(db, { timeZone: "UTC" }, admin);
     });
   });
 });
