@@ -148,7 +148,11 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
       } else if (key === "j" || key === "k") {
         // the first j/k only puts the focus on the current comment; later ones move
         const onItem = Boolean(t.closest("[data-queue-item]"));
-        const i = !onItem ? index : key === "j" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
+        const i = !onItem
+          ? index
+          : key === "j"
+            ? Math.min(index + 1, items.length - 1)
+            : Math.max(index - 1, 0);
         setIndex(i);
         focusAt(i);
       } else if (!current) {
