@@ -12,6 +12,14 @@ test("a moderator approves and rejects with the keyboard only; the author sees b
   const queue = await (await mod.request.get("/api/v1/admin/queue?status=pending&limit=100")).json();
   const mine = queue.items.filter((i: { body: string }) => i.body.startsWith("E2E keyboard"));
   expect(mine).toHaveLength(2);
+  // the public page is cached; an approval must show there (its comment count) within 2 s
+  const publicCount = async () => {
+    const html = await (await mod.request.get(`/articles/${mine[0].article.slug}`)).text();
+    const heading = html.match(/<h2 id="comments-heading"[\s\S]*?<\/h2>/)?.[0] ?? "";
+    return heading.replace(/<[^>]+>/g, "").match(/\((\d+)\)/)?.[1];
+  };
+  expect(await publicCount()).toBe("0");
+  expect(await publicCount()).toBe("0"); // served from the cache now
   const page = await mod.newPage();
   await page.goto(`/admin/queue?status=pending&articleId=${mine[0].article.id}`);
   await expect(page.getByRole("heading", { name: "Moderation queue" })).toBeVisible();
@@ -28,6 +36,7 @@ test("a moderator approves and rejects with the keyboard only; the author sees b
   await page.keyboard.press("a");
   await expect(page.getByRole("status").filter({ hasText: "Comment approved." })).toBeVisible();
   await expect(page.getByText("approve me")).toHaveCount(0);
+  await expect.poll(publicCount, { timeout: 2000, intervals: [100] }).toBe("1");
 
   // the next one is current: r asks for the reason, Enter rejects
   await expect(page.locator("article[data-queue-item]").first()).toContainText("reject me");

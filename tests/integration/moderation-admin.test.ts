@@ -5,6 +5,7 @@ import { closeDb, type Db, getDb } from "@/db/client";
 import { apiTokens, moderationActions, pollOptions, polls, questions, settings, users } from "@/db/schema";
 import { articleCreateSchema, createArticle, getArticleForEdit, updateArticle } from "@/lib/articles/editor";
 import { findPublishedArticle } from "@/lib/articles/queries";
+import { releaseDue } from "@/lib/articles/schedule";
 import { createToken, listTokens, revokeToken } from "@/lib/auth/api-tokens";
 import { hashApiToken } from "@/lib/auth/viewer";
 import { getDashboard } from "@/lib/moderation/dashboard";
@@ -16,7 +17,14 @@ import {
   setUserStatus,
   userStatusSchema,
 } from "@/lib/moderation/users";
-import { getSettings, readSettings, updateSettings } from "@/lib/settings";
+import { publish } from "@/lib/realtime/bus";
+import {
+  getSettings,
+  readSettings,
+  SETTINGS_CHANNEL,
+  startSettingsSync,
+  updateSettings,
+} from "@/lib/settings";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 import { insertComment, makeArticle, makeUser } from "../helpers/moderation";
 
@@ -67,6 +75,15 @@ describe(`admin operations (${dbKindLabel})`, () => {
         field: "settings.commentMaxLength",
       });
       expect(await readSettings(db)).toEqual(before);
+    });
+    it("drops its cached copy when another instance announces a change on the bus", async () => {
+      await startSettingsSync();
+      const cached = await getSettings(db);
+      // another instance writes the table and NOTIFYs; this one has the old copy cached until then
+      await db.update(settings).set({ value: 77 }).where(eq(settings.key, "surgeMinutes"));
+      expect((await getSettings(db)).surgeMinutes).toBe(cached.surgeMinutes);
+      await publish(SETTINGS_CHANNEL, { keys: ["surgeMinutes"] });
+      await expect.poll(async () => (await getSettings(db)).surgeMinutes, { timeout: 3000 }).toBe(77);
     });
     it("falls back to the default for a stored value that no longer validates", async () => {
       await db.insert(settings).values({ key: "reportHideThreshold", value: -4 });
@@ -270,6 +287,13 @@ describe(`admin operations (${dbKindLabel})`, () => {
       ).map((x) => x.action);
       expect(actions).toEqual(["article.create", "article.update", "article.unpublish"]);
       expect(await db.select().from(questions)).toHaveLength(1);
+    });
+    it("finds scheduled articles whose time has come, once", async () => {
+      const soon = new Date(Date.now() - 5_000);
+      const a = await makeArticle(db, { status: "published", publishedAt: soon });
+      const since = new Date(Date.now() - 30_000);
+      expect(await releaseDue(since, new Date())).toContain(a.slug);
+      expect(await releaseDue(new Date(), new Date(Date.now() + 1000))).not.toContain(a.slug);
     });
     it("refuses a taken slug, quiet hours without an end and an unknown author", async () => {
       const a = await makeArticle(db, { slug: "taken-slug" });
