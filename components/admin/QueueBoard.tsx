@@ -48,6 +48,8 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
   const [busy, setBusy] = useState(false);
   const refs = useRef(new Map<string, HTMLElement>());
   const reasonRef = useRef<HTMLInputElement>(null);
+  /** the moderator has started working from the keyboard */
+  const engaged = useRef(false);
 
   const focusAt = useCallback(
     (i: number) => {
@@ -129,9 +131,12 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
     if (rejecting) reasonRef.current?.focus();
   }, [rejecting]);
 
-  // after the list changes, keep the keyboard focus on the current item (unless typing a reason)
+  // once the moderator works from the keyboard, keep the focus on the current item after the list
+  // changes (a decided item disappears, the reason box closes), but never steal it from a control
   useEffect(() => {
-    if (!rejecting && document.activeElement?.closest("[data-queue-item]")) focusAt(index);
+    if (!engaged.current || rejecting) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest("[data-queue-item]")) focusAt(index);
   }, [index, rejecting, focusAt]);
 
   useEffect(() => {
@@ -147,6 +152,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
         setHelp(false);
       } else if (key === "j" || key === "k") {
         // the first j/k only puts the focus on the current comment; later ones move
+        engaged.current = true;
         const onItem = Boolean(t.closest("[data-queue-item]"));
         const i = !onItem
           ? index
@@ -317,7 +323,10 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                   if (el) refs.current.set(it.id, el);
                   else refs.current.delete(it.id);
                 }}
-                onFocus={() => setIndex(i)}
+                onFocus={() => {
+                  engaged.current = true;
+                  setIndex(i);
+                }}
                 aria-current={i === index ? "true" : undefined}
                 aria-label={`Comment by ${it.author?.name ?? "a deleted account"} on ${it.article.title}`}
                 className={`rounded border p-3 outline-none focus:ring-2 focus:ring-blue-600 ${

@@ -11,7 +11,7 @@ import { moderateComment } from "../../lib/moderation";
 import { getDashboard } from "../../lib/moderation/dashboard";
 import { decideComment } from "../../lib/moderation/decisions";
 import { listQueue, queueCounts } from "../../lib/moderation/queue";
-import { createTestDb, useAsProcessDb } from "../helpers/db";
+import { createTestDb, useAsProcessDb as pointProcessDbAt } from "../helpers/db";
 
 const arg = (name: string, d: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,7 +36,7 @@ async function time<T>(label: string, runs: number, f: () => Promise<T>): Promis
 }
 
 const t = await createTestDb();
-await useAsProcessDb(t);
+await pointProcessDbAt(t);
 const db = await getDb();
 try {
   const [author] = await db

@@ -39,7 +39,7 @@ test("a moderator approves and rejects with the keyboard only; the author sees b
   await expect.poll(publicCount, { timeout: 2000, intervals: [100] }).toBe("1");
 
   // the next one is current: r asks for the reason, Enter rejects
-  await expect(page.locator("article[data-queue-item]").first()).toContainText("reject me");
+  await expect(page.locator("article[data-queue-item]:focus")).toContainText("reject me");
   await page.keyboard.press("r");
   const reason = page.getByLabel(/Reason shown to the author/);
   await expect(reason).toBeFocused();

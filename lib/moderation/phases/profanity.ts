@@ -21,7 +21,7 @@ export const profanity: Phase = {
     return mode === "reject"
       ? {
           status: "rejected",
-          reason: "profanity",
+          reason: "profanity_rejected",
           message: "Not published: it contains profanity. Rephrase it and post again.",
           tags: ["profanity"],
         }
