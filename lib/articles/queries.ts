@@ -224,7 +224,8 @@ export async function recommendedArticles(db: Db, slug: string, limit = 4): Prom
     .where(eq(articles.slug, slug))
     .limit(1);
   if (!base) return [];
-  const tagList = base.tags.length ? base.tags : ["\u0000"];
+  // no tags: a placeholder no tag can equal (PostgreSQL text cannot hold "\u0000")
+  const tagList = base.tags.length ? base.tags : [""];
   const shared = sql<number>`(select count(*) from jsonb_array_elements_text(${articles.tags}) as t(tag)
     where t.tag in (${sql.join(
       tagList.map((t) => sql`${t}`),

@@ -2,6 +2,7 @@
 // arrive from OAuth profiles. A rule returns a message saying what is wrong, or null. The form rules
 // (length, characters) come first; the moderation word lists (the same ones comments pass) are added to
 // RULES by the moderation feature, as one more rule.
+import { checkDisplayName as checkNameWords } from "@/lib/moderation/display-name";
 import { displayNameSchema } from "./users";
 
 export type DisplayNameRule = (name: string) => string | null | Promise<string | null>;
@@ -12,6 +13,11 @@ const RULES: DisplayNameRule[] = [
   // nothing but whitespace variants and invisible characters is no name
   (name) => (/^[\s\p{Cf}]*$/u.test(name) ? "Enter a display name." : null),
   (name) => (/\p{Cf}/u.test(name) ? "A display name cannot contain invisible formatting characters." : null),
+  // the moderation word lists, the same ones comments pass
+  async (name) => {
+    const r = await checkNameWords(name);
+    return r.ok ? null : r.message;
+  },
 ];
 
 /** Normalises (trims, collapses inner whitespace) and checks a display name. */

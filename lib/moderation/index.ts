@@ -3,15 +3,47 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
+import { getSettings } from "@/lib/settings";
+import { dbFacts } from "./facts";
 import { articleClosed } from "./phases/article-closed";
 import { authorStatus } from "./phases/author-status";
+import { bannedWords } from "./phases/banned-words";
+import { duplicate } from "./phases/duplicate";
+import { honeypot } from "./phases/honeypot";
+import { length } from "./phases/length";
+import { links } from "./phases/links";
+import { newCommenter } from "./phases/new-commenter";
+import { premoderation } from "./phases/premoderation";
+import { profanity } from "./phases/profanity";
+import { quietHours } from "./phases/quiet-hours";
+import { rateLimit } from "./phases/rate-limit";
+import { surge } from "./phases/surge";
+import { suspectWords } from "./phases/suspect-words";
 import { runPipeline } from "./pipeline";
 import type { ModerationContext, ModerationInput, Phase, Verdict } from "./types";
 
+export { checkDisplayName } from "./display-name";
+export { explainStatus } from "./messages";
+export { onReported } from "./reports";
 export type { ModerationInput, Verdict } from "./types";
 
 /** The ordered phases. Adding a rule is adding a file and a line here. */
-export const PHASES: Phase[] = [articleClosed, authorStatus];
+export const PHASES: Phase[] = [
+  articleClosed,
+  quietHours,
+  authorStatus,
+  length,
+  rateLimit,
+  duplicate,
+  honeypot,
+  bannedWords,
+  profanity,
+  suspectWords,
+  links,
+  premoderation,
+  surge,
+  newCommenter,
+];
 
 export async function loadContext(
   db: Db,
@@ -43,9 +75,18 @@ export async function loadContext(
     .limit(1);
   if (!article) throw new ApiError(404, "not_found", "No such article.");
   if (!author) throw new ApiError(401, "unauthenticated", "Sign in to comment.");
-  return { db, now, article, author };
+  const settings = await getSettings(db);
+  return { db, now, article, author, settings, facts: dbFacts(db, input) };
 }
 
-export async function moderateComment(db: Db, input: ModerationInput): Promise<Verdict> {
-  return runPipeline(PHASES, input, await loadContext(db, input));
+/**
+ * Runs the pipeline for a new or edited comment (call it before storing). Store the verdict as
+ * status, decided_by = phase, status_reason = reason, moderation_tags = tags; show `message` to the author.
+ */
+export async function moderateComment(
+  db: Db,
+  input: ModerationInput,
+  opts: { now?: Date } = {},
+): Promise<Verdict> {
+  return runPipeline(PHASES, input, await loadContext(db, input, opts.now));
 }

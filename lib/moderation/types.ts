@@ -2,6 +2,7 @@
 // each phase looks at the comment and its context and returns nothing (no opinion) or a verdict.
 // The first phase that decides a status ends the run (Coral Talk's pipeline, simplified).
 import type { Db } from "@/db/client";
+import type { Settings } from "@/lib/settings/schema";
 
 export type ModerationStatus = "approved" | "pending" | "rejected" | "spam";
 
@@ -18,10 +19,33 @@ export interface ModerationInput {
   honeypot?: string;
 }
 
+/**
+ * What phases need from the database, asked lazily (a phase that never runs costs no query) and
+ * memoised per run. lib/moderation/facts.ts answers from the database; unit tests give plain values.
+ */
+export interface ModerationFacts {
+  /** the author's approved comments, all articles (the comment being edited excluded) */
+  authorApprovedCount(): Promise<number>;
+  /** the author's comments created since `since` */
+  authorCommentsSince(since: Date): Promise<number>;
+  /** comments from this network (ip hash) created since `since` */
+  ipCommentsSince(since: Date): Promise<number>;
+  /** bodies of the author's comments created since `since` (newest first, at most 20) */
+  authorBodiesSince(since: Date): Promise<string[]>;
+  /** comments on the article created since `since` */
+  articleCommentsSince(since: Date): Promise<number>;
+  /** the article's latest comments created since `since` (newest first, at most `limit`) */
+  articleLatestOutcomes(since: Date, limit: number): Promise<{ status: string; decidedBy: string | null }[]>;
+  /** switches the article to premoderation until `until` unless a surge is already on at `now` */
+  startSurge(until: Date, now: Date, why: Record<string, unknown>): Promise<void>;
+}
+
 /** What phases may read; loaded once per run. */
 export interface ModerationContext {
   db: Db;
   now: Date;
+  settings: Settings;
+  facts: ModerationFacts;
   article: {
     id: string;
     commentsOpen: boolean;

@@ -7,6 +7,7 @@ import { DataDirLockedError } from "@/db/lock";
 import { runMigrations } from "@/db/migrate";
 import { startCacheSync } from "@/lib/cache";
 import { log } from "@/lib/log";
+import { startModerationBackground } from "@/lib/moderation/background";
 import { MissingSecretError, serverSecret } from "./secret";
 
 type BootState = { started?: boolean; ready?: boolean; hooks: Array<() => Promise<void>> };
@@ -38,6 +39,7 @@ async function prepare(): Promise<void> {
   }
   for (const hook of state.hooks) await hook();
   await startCacheSync();
+  await startModerationBackground();
   state.ready = true;
   log.info({ db: h.kind, location: h.location }, "database ready");
 }

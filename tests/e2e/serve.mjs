@@ -74,6 +74,14 @@ for (const u of Object.values(USERS)) {
     { env, stdio: "inherit" },
   );
 }
+// feature fixtures (tests/e2e/seed/*.mts), written before the server owns the database
+const seedDir = path.join("tests", "e2e", "seed");
+if (fs.existsSync(seedDir))
+  for (const f of fs
+    .readdirSync(seedDir)
+    .filter((n) => n.endsWith(".mts"))
+    .sort())
+    execFileSync("npx", ["tsx", path.join(seedDir, f)], { env, stdio: "inherit" });
 const child = spawn("node", ["server.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
 const logFile = fs.createWriteStream(serverLog, { flags: "a" });
 child.stdout.on("data", (d) => {

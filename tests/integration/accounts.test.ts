@@ -32,9 +32,9 @@ import { checkDisplayName } from "@/lib/auth/display-name";
 import { verifyEmailToken } from "@/lib/auth/email-verification";
 import { verifyPassword } from "@/lib/auth/password";
 import { DUPLICATE_EMAIL_MESSAGE, signUp } from "@/lib/auth/signup";
-import { setUserRole, setUserStatus, statusInput } from "@/lib/auth/user-admin";
 import { findUserByEmail, findUserById, upsertUser } from "@/lib/auth/users";
 import { toViewer } from "@/lib/auth/viewer";
+import { setUserRole, setUserStatus, userStatusSchema as statusInput } from "@/lib/moderation/users";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 import { findLink, startMailSink } from "../helpers/mail-sink.mjs";
@@ -245,14 +245,14 @@ describe(`accounts (${dbKindLabel})`, () => {
       await signOutEverywhere(db, await viewerOf(u));
       expect(await sv()).toBe(v0 + 1);
       const until = new Date(Date.now() + 86400_000).toISOString();
-      await setUserStatus(db, await viewerOf(mod), u.id, { status: "suspended", until, note: "cool off" });
+      await setUserStatus(db, u.id, { status: "suspended", until, note: "cool off" }, await viewerOf(mod));
       expect(await sv()).toBe(v0 + 1);
       expect(toViewer(await fresh(u), "session").status).toBe("suspended");
-      await setUserStatus(db, await viewerOf(mod), u.id, { status: "banned", note: "spam" });
+      await setUserStatus(db, u.id, { status: "banned", note: "spam" }, await viewerOf(mod));
       expect(await sv()).toBe(v0 + 2);
-      await setUserStatus(db, await viewerOf(mod), u.id, { status: "active" });
+      await setUserStatus(db, u.id, { status: "active" }, await viewerOf(mod));
       expect((await fresh(u)).statusReason).toBeNull();
-      await setUserRole(db, await viewerOf(admin), u.id, { role: "moderator" });
+      await setUserRole(db, u.id, "moderator", await viewerOf(admin));
       expect(await sv()).toBe(v0 + 3);
       expect((await fresh(u)).role).toBe("moderator");
       const audit = await db.select().from(moderationActions).where(eq(moderationActions.targetId, u.id));
@@ -264,14 +264,14 @@ describe(`accounts (${dbKindLabel})`, () => {
       const mod = await makeUser({ role: "moderator" });
       const reader = await makeUser();
       const code = (p: Promise<unknown>) => p.then(() => 200).catch((e: ApiError) => e.status);
-      expect(await code(setUserStatus(db, await viewerOf(reader), mod.id, { status: "banned" }))).toBe(403);
-      expect(await code(setUserStatus(db, await viewerOf(mod), admin.id, { status: "banned" }))).toBe(403);
-      expect(await code(setUserStatus(db, await viewerOf(mod), mod.id, { status: "banned" }))).toBe(403);
-      expect(await code(setUserStatus(db, await viewerOf(mod), "no-such-id", { status: "banned" }))).toBe(
+      expect(await code(setUserStatus(db, mod.id, { status: "banned" }, await viewerOf(reader)))).toBe(403);
+      expect(await code(setUserStatus(db, admin.id, { status: "banned" }, await viewerOf(mod)))).toBe(403);
+      expect(await code(setUserStatus(db, mod.id, { status: "banned" }, await viewerOf(mod)))).toBe(403);
+      expect(await code(setUserStatus(db, "no-such-id", { status: "banned" }, await viewerOf(mod)))).toBe(
         404,
       );
-      expect(await code(setUserRole(db, await viewerOf(mod), reader.id, { role: "admin" }))).toBe(403);
-      expect(await code(setUserRole(db, await viewerOf(admin), admin.id, { role: "reader" }))).toBe(403);
+      expect(await code(setUserRole(db, reader.id, "admin", await viewerOf(mod)))).toBe(403);
+      expect(await code(setUserRole(db, admin.id, "reader", await viewerOf(admin)))).toBe(403);
       expect(statusInput.safeParse({ status: "suspended" }).success).toBe(false);
       expect(statusInput.safeParse({ status: "suspended", until: "2001-01-01T00:00:00Z" }).success).toBe(
         false,

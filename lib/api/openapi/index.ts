@@ -1,10 +1,12 @@
 // The OpenAPI document served at /api/v1/openapi.json. Each feature describes its own paths in a file
 // beside this one and is listed in FRAGMENTS; shared components (the error shape) live here.
 import { accountsFragment } from "./accounts";
+import { adminFragment } from "./admin";
 import type { OpenApiFragment } from "./types";
 
 const FRAGMENTS: OpenApiFragment[] = [
   accountsFragment,
+  adminFragment,
   {
     paths: {
       "/articles/{slug}/views": {

@@ -1,15 +1,15 @@
 import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
-import { roleInput, setUserRole } from "@/lib/auth/user-admin";
+import { setUserRole, userRoleSchema } from "@/lib/moderation/users";
 
 export const dynamic = "force-dynamic";
 
-/** {role: reader|moderator|admin} — admins only; the user's sessions end. */
-export const POST = handle(async (req, ctx: { params: Promise<{ id: string }> }) => {
+/** {role: reader|moderator|admin} — administrators only. */
+export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const viewer = await requireViewer(req, "admin");
   checkOrigin(req);
-  const actor = await requireViewer(req, "admin");
-  const input = await readBody(req, roleInput);
   const { id } = await ctx.params;
-  return json({ user: await setUserRole(await getDb(), actor, id, input) });
+  const { role } = await readBody(req, userRoleSchema);
+  return json(await setUserRole(await getDb(), id, role, viewer));
 });

@@ -1,0 +1,12 @@
+import { getDb } from "@/db/client";
+import { handle, json } from "@/lib/api/http";
+import { requireViewer } from "@/lib/auth/permissions";
+import { listOwnComments } from "@/lib/moderation/author-view";
+
+export const dynamic = "force-dynamic";
+
+/** Your latest comments with their moderation outcome and whether you may appeal. */
+export const GET = handle(async (req: Request) => {
+  const viewer = await requireViewer(req, "account");
+  return json({ items: await listOwnComments(await getDb(), viewer.id) });
+});

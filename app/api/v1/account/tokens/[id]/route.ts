@@ -1,0 +1,14 @@
+import { getDb } from "@/db/client";
+import { checkOrigin, handle, json } from "@/lib/api/http";
+import { revokeToken } from "@/lib/auth/api-tokens";
+import { requireViewer } from "@/lib/auth/permissions";
+
+export const dynamic = "force-dynamic";
+
+/** Revokes one of your tokens (idempotent). Allowed to readers too, so a demoted user can clean up. */
+export const DELETE = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const viewer = await requireViewer(req, "account");
+  checkOrigin(req);
+  const { id } = await ctx.params;
+  return json(await revokeToken(await getDb(), viewer.id, id));
+});

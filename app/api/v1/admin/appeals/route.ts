@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { handle, json } from "@/lib/api/http";
+import { readQuery } from "@/lib/api/query";
+import { requireViewer } from "@/lib/auth/permissions";
+import { listAppeals } from "@/lib/moderation/appeals";
+
+export const dynamic = "force-dynamic";
+
+const query = z.object({
+  status: z.enum(["open", "decided"], { error: "must be open or decided" }).default("open"),
+  cursor: z.string().max(200).optional(),
+});
+
+export const GET = handle(async (req: Request) => {
+  const viewer = await requireViewer(req, "moderate");
+  const q = readQuery(req, query);
+  return json(await listAppeals(await getDb(), { ...q, viewerId: viewer.id }));
+});

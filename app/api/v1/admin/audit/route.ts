@@ -1,0 +1,13 @@
+import { getDb } from "@/db/client";
+import { handle, json } from "@/lib/api/http";
+import { readQuery } from "@/lib/api/query";
+import { requireViewer } from "@/lib/auth/permissions";
+import { auditQuerySchema, listAudit } from "@/lib/moderation/audit";
+
+export const dynamic = "force-dynamic";
+
+/** The audit log, newest first: ?actor=&action=&targetType=&targetId=&cursor=&limit= (read-only). */
+export const GET = handle(async (req: Request) => {
+  await requireViewer(req, "moderate");
+  return json(await listAudit(await getDb(), readQuery(req, auditQuerySchema)));
+});

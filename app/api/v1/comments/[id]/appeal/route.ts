@@ -1,0 +1,17 @@
+import { getDb } from "@/db/client";
+import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
+import { requireViewer } from "@/lib/auth/permissions";
+import { appealSchema, createAppeal } from "@/lib/moderation/appeals";
+import { consume } from "@/lib/rate-limit";
+
+export const dynamic = "force-dynamic";
+
+/** The author appeals a rejected comment, once: {text}. */
+export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const viewer = await requireViewer(req, "appeal");
+  checkOrigin(req);
+  const { id } = await ctx.params;
+  const { text } = await readBody(req, appealSchema);
+  await consume("appeal_user", viewer.id);
+  return json({ appeal: await createAppeal(await getDb(), id, viewer.id, text) }, { status: 201 });
+});

@@ -1,0 +1,54 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { callApi } from "@/components/admin/api";
+import { inputClass, primaryButtonClass } from "@/components/admin/ui";
+
+/** The author's one appeal against a rejection. */
+export function AppealForm({ commentId }: { commentId: string }) {
+  const router = useRouter();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState("");
+  const [msg, setMsg] = useState("");
+  const [busy, setBusy] = useState(false);
+  if (!open)
+    return (
+      <button type="button" className="mt-2 text-sm underline" onClick={() => setOpen(true)}>
+        Appeal this decision
+      </button>
+    );
+  return (
+    <form
+      className="mt-2 space-y-2"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        const r = await callApi<{ appeal: { id: string } }>("POST", `/api/v1/comments/${commentId}/appeal`, {
+          text,
+        });
+        setBusy(false);
+        setMsg(r.ok ? "Appeal sent: another moderator will look at it." : r.error!.message);
+        if (r.ok) router.refresh();
+      }}
+    >
+      <label htmlFor={id} className="block text-sm">
+        Why should the decision change? (10–1000 characters; you can appeal once)
+      </label>
+      <textarea
+        id={id}
+        className={`${inputClass} w-full`}
+        rows={3}
+        maxLength={1000}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" className={primaryButtonClass} disabled={busy}>
+        Send appeal
+      </button>
+      <p role="status" className="text-sm">
+        {msg}
+      </p>
+    </form>
+  );
+}

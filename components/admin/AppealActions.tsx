@@ -1,0 +1,50 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "./api";
+import { buttonClass, inputClass, primaryButtonClass } from "./ui";
+
+export function AppealActions({ appealId, mayDecide }: { appealId: string; mayDecide: boolean }) {
+  const router = useRouter();
+  const [note, setNote] = useState("");
+  const [msg, setMsg] = useState("");
+  const [busy, setBusy] = useState(false);
+  if (!mayDecide)
+    return (
+      <p className="mt-2 text-sm italic">
+        You rejected this comment, so another moderator decides its appeal.
+      </p>
+    );
+  async function decide(outcome: "uphold" | "overturn") {
+    setBusy(true);
+    const r = await callApi<{ message: string }>("POST", `/api/v1/admin/appeals/${appealId}/decision`, {
+      outcome,
+      note: note.trim() || undefined,
+    });
+    setBusy(false);
+    setMsg(r.ok ? r.data!.message : r.error!.message);
+    if (r.ok) router.refresh();
+  }
+  return (
+    <div className="mt-2 flex flex-wrap items-end gap-2">
+      <label className="flex flex-col text-sm">
+        Note for the audit log (optional)
+        <input
+          className={inputClass}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+      <button type="button" className={primaryButtonClass} disabled={busy} onClick={() => decide("overturn")}>
+        Overturn (publish)
+      </button>
+      <button type="button" className={buttonClass} disabled={busy} onClick={() => decide("uphold")}>
+        Uphold (keep rejected)
+      </button>
+      <p role="status" className="w-full text-sm">
+        {msg}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "./api";
+import { buttonClass } from "./ui";
+
+export function EndSurgeButton({ articleId, title }: { articleId: string; title: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState("");
+  return (
+    <span>
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={busy}
+        aria-label={`End surge mode on ${title}`}
+        onClick={async () => {
+          setBusy(true);
+          const r = await callApi<{ message: string }>("DELETE", `/api/v1/admin/articles/${articleId}/surge`);
+          setMsg(r.ok ? r.data!.message : r.error!.message);
+          setBusy(false);
+          router.refresh();
+        }}
+      >
+        End surge
+      </button>
+      <span role="status" className="ml-2 text-sm">
+        {msg}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,121 @@
+// Personal API tokens for newsroom tools (moderators and admins). The secret is shown once at creation;
+// only its SHA-256 is stored (hashApiToken), and getViewer() accepts it as `Authorization: Bearer`.
+import { randomBytes } from "node:crypto";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { apiTokens } from "@/db/schema";
+import { ApiError } from "@/lib/api/http";
+import { recordAction } from "@/lib/moderation/audit";
+import { hashApiToken } from "./viewer";
+
+export const MAX_ACTIVE_TOKENS = 20;
+
+export const tokenCreateSchema = z
+  .object({
+    name: z
+      .string({ error: "must be text" })
+      .trim()
+      .min(1, "give the token a name, e.g. the tool that will use it")
+      .max(60, "must be at most 60 characters")
+      .refine((s) => !/[\p{Cc}<>]/u.test(s), "cannot contain control characters or < >"),
+  })
+  .strict();
+
+export interface TokenInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+function info(t: typeof apiTokens.$inferSelect): TokenInfo {
+  return {
+    id: t.id,
+    name: t.name,
+    createdAt: t.createdAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listTokens(db: Db, userId: string): Promise<TokenInfo[]> {
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(100);
+  return rows.map(info);
+}
+
+export async function createToken(
+  db: Db,
+  userId: string,
+  name: string,
+): Promise<{ token: TokenInfo; secret: string }> {
+  const [active] = await db
+    .select({ n: count() })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  if (Number(active?.n ?? 0) >= MAX_ACTIVE_TOKENS)
+    throw new ApiError(
+      409,
+      "too_many_tokens",
+      `You have ${MAX_ACTIVE_TOKENS} active tokens, the most allowed; revoke one you no longer use first.`,
+    );
+  const secret = `agora_${randomBytes(32).toString("base64url")}`;
+  const row = await db.transaction(async (tx) => {
+    const [t] = await tx
+      .insert(apiTokens)
+      .values({ userId, name, tokenHash: hashApiToken(secret) })
+      .returning();
+    await recordAction(tx, {
+      actorId: userId,
+      action: "token.create",
+      targetType: "token",
+      targetId: t.id,
+      details: { name },
+    });
+    return t;
+  });
+  return { token: info(row), secret };
+}
+
+export async function revokeToken(
+  db: Db,
+  userId: string,
+  tokenId: string,
+): Promise<{ changed: boolean; message: string; token: TokenInfo }> {
+  const missing = new ApiError(404, "not_found", `You have no token with id "${tokenId.slice(0, 60)}".`);
+  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw missing;
+  const [t] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+    .limit(1);
+  if (!t) throw missing;
+  if (t.revokedAt)
+    return { changed: false, message: "This token was already revoked; nothing changed.", token: info(t) };
+  const row = await db.transaction(async (tx) => {
+    const [r] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.id, t.id))
+      .returning();
+    await recordAction(tx, {
+      actorId: userId,
+      action: "token.revoke",
+      targetType: "token",
+      targetId: t.id,
+      details: { name: t.name },
+    });
+    return r;
+  });
+  return {
+    changed: true,
+    message: `Token "${t.name}" revoked: tools using it are refused from now on.`,
+    token: info(row),
+  };
+}

@@ -1,0 +1,44 @@
+// What authors see of their own comments: status, the specific explanation, and whether they may appeal.
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { appeals, articles, comments } from "@/db/schema";
+import { explainStatus } from "./messages";
+
+export interface OwnComment {
+  id: string;
+  body: string;
+  status: string;
+  explanation: string;
+  createdAt: string;
+  article: { slug: string; title: string };
+  appeal: { status: string; createdAt: string } | null;
+  mayAppeal: boolean;
+}
+
+export async function listOwnComments(db: Db, userId: string, limit = 50): Promise<OwnComment[]> {
+  const rows = await db
+    .select({
+      c: comments,
+      slug: articles.slug,
+      title: articles.title,
+      appealStatus: appeals.status,
+      appealAt: appeals.createdAt,
+    })
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .leftJoin(appeals, eq(appeals.commentId, comments.id))
+    .where(eq(comments.authorId, userId))
+    .orderBy(desc(comments.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.c.id,
+    body: r.c.body,
+    status: r.c.status,
+    explanation: explainStatus(r.c),
+    createdAt: r.c.createdAt.toISOString(),
+    article: { slug: r.slug, title: r.title },
+    appeal:
+      r.appealStatus && r.appealAt ? { status: r.appealStatus, createdAt: r.appealAt.toISOString() } : null,
+    mayAppeal: (r.c.status === "rejected" || r.c.status === "spam") && !r.appealStatus,
+  }));
+}

@@ -1,0 +1,101 @@
+// The one place where a stored comment's moderation state changes after posting (moderator decisions,
+// appeals, automatic hiding on reports). It keeps articles.comment_count (approved comments) in step in
+// the same transaction and tells the caller which cached page to invalidate.
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { articles, comments, reports } from "@/db/schema";
+import { ApiError } from "@/lib/api/http";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type CommentStatus = (typeof comments.$inferSelect)["status"];
+
+export interface LockedComment {
+  id: string;
+  articleId: string;
+  slug: string;
+  authorId: string | null;
+  parentId: string | null;
+  status: CommentStatus;
+  statusReason: string | null;
+  decidedBy: string | null;
+  featured: boolean;
+  pinned: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(s: string): boolean {
+  return UUID.test(s);
+}
+
+export function noSuchComment(id: string): ApiError {
+  return new ApiError(404, "not_found", `No comment with id "${id.slice(0, 60)}".`);
+}
+
+/** Reads and row-locks a comment for the rest of the transaction; 404 when there is none. */
+export async function lockComment(tx: Tx, id: string): Promise<LockedComment> {
+  if (!isUuid(id)) throw noSuchComment(id);
+  const [c] = await tx
+    .select({
+      id: comments.id,
+      articleId: comments.articleId,
+      slug: articles.slug,
+      authorId: comments.authorId,
+      parentId: comments.parentId,
+      status: comments.status,
+      statusReason: comments.statusReason,
+      decidedBy: comments.decidedBy,
+      featured: comments.featured,
+      pinned: comments.pinned,
+    })
+    .from(comments)
+    .innerJoin(articles, eq(articles.id, comments.articleId))
+    .where(eq(comments.id, id))
+    .for("update", { of: comments });
+  if (!c) throw noSuchComment(id);
+  return c;
+}
+
+/**
+ * Moves a locked comment to `status`. Leaving "approved" clears featured/pinned. Returns whether the
+ * public page changes.
+ */
+export async function setCommentStatus(
+  tx: Tx,
+  c: LockedComment,
+  next: { status: CommentStatus; decidedBy: string; reason: string | null },
+): Promise<{ visibleChanged: boolean }> {
+  const wasVisible = c.status === "approved";
+  const isVisible = next.status === "approved";
+  await tx
+    .update(comments)
+    .set({
+      status: next.status,
+      decidedBy: next.decidedBy,
+      statusReason: next.reason,
+      ...(isVisible ? {} : { featured: false, pinned: false }),
+      deletedAt: next.status === "deleted" ? new Date() : null,
+    })
+    .where(eq(comments.id, c.id));
+  const delta = Number(isVisible) - Number(wasVisible);
+  if (delta)
+    await tx
+      .update(articles)
+      .set({ commentCount: sql`greatest(${articles.commentCount} + ${delta}, 0)` })
+      .where(eq(articles.id, c.articleId));
+  c.status = next.status;
+  c.decidedBy = next.decidedBy;
+  c.statusReason = next.reason;
+  if (!isVisible) c.featured = c.pinned = false;
+  return { visibleChanged: delta !== 0 };
+}
+
+/** Marks the comment's open reports resolved; returns how many were open. */
+export async function resolveReports(tx: Tx, commentId: string, actorId: string): Promise<number> {
+  const done = await tx
+    .update(reports)
+    .set({ resolvedAt: new Date(), resolvedBy: actorId })
+    .where(and(eq(reports.commentId, commentId), isNull(reports.resolvedAt)))
+    .returning({ id: reports.id });
+  await tx.update(comments).set({ reportCount: 0 }).where(eq(comments.id, commentId));
+  return done.length;
+}

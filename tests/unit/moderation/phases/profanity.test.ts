@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { hasProfanity, profanity } from "@/lib/moderation/phases/profanity";
+import { input, makeCtx } from "../context";
+
+describe("phase profanity (built-in English list)", () => {
+  it("holds or rejects per the setting, and is silent when off", async () => {
+    expect(
+      await profanity.run(input("what the fuuuck"), makeCtx({ settings: { profanityFilter: "hold" } })),
+    ).toMatchObject({
+      status: "pending",
+      reason: "profanity",
+    });
+    expect(
+      await profanity.run(input("sh1t"), makeCtx({ settings: { profanityFilter: "reject" } })),
+    ).toMatchObject({
+      status: "rejected",
+    });
+    expect(
+      await profanity.run(input("sh1t"), makeCtx({ settings: { profanityFilter: "off" } })),
+    ).toBeUndefined();
+  });
+  it("does not flag innocent words containing a rude one", () => {
+    expect(hasProfanity("Scunthorpe and the assassin's class")).toBe(false);
+  });
+});
