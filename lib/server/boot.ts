@@ -44,6 +44,12 @@ async function prepare(): Promise<void> {
 export async function boot(): Promise<void> {
   if (state.started) return;
   state.started = true;
+  // server.mjs calls this after the last in-flight request on SIGTERM; registered first, so that a
+  // SIGTERM during start-up still closes PGlite cleanly and releases its directory
+  (globalThis as { __agoraShutdown?: () => Promise<void> }).__agoraShutdown = async () => {
+    log.info("closing the database");
+    await closeDb();
+  };
   try {
     await prepare();
   } catch (e) {
@@ -64,9 +70,4 @@ export async function boot(): Promise<void> {
     }, 5000);
     retry.unref();
   }
-  // server.mjs calls this after the last in-flight request on SIGTERM
-  (globalThis as { __agoraShutdown?: () => Promise<void> }).__agoraShutdown = async () => {
-    log.info("closing the database");
-    await closeDb();
-  };
 }
