@@ -7,6 +7,7 @@ import { DataDirLockedError } from "@/db/lock";
 import { runMigrations } from "@/db/migrate";
 import { startCacheSync } from "@/lib/cache";
 import { log } from "@/lib/log";
+import { applyRetention } from "@/lib/retention";
 
 type BootState = { started?: boolean; ready?: boolean; hooks: Array<() => Promise<void>> };
 const g = globalThis as typeof globalThis & { __agoraBoot?: BootState };
@@ -39,6 +40,23 @@ async function prepare(): Promise<void> {
   await startCacheSync();
   state.ready = true;
   log.info({ db: h.kind, location: h.location }, "database ready");
+  scheduleRetention();
+}
+
+const DAY_MS = 86_400_000;
+
+/** Applies the retention period (lib/retention) now and once a day; idempotent across instances. */
+function scheduleRetention(): void {
+  const run = async () => {
+    try {
+      const r = await applyRetention((await getDbHandle()).db);
+      log.info(r, "retention applied");
+    } catch (e) {
+      log.warn({ err: describeError(e) }, "retention could not run; retrying in a day");
+    }
+  };
+  void run();
+  setInterval(run, DAY_MS).unref();
 }
 
 export async function boot(): Promise<void> {
