@@ -117,3 +117,19 @@ test("an inline script injected into a cached page is blocked", async ({ page, r
   ).toBe(undefined);
   expect(await page.title()).not.toBe("pwned");
 });
+
+test("metrics: Prometheus text for the token holder only", async ({ request }) => {
+  expect((await request.get("/api/metrics")).status()).toBe(401);
+  const wrong = await request.get("/api/metrics", { headers: { authorization: "Bearer nope" } });
+  expect(wrong.status()).toBe(403);
+  await request.get(`/articles/${SLUG}`);
+  const r = await request.get("/api/metrics", { headers: { authorization: "Bearer e2e-metrics-token" } });
+  expect(r.status()).toBe(200);
+  expect(r.headers()["content-type"]).toContain("text/plain");
+  const text = await r.text();
+  expect(text).toMatch(/agora_http_requests_total\{method="GET",route="\/articles\/\[slug\]",status="200"/);
+  expect(text).toContain("agora_http_request_duration_seconds_bucket");
+  expect(text).toMatch(/agora_db_up\{app="agora"\} 1/);
+  expect(text).toContain("agora_process_resident_memory_bytes");
+  expect(text).not.toContain("will-russia-defend-maduro"); // routes, never paths
+});

@@ -70,6 +70,19 @@ describe("graceful shutdown", () => {
     // anything not acknowledged failed at the connection level, never with a 5xx
     for (const r of results) if (r.reply) expect(r.reply.status, r.reply.body).toBe(200);
 
+    // one access line per request, each with its request id, no query string or client address
+    const access = server
+      .logs()
+      .split("\n")
+      .filter((l) => l.includes('"msg":"request"'))
+      .map((l) => JSON.parse(l));
+    expect(access.length).toBeGreaterThanOrEqual(ok.length);
+    for (const line of access) {
+      expect(line.reqId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(line).toMatchObject({ method: "POST", route: "/api/v1/articles/[slug]/views", status: 200 });
+      expect(JSON.stringify(line)).not.toMatch(/127\.0\.0\.1|user-agent|shutdown-/);
+    }
+
     expect(fs.existsSync(lockFile(dir)), "the PGlite lock was released").toBe(false);
     const h = await openDb({ url: "", dir });
     try {
