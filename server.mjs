@@ -178,7 +178,8 @@ process.on("uncaughtException", (e) => {
 // accepting and answering, every response carries `Connection: close` and /api/health answers 503 so a
 // proxy or orchestrator stops sending traffic; then it stops listening, waits for the requests in flight
 // (up to AGORA_SHUTDOWN_GRACE_MS in all), and closes the database last.
-const DRAIN_MS = Math.min(Number(process.env.AGORA_SHUTDOWN_DRAIN_MS || 1000), GRACE_MS);
+// (no drain in development: nothing stands in front of `npm run dev`, and Ctrl-C should be quick)
+const DRAIN_MS = dev ? 0 : Math.min(Number(process.env.AGORA_SHUTDOWN_DRAIN_MS || 1000), GRACE_MS);
 
 async function shutdown(signal) {
   if (closing) return;
