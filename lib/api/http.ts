@@ -2,6 +2,7 @@
 // body parsing with size and type limits, zod validation, and the Origin check for state-changing calls.
 // Route handlers stay thin: parse with these, call lib/, answer with these.
 import type { z } from "zod";
+import { log } from "@/lib/log";
 
 export class ApiError extends Error {
   constructor(
@@ -151,9 +152,18 @@ export function handle<A extends unknown[]>(fn: (req: Request, ...args: A) => Pr
 export function errorResponse(e: unknown): Response {
   if (e instanceof ApiError) return jsonError(e.status, e.code, e.message, e.field, e.headers);
   const mapped = mapDbError(e);
-  if (mapped) return jsonError(mapped.status, mapped.code, mapped.message, undefined, mapped.headers);
-  // logged by the caller's logger; never a stack trace to a client
-  console.error("api: unexpected error", e);
+  if (mapped) {
+    log.warn({ err: errorCodes(e) }, "database unavailable: answered 503");
+    return jsonError(mapped.status, mapped.code, mapped.message, undefined, mapped.headers);
+  }
+  // one line with the request id, never the payload: a failed query's message ends with its parameters
+  // (drizzle: "Failed query: …\nparams: …"), so only the first line and the call sites are kept
+  const err = e as Error;
+  const stack = (err?.stack ?? "").split("\n").filter((l) => l.startsWith("    at "));
+  log.error(
+    { err: { name: err?.name, message: String(err?.message ?? e).split("\n")[0], stack: stack.join("\n") } },
+    "api: unexpected error",
+  );
   return jsonError(500, "internal", "Something went wrong on our side. Please try again.");
 }
 
