@@ -117,9 +117,16 @@ const server = http.createServer((req, res) => {
   res.once("close", () => {
     inFlight--;
   });
+  const id = requestIdFrom(req.headers["x-request-id"]);
+  req.headers["x-request-id"] = id;
+  res.setHeader("x-request-id", id);
+  const pathname = pathnameOf(req.url);
+  secure(req, res, pathname);
+  observe(req, res, id, pathname, started);
   if (closing) {
+    // draining before shutdown: answer, then close the connection; tell health checkers to go elsewhere
     res.setHeader("connection", "close");
-    if (pathnameOf(req.url) === "/api/health") {
+    if (pathname === "/api/health") {
       res.writeHead(503, {
         "content-type": "application/json",
         "cache-control": "no-store",
@@ -129,12 +136,6 @@ const server = http.createServer((req, res) => {
       return;
     }
   }
-  const id = requestIdFrom(req.headers["x-request-id"]);
-  req.headers["x-request-id"] = id;
-  res.setHeader("x-request-id", id);
-  const pathname = pathnameOf(req.url);
-  secure(req, res, pathname);
-  observe(req, res, id, pathname, started);
   req.headers["x-agora-client-ip"] = clientIp(req);
   if (hops === 0) delete req.headers["x-forwarded-for"];
   requestContext.run({ id }, () => {
