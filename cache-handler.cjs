@@ -5,9 +5,12 @@
 //  - an entry is judged by when its render *started* (the miss that caused it), so a write that lands
 //    during a render is never hidden by the older render finishing later;
 //  - a page's HTML passes through set(), the one place where hashes of the framework's own inline
-//    scripts can be computed for a strict CSP (see lib/security).
+//    scripts can be computed for a strict CSP (lib/security/csp.cjs,
+//    docs/decisions/005-content-security-policy.md).
 // Memory only, bounded (AGORA_PAGE_CACHE_MB, default 64): every instance warms its own cache from
 // PostgreSQL, the shared truth.
+const csp = require("./lib/security/csp.cjs");
+
 const TAGS_HEADER = "x-next-cache-tags";
 const MAX_BYTES = Number(process.env.AGORA_PAGE_CACHE_MB || 64) * 1024 * 1024;
 
@@ -41,6 +44,33 @@ function markTags(tags, at = Date.now()) {
   for (const t of tags) if ((state.tagClock.get(t) || 0) < at) state.tagClock.set(t, at);
 }
 state.markTags = markTags;
+
+// every page entering the cache gets a CSP with the hashes of exactly the framework's inline scripts
+if (!state.onPageSet) state.onPageSet = pageSetHook;
+const warned = new Set();
+function pageSetHook(key, data) {
+  testOnlyInjection(key, data);
+  const { hashes, rejected } = csp.onPageSet(key, data);
+  if (rejected.length && !warned.has(key)) {
+    warned.add(key);
+    const log = globalThis.__agoraLog || console;
+    log.warn(
+      { page: key, hashed: hashes.length, blocked: rejected },
+      "inline scripts that are not the framework's own will be blocked by the CSP",
+    );
+  }
+}
+
+// Test only (the e2e CSP test): plants an attacker's inline script into the page at this path before
+// it is hashed, to show that the policy does not approve it. Never set in a real deployment.
+function testOnlyInjection(key, data) {
+  const target = process.env.AGORA_TEST_INJECT_SCRIPT_PATH;
+  if (!target || !(key === target || key.endsWith(target))) return;
+  data.html = data.html.replace(
+    "</main>",
+    '<script>window.__agoraInjected=true;document.title="pwned"</script></main>',
+  );
+}
 
 function isExpired(tags, since) {
   for (const t of tags) {

@@ -2,10 +2,21 @@
 // node http server, so that we can
 //  - decide the client IP once, from the socket and TRUST_PROXY_HOPS (X-Forwarded-For is believed only
 //    for that many proxies), and hand it to the app as `x-agora-client-ip`;
+//  - give every request an id (the proxy's X-Request-Id, or a new one), echo it in the response and put
+//    it on every log line written while serving it; write one access log line and record metrics;
+//  - put the security headers on every response, and a Content-Security-Policy on every response that
+//    the app did not give one (lib/security/csp.cjs, docs/decisions/005-content-security-policy.md);
 //  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, close the database.
 // PORT sets the port (default 3000); HOSTNAME the interface (default all).
 import http from "node:http";
+import { createRequire } from "node:module";
 import next from "next";
+
+const require = createRequire(import.meta.url);
+const csp = require("./lib/security/csp.cjs");
+const { getLogger, requestContext, requestIdFrom } = require("./lib/server/logger.cjs");
+const { getMetrics } = require("./lib/metrics/registry.cjs");
+const { pathnameOf, routeOf } = require("./lib/server/routes.cjs");
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -25,6 +36,9 @@ if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
   process.exit(1);
 }
 
+const log = getLogger();
+const metrics = getMetrics();
+
 /** The address of the client: the socket's, or the one `hops` trusted proxies saw before them. */
 function clientIp(req) {
   const socket = (req.socket.remoteAddress || "").replace(/^::ffff:/, "");
@@ -37,6 +51,64 @@ function clientIp(req) {
   return chain[Math.max(0, chain.length - 1 - hops)];
 }
 
+// ----- security headers ---------------------------------------------------------------------------------
+const CSP = csp.CSP_HEADER;
+const BASELINE = csp.baselineHeaders({
+  production: !dev,
+  hstsMaxAge: process.env.AGORA_HSTS_MAX_AGE ? Number(process.env.AGORA_HSTS_MAX_AGE) : undefined,
+});
+// a response the app gave no policy: no inline script at all (JSON, redirects, static files)
+const NO_INLINE_CSP = csp.contentSecurityPolicy({ dev });
+
+/**
+ * Security headers for one request. Cached pages bring their own hash policy in the cache entry; pages
+ * rendered per request get a fresh nonce, which Next reads from the request's CSP header and puts on its
+ * scripts; anything else gets the no-inline policy. A client's own CSP request headers are dropped.
+ */
+function secure(req, res, pathname) {
+  for (const [k, v] of BASELINE) res.setHeader(k, v);
+  delete req.headers[CSP];
+  delete req.headers["content-security-policy-report-only"];
+  let fallback = NO_INLINE_CSP;
+  if (!dev && csp.wantsNonce(pathname)) {
+    const nonce = csp.newNonce();
+    req.headers[CSP] = `script-src 'nonce-${nonce}'`;
+    fallback = csp.noncePolicy(nonce);
+  }
+  const writeHead = res.writeHead;
+  res.writeHead = function writeHeadWithCsp(...args) {
+    if (!res.hasHeader(CSP)) res.setHeader(CSP, fallback);
+    return writeHead.apply(this, args);
+  };
+}
+
+// ----- access log and metrics -----------------------------------------------------------------------
+const QUIET_ROUTES = new Set(["/_next/static", "/api/health", "/api/metrics"]);
+
+function observe(req, res, id, pathname, started) {
+  metrics.httpInFlight.inc();
+  res.once("close", () => {
+    metrics.httpInFlight.dec();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const route = routeOf(pathname);
+    const status = res.writableFinished ? res.statusCode : 499; // 499: the client went away first
+    metrics.httpRequests.inc({ method: req.method, route, status });
+    metrics.httpDuration.observe({ method: req.method, route }, seconds);
+    // one line per request: no query string (it may hold tokens), no cookies, no client address
+    const line = {
+      reqId: id,
+      method: req.method,
+      route,
+      path: pathname.length > 200 ? `${pathname.slice(0, 200)}…` : pathname,
+      status,
+      ms: Math.round(seconds * 10000) / 10,
+    };
+    if (QUIET_ROUTES.has(route) && status < 400) log.debug(line, "request");
+    else log.info(line, "request");
+  });
+}
+
+// ----- the server -------------------------------------------------------------------------------------
 const app = next({ dev, hostname: hostname === "0.0.0.0" ? "localhost" : hostname, port, turbopack: dev });
 const handle = app.getRequestHandler();
 
@@ -50,38 +122,100 @@ try {
 let inFlight = 0;
 let closing = false;
 const server = http.createServer((req, res) => {
-  if (closing) res.setHeader("connection", "close");
+  const started = process.hrtime.bigint();
   inFlight++;
-  res.on("close", () => {
+  res.once("close", () => {
     inFlight--;
   });
+  const id = requestIdFrom(req.headers["x-request-id"]);
+  req.headers["x-request-id"] = id;
+  res.setHeader("x-request-id", id);
+  const pathname = pathnameOf(req.url);
+  secure(req, res, pathname);
+  observe(req, res, id, pathname, started);
+  if (closing) {
+    // draining before shutdown: answer, then close the connection; tell health checkers to go elsewhere
+    res.setHeader("connection", "close");
+    if (pathname === "/api/health") {
+      res.writeHead(503, {
+        "content-type": "application/json",
+        "cache-control": "no-store",
+        "retry-after": "5",
+      });
+      res.end('{"status":"shutting_down","db":"ok"}');
+      return;
+    }
+  }
   req.headers["x-agora-client-ip"] = clientIp(req);
   if (hops === 0) delete req.headers["x-forwarded-for"];
-  handle(req, res);
+  requestContext.run({ id }, () => {
+    Promise.resolve(handle(req, res)).catch((e) => {
+      log.error({ err: e }, "request handler failed");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("content-type", "text/plain; charset=utf-8");
+      }
+      res.end("Something went wrong on our side. Please try again.");
+    });
+  });
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
-  console.log(`agora: ${dev ? "development" : "production"} server on http://localhost:${port}`);
+  log.info({ port, mode: dev ? "development" : "production" }, `agora: server on http://localhost:${port}`);
 });
 server.on("error", (e) => {
   console.error(`agora: cannot listen on port ${port}: ${e.message}`);
   process.exit(1);
 });
 
+// ----- faults: log them, keep serving ---------------------------------------------------------------
+// A lost database connection (PostgreSQL restarting) can surface as an unhandled rejection or a socket
+// error outside any request; the server must stay up and recover when the database does.
+function errInfo(e) {
+  const err = /** @type {any} */ (e);
+  return { message: err?.message?.split("\n")[0] ?? String(e), code: err?.code, name: err?.name };
+}
+process.on("unhandledRejection", (e) => {
+  log.error({ err: errInfo(e) }, "unhandled promise rejection (the server keeps running)");
+});
+process.on("uncaughtException", (e) => {
+  log.error({ err: errInfo(e), stack: e?.stack }, "uncaught exception (the server keeps running)");
+});
+
+// ----- graceful shutdown ------------------------------------------------------------------------------
+// Stopping to listen at once would reset every connection still waiting in the kernel's accept queue,
+// and under load that includes requests clients sent before the signal (measured: dozens at 40
+// concurrent writers on PGlite). So shutdown drains first: for AGORA_SHUTDOWN_DRAIN_MS the server keeps
+// accepting and answering, every response carries `Connection: close` and /api/health answers 503 so a
+// proxy or orchestrator stops sending traffic; then it stops listening, waits for the requests in flight
+// (up to AGORA_SHUTDOWN_GRACE_MS in all), and closes the database last.
+// (no drain in development: nothing stands in front of `npm run dev`, and Ctrl-C should be quick)
+const DRAIN_MS = dev ? 0 : Math.min(Number(process.env.AGORA_SHUTDOWN_DRAIN_MS || 1000), GRACE_MS);
+
 async function shutdown(signal) {
   if (closing) return;
   closing = true;
-  console.log(`agora: ${signal} received; finishing ${inFlight} request(s) in flight`);
-  server.close();
-  server.closeIdleConnections?.();
   const deadline = Date.now() + GRACE_MS;
-  while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  server.closeAllConnections?.();
+  log.info(
+    { signal, inFlight, drainMs: DRAIN_MS },
+    "shutting down: draining, then finishing requests in flight",
+  );
+  await new Promise((r) => setTimeout(r, DRAIN_MS));
+  server.close();
+  while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  if (inFlight > 0) log.warn({ inFlight }, "grace period over: closing the remaining connections");
+  server.closeAllConnections();
   try {
-    await globalThis.__agoraShutdown?.();
+    // the database last: requests that were answered have committed their writes
+    await Promise.race([
+      globalThis.__agoraShutdown?.(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), 5000).unref()),
+    ]);
   } catch (e) {
-    console.error("agora: error while closing the database", e);
+    log.error({ err: errInfo(e) }, "error while closing the database");
   }
+  log.info("stopped");
+  log.flush?.();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -63,6 +63,9 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 30,
+      // reconnect quickly once PostgreSQL is back: postgres.js's default backoff grows to 20 s after a
+      // few failed attempts, longer than the 5 s recovery the operating envelope promises
+      backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 1),
       // node 20 cannot hold huge pipelines; keep statements prepared for speed
       prepare: true,
     });

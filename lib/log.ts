@@ -1,25 +1,8 @@
 // Structured JSON logs (pino). Never log secrets, tokens, passwords or personal data.
-import pino from "pino";
+// One logger per process (lib/server/logger.cjs, shared with server.mjs through globalThis); every line
+// written while serving a request carries that request's id (`reqId`).
+import type pino from "pino";
+import { currentRequestId, getLogger } from "./server/logger.cjs";
 
-type G = typeof globalThis & { __agoraLog?: pino.Logger };
-const g = globalThis as G;
-
-export const log: pino.Logger =
-  g.__agoraLog ??
-  (g.__agoraLog = pino({
-    level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "warn" : "info"),
-    base: { app: "agora" },
-    redact: {
-      paths: [
-        "password",
-        "*.password",
-        "token",
-        "*.token",
-        "authorization",
-        "*.authorization",
-        "cookie",
-        "*.cookie",
-      ],
-      censor: "[redacted]",
-    },
-  }));
+export const log: pino.Logger = getLogger();
+export { currentRequestId };

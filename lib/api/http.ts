@@ -2,6 +2,7 @@
 // body parsing with size and type limits, zod validation, and the Origin check for state-changing calls.
 // Route handlers stay thin: parse with these, call lib/, answer with these.
 import type { z } from "zod";
+import { log } from "@/lib/log";
 
 export class ApiError extends Error {
   constructor(
@@ -151,40 +152,67 @@ export function handle<A extends unknown[]>(fn: (req: Request, ...args: A) => Pr
 export function errorResponse(e: unknown): Response {
   if (e instanceof ApiError) return jsonError(e.status, e.code, e.message, e.field, e.headers);
   const mapped = mapDbError(e);
-  if (mapped) return jsonError(mapped.status, mapped.code, mapped.message, undefined, mapped.headers);
-  // logged by the caller's logger; never a stack trace to a client
-  console.error("api: unexpected error", e);
+  if (mapped) {
+    log.warn({ err: errorCodes(e) }, "database unavailable: answered 503");
+    return jsonError(mapped.status, mapped.code, mapped.message, undefined, mapped.headers);
+  }
+  // one line with the request id, never the payload: a failed query's message ends with its parameters
+  // (drizzle: "Failed query: …\nparams: …"), so only the first line and the call sites are kept
+  const err = e as Error;
+  const stack = (err?.stack ?? "").split("\n").filter((l) => l.startsWith("    at "));
+  log.error(
+    { err: { name: err?.name, message: String(err?.message ?? e).split("\n")[0], stack: stack.join("\n") } },
+    "api: unexpected error",
+  );
   return jsonError(500, "internal", "Something went wrong on our side. Please try again.");
+}
+
+const TRANSIENT_DB_CODES = new Set([
+  // the socket: refused, reset, unreachable, name lookup failing while DNS or the host restarts
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  // postgres.js
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  // PostgreSQL: admin/crash shutdown, starting up, connection exceptions, too many connections
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);
+
+/** The error codes on an error, its causes (drizzle wraps driver errors) and aggregated errors. */
+function errorCodes(e: unknown, depth = 0): string[] {
+  if (!e || typeof e !== "object" || depth > 5) return [];
+  const err = e as { code?: unknown; cause?: unknown; errors?: unknown };
+  const codes = typeof err.code === "string" ? [err.code] : [];
+  codes.push(...errorCodes(err.cause, depth + 1));
+  if (Array.isArray(err.errors)) for (const x of err.errors) codes.push(...errorCodes(x, depth + 1));
+  return codes;
+}
+
+export function isTransientDbError(e: unknown): boolean {
+  // class 08 is "connection exception" (08000, 08003, 08006, 08001, 08004, 08P01…)
+  return errorCodes(e).some((c) => TRANSIENT_DB_CODES.has(c) || /^08[0-9A-Z]{3}$/.test(c));
 }
 
 /** Database outages become 503 with Retry-After instead of 500. */
 export function mapDbError(
   e: unknown,
 ): { status: number; code: string; message: string; headers?: Record<string, string> } | null {
-  const err = e as { code?: string; errno?: string; message?: string; cause?: { code?: string } };
-  const code = err?.code ?? err?.cause?.code;
-  const transient = new Set([
-    "ECONNREFUSED",
-    "ECONNRESET",
-    "CONNECTION_CLOSED",
-    "CONNECTION_ENDED",
-    "CONNECT_TIMEOUT",
-    "CONNECTION_DESTROYED",
-    "57P01",
-    "57P02",
-    "57P03",
-    "08006",
-    "08001",
-    "08003",
-    "53300",
-  ]);
-  if (code && transient.has(code)) {
-    return {
-      status: 503,
-      code: "unavailable",
-      message: "The database is unavailable for a moment; nothing was changed. Please retry shortly.",
-      headers: { "retry-after": "5" },
-    };
-  }
-  return null;
+  if (!isTransientDbError(e)) return null;
+  return {
+    status: 503,
+    code: "unavailable",
+    message: "The database is unavailable for a moment; nothing was changed. Please retry shortly.",
+    headers: { "retry-after": "5" },
+  };
 }

@@ -8,6 +8,7 @@ import { runMigrations } from "@/db/migrate";
 import { startCacheSync } from "@/lib/cache";
 import { log } from "@/lib/log";
 import { startModerationBackground } from "@/lib/moderation/background";
+import { applyRetention } from "@/lib/retention";
 import { MissingSecretError, serverSecret } from "./secret";
 
 type BootState = { started?: boolean; ready?: boolean; hooks: Array<() => Promise<void>> };
@@ -42,11 +43,34 @@ async function prepare(): Promise<void> {
   await startModerationBackground();
   state.ready = true;
   log.info({ db: h.kind, location: h.location }, "database ready");
+  scheduleRetention();
+}
+
+const DAY_MS = 86_400_000;
+
+/** Applies the retention period (lib/retention) now and once a day; idempotent across instances. */
+function scheduleRetention(): void {
+  const run = async () => {
+    try {
+      const r = await applyRetention((await getDbHandle()).db);
+      log.info(r, "retention applied");
+    } catch (e) {
+      log.warn({ err: describeError(e) }, "retention could not run; retrying in a day");
+    }
+  };
+  void run();
+  setInterval(run, DAY_MS).unref();
 }
 
 export async function boot(): Promise<void> {
   if (state.started) return;
   state.started = true;
+  // server.mjs calls this after the last in-flight request on SIGTERM; registered first, so that a
+  // SIGTERM during start-up still closes PGlite cleanly and releases its directory
+  (globalThis as { __agoraShutdown?: () => Promise<void> }).__agoraShutdown = async () => {
+    log.info("closing the database");
+    await closeDb();
+  };
   try {
     serverSecret(); // production: AUTH_SECRET must be set; development: generated into .data/
   } catch (e) {
@@ -82,9 +106,4 @@ export async function boot(): Promise<void> {
     }, 5000);
     retry.unref();
   }
-  // server.mjs calls this after the last in-flight request on SIGTERM
-  (globalThis as { __agoraShutdown?: () => Promise<void> }).__agoraShutdown = async () => {
-    log.info("closing the database");
-    await closeDb();
-  };
 }

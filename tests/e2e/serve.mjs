@@ -12,6 +12,10 @@ const env = {
   NODE_ENV: "production",
   AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-0123456789abcdef0123",
   AUTH_TRUST_HOST: "true",
+  // test only: plants an attacker's inline script into this cached page (cache-handler.cjs), which the
+  // CSP test expects the browser to block
+  AGORA_TEST_INJECT_SCRIPT_PATH: "/articles/demo-newsroom-comment-guidelines",
+  METRICS_TOKEN: "e2e-metrics-token",
 };
 const port = env.PORT || "3210";
 env.AUTH_URL = `http://127.0.0.1:${port}`;

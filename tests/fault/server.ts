@@ -1,0 +1,159 @@
+// Helpers for the fault tests: a production build (built once if missing), production servers started
+// as child processes with their own databases, and a steady stream of requests.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+
+const ROOT = process.cwd();
+
+/** `next build` when there is no production build yet (CI runs these tests after `npm test` built one). */
+export function ensureBuild(): void {
+  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return;
+  execFileSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+}
+
+export interface Server {
+  proc: ChildProcess;
+  url: string;
+  port: number;
+  logs: () => string;
+  exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export function startServer(port: number, env: Record<string, string | undefined>): Server {
+  const proc = spawn("node", ["server.mjs"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      AUTH_SECRET: process.env.AUTH_SECRET,
+      AGORA_SEED_ON_START: "1",
+      LOG_LEVEL: "info",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  proc.stdout!.on("data", (d) => (out += d));
+  proc.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  return {
+    proc,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    logs: () => out,
+    exited,
+    async stop(signal = "SIGTERM") {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** One HTTP request over a keep-alive agent; rejects on connection errors only. */
+export function request(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: opts.method ?? "GET", headers: opts.headers, agent, timeout: opts.timeoutMs ?? 15_000 },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+    req.end(opts.body);
+  });
+}
+
+export async function waitHealthy(url: string, timeoutMs = 120_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const r = await request(`${url}/api/health`, { timeoutMs: 3000 });
+      if (r.status === 200) return Date.now();
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not become healthy within ${timeoutMs} ms`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The write used by the fault tests: the article view beacon, one new visitor per call (a distinct
+ * user agent), so every acknowledged write is one row. When comment posting exists, swap this for a
+ * comment post and `persisted` for a lookup of the posted bodies.
+ */
+export const SLUG = "will-russia-defend-maduro";
+export function writeOnce(url: string, key: string): Promise<Reply> {
+  return request(`${url}/api/v1/articles/${SLUG}/views`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url, "user-agent": key },
+    body: "{}",
+  });
+}
+
+export interface StreamResult {
+  key: string;
+  sentAt: number;
+  doneAt: number;
+  reply?: Reply;
+  error?: string;
+}
+
+/**
+ * `workers` loops calling `op` until `until()` is true (or, with stopOnError, until a worker's request
+ * fails at the connection level). `results` fills as answers arrive; `done` settles when all stopped.
+ */
+export function stream(
+  workers: number,
+  op: (key: string) => Promise<Reply>,
+  until: () => boolean,
+  opts: { stopOnError?: boolean; prefix?: string; pauseMs?: number } = {},
+): { results: StreamResult[]; done: Promise<void> } {
+  const results: StreamResult[] = [];
+  let n = 0;
+  const done = Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
+      while (!until()) {
+        const key = `${opts.prefix ?? "fault"}-${w}-${n++}`;
+        const sentAt = Date.now();
+        try {
+          const reply = await op(key);
+          results.push({ key, sentAt, doneAt: Date.now(), reply });
+        } catch (e) {
+          results.push({ key, sentAt, doneAt: Date.now(), error: (e as Error).message });
+          if (opts.stopOnError) return;
+          await sleep(50);
+        }
+        if (opts.pauseMs) await sleep(opts.pauseMs);
+      }
+    }),
+  ).then(() => {});
+  return { results, done };
+}
