@@ -70,7 +70,7 @@ export async function setUserStatus(
 ): Promise<{
   changed: boolean;
   message: string;
-  user: { id: string; status: string; suspendedUntil: string | null };
+  user: { id: string; status: string; suspendedUntil: string | null; statusReason: string | null };
 }> {
   if (actor.role === "reader")
     throw new ApiError(403, "forbidden", "Only moderators and administrators can do this.");
@@ -87,16 +87,17 @@ export async function setUserStatus(
   const same =
     current === input.status &&
     (input.status !== "suspended" || u.suspendedUntil?.getTime() === until?.getTime());
-  const view = (s: string, d: Date | null) => ({
+  const view = (s: string, d: Date | null, reason: string | null) => ({
     id: u.id,
     status: s,
     suspendedUntil: d?.toISOString() ?? null,
+    statusReason: reason,
   });
   if (same)
     return {
       changed: false,
       message: `The user is already ${input.status === "active" ? "active" : input.status}; nothing changed.`,
-      user: view(current, u.suspendedUntil),
+      user: view(current, u.suspendedUntil, u.statusReason),
     };
   const action =
     input.status === "active" ? "user.reinstate" : input.status === "banned" ? "user.ban" : "user.suspend";
@@ -132,7 +133,7 @@ export async function setUserStatus(
   return {
     changed: true,
     message: `${u.name ?? "The user"} is ${words[action]}.`,
-    user: view(input.status, until),
+    user: view(input.status, until, input.status === "active" ? null : (input.note ?? null)),
   };
 }
 
