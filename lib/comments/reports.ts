@@ -14,7 +14,7 @@ export const REPORT_NOTE_MAX = 1000;
 export const reportInput = z
   .object({
     reason: z.enum(reportReasons, {
-      error: `reason must be one of ${reportReasons.join(", ")}.`,
+      error: `must be one of ${reportReasons.join(", ")}.`,
     }),
     note: z
       .string()

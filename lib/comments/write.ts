@@ -194,7 +194,6 @@ export async function editComment(
   id: string,
   input: { body: unknown; ipHash: string },
 ): Promise<WriteResult> {
-  const body = bodyOrThrow(input.body);
   const c = await loadOwnable(db, author, id);
   if (c.authorId !== author.id)
     throw new ApiError(403, "not_author", "Only the author of a comment can edit it.");
@@ -207,6 +206,7 @@ export async function editComment(
       "edit_window_closed",
       `Comments can be edited for ${editWindowMinutes} minutes after posting; this one can no longer be changed.`,
     );
+  const body = bodyOrThrow(input.body);
   const slug = (await articleSlugOf(db, c.articleId))!;
   const verdict = await moderateComment(db, {
     body,
