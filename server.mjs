@@ -45,6 +45,8 @@ const server = http.createServer((req, res) => {
   res.on("close", () => {
     inFlight--;
   });
+  // shared, in-memory answers offered by the app (lib/comments/fast-path.ts) skip Next's routing
+  if (!dev && globalThis.__agoraFastGet?.(req, res)) return;
   req.headers["x-agora-client-ip"] = clientIp(req);
   if (hops === 0) delete req.headers["x-forwarded-for"];
   handle(req, res);

@@ -14,6 +14,8 @@ import type { CommentPage, CommentSort } from "./types";
 interface Entry {
   startedAt: number;
   value: Promise<CachedPage | null>;
+  /** the JSON once the read has finished (for the synchronous fast path) */
+  json?: string;
 }
 
 export interface CachedPage {
@@ -51,13 +53,32 @@ export async function readCommentPage(
 }
 
 /** The same page from memory when nothing on the article changed since it was read. */
+function keyOf(slug: string, sort: CommentSort | null, cursor: string | null, limit: number): string {
+  return `${slug}\u0000${sort ?? ""}\u0000${cursor ?? ""}\u0000${limit}`;
+}
+
+/**
+ * The page's JSON if it is in memory, read completely and still good; null otherwise. Synchronous, for
+ * the HTTP fast path (lib/comments/fast-path.ts); misses go through Next and fill the cache.
+ */
+export function peekCommentPageJson(
+  slug: string,
+  sort: CommentSort | null,
+  cursor: string | null,
+  limit: number = THREADS.pageSize,
+): string | null {
+  const hit = entries.get(keyOf(slug, sort, cursor, limit));
+  if (!hit?.json || hit.startedAt <= tagChangedAt(cacheTags.article(slug))) return null;
+  return hit.json;
+}
+
 export function getCommentPage(
   slug: string,
   sort: CommentSort | null,
   cursor: string | null,
   limit: number = THREADS.pageSize,
 ): Promise<CachedPage | null> {
-  const key = `${slug}\u0000${sort ?? ""}\u0000${cursor ?? ""}\u0000${limit}`;
+  const key = keyOf(slug, sort, cursor, limit);
   const changedAt = tagChangedAt(cacheTags.article(slug));
   const hit = entries.get(key);
   if (hit && hit.startedAt > changedAt) {
@@ -74,7 +95,8 @@ export function getCommentPage(
   // failures and unknown articles are not kept
   value.then(
     (v) => {
-      if (!v && entries.get(key) === entry) entries.delete(key);
+      if (v) entry.json = v.json;
+      else if (entries.get(key) === entry) entries.delete(key);
     },
     () => {
       if (entries.get(key) === entry) entries.delete(key);

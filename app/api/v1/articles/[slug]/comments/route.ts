@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { ApiError, checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { getCommentPage } from "@/lib/comments/cached";
+import { installCommentsFastPath } from "@/lib/comments/fast-path";
 import { listQuery, postInput } from "@/lib/comments/input";
 import { postComment } from "@/lib/comments/write";
 import { ipHash } from "@/lib/http/client";
@@ -13,6 +14,7 @@ type Ctx = { params: Promise<{ slug: string }> };
 
 /** A page of top-level threads with their first replies; the same for every reader (served from memory). */
 export const GET = handle(async (req: Request, ctx: Ctx) => {
+  installCommentsFastPath(); // later hits are answered from memory by server.mjs
   const { slug } = await ctx.params;
   const q = validate(listQuery, Object.fromEntries(new URL(req.url).searchParams));
   const page = await getCommentPage(slug, q.sort ?? null, q.cursor ?? null, q.limit);
