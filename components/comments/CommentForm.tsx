@@ -33,7 +33,8 @@ export function CommentForm({
   label: string;
   submitLabel: string;
   limits: Limits;
-  onSubmit: (body: string) => Promise<void>;
+  /** `website` is the honeypot field: people leave it empty, form-filling bots do not */
+  onSubmit: (body: string, website: string) => Promise<void>;
   onCancel?: () => void;
   action?: (formData: FormData) => Promise<void>;
   hidden?: Record<string, string>;
@@ -51,6 +52,7 @@ export function CommentForm({
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     if (busy) return;
     if (under || over) {
       setError(
@@ -63,7 +65,8 @@ export function CommentForm({
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(body);
+      const hp = form.elements.namedItem("website");
+      await onSubmit(body, hp instanceof HTMLInputElement ? hp.value : "");
       setBody("");
     } catch (err) {
       setError(err instanceof ApiCallError ? err.message : "Something went wrong. Please try again.");
@@ -77,6 +80,12 @@ export function CommentForm({
       {hidden
         ? Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)
         : null}
+      <div aria-hidden="true" className="hidden">
+        <label>
+          Leave this empty{" "}
+          <input name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
       <label htmlFor={`${id}-body`} className="block text-sm font-medium">
         {label}
       </label>

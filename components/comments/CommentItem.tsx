@@ -177,8 +177,8 @@ export function CommentItem({ c }: { c: PublicComment }) {
               limits={ctx.limits}
               autoFocus
               onCancel={() => setMode(null)}
-              onSubmit={async (body) => {
-                await ctx.reply(c, body);
+              onSubmit={async (body, website) => {
+                await ctx.reply(c, body, website);
                 setMode(null);
               }}
             />

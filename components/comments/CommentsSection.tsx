@@ -148,8 +148,8 @@ export function CommentsSection(props: CommentsSectionProps) {
           })),
         );
       },
-      async reply(parent, body) {
-        const r = await commentsApi.post(slug, body, parent.id);
+      async reply(parent, body, website) {
+        const r = await commentsApi.post(slug, body, parent.id, website);
         const reply = r.status === "approved" ? r.comment : { ...r.comment, message: r.message };
         setRoots((list) => appendReply(list, parent.id, reply));
       },
@@ -200,8 +200,8 @@ export function CommentsSection(props: CommentsSectionProps) {
     [slug, limits, state, votes, maxDepth, live, now, signinHref, commentsOpen],
   );
 
-  async function postRoot(body: string) {
-    const r = await commentsApi.post(slug, body, null);
+  async function postRoot(body: string, website: string) {
+    const r = await commentsApi.post(slug, body, null, website);
     if (r.status === "approved") {
       setRoots((list) => prependRoots(list, [r.comment]));
       setStatus("Your comment is published.");
@@ -368,8 +368,8 @@ export function CommentsSection(props: CommentsSectionProps) {
               limits={limits}
               action={props.postAction}
               hidden={{ slug, parentId: focus.id }}
-              onSubmit={async (body) => {
-                await api.reply(focus, body);
+              onSubmit={async (body, website) => {
+                await api.reply(focus, body, website);
               }}
             />
           </div>

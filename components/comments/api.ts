@@ -50,10 +50,10 @@ export const commentsApi = {
     call<RepliesPage>(
       `/api/v1/comments/${enc(id)}/replies?depth=${depth}${cursor ? `&cursor=${enc(cursor)}` : ""}`,
     ),
-  post: (slug: string, body: string, parentId: string | null) =>
+  post: (slug: string, body: string, parentId: string | null, website = "") =>
     call<{ id: string; status: string; message: string; comment: PublicComment }>(
       `/api/v1/articles/${enc(slug)}/comments`,
-      { method: "POST", json: { body, parentId } },
+      { method: "POST", json: website ? { body, parentId, website } : { body, parentId } },
     ),
   source: (id: string) => call<PublicComment & { body?: string }>(`/api/v1/comments/${enc(id)}`),
   edit: (id: string, body: string) =>

@@ -14,12 +14,14 @@ import { publishCommentEvent } from "./live";
 import { type Conn, findCommentRow, rowsOf } from "./queries";
 import { renderCommentBody } from "./render";
 import { checkBody } from "./text";
-import { type CommentRow, pathSeqs, SEGMENT, toPublic } from "./tree";
+import { type CommentRow, pathSeqs, SEGMENT, segment, toPublic } from "./tree";
 import type { CommentStatus, PublicComment } from "./types";
 
 export interface Author {
   id: string;
   role: string;
+  /** display name (for the answer; read from the database when absent) */
+  name?: string;
 }
 
 export interface WriteResult {
@@ -100,6 +102,7 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
   if (REFUSALS.has(verdict.reason)) throw new ApiError(403, verdict.reason, verdict.message);
 
   const id = randomUUID();
+  const bodyHtml = renderCommentBody(body);
   const visible = verdict.status === "approved";
   const ancestors = parent ? pathSeqs(parent.path) : [];
   const prefix = parent ? `${parent.path}.` : "";
@@ -111,10 +114,10 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
         status, status_reason, status_message, decided_by, moderation_tags, ip_hash)
       select ${id}::uuid, s.seq, ${article.id}::uuid, ${parent?.id ?? null}::uuid, ${parent?.rootId ?? id}::uuid,
         ${parent ? parent.depth + 1 : 0}::smallint, ${prefix}::text || lpad(s.seq::text, ${sql.raw(String(SEGMENT))}, '0'), ${author.id}::text,
-        ${body}::text, ${renderCommentBody(body)}::text, ${verdict.status}::text, ${verdict.reason}::text,
+        ${body}::text, ${bodyHtml}::text, ${verdict.status}::text, ${verdict.reason}::text,
         ${verdict.message}::text, ${verdict.phase}::text, ${JSON.stringify(verdict.tags)}::jsonb, ${input.ipHash}::text
       from s
-      returning id
+      returning id, seq, created_at
     )${
       visible && parent
         ? sql`, anc as (
@@ -130,12 +133,35 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
         ? sql`, art as (update articles set comment_count = comment_count + 1 where id = ${article.id} returning 1)`
         : sql``
     }
-    select id from ins`,
+    select id, seq, created_at from ins`,
   );
   if (rows.length !== 1) throw new Error("comment insert returned no row");
-  const row = await findCommentRow(db, id);
+  const row: CommentRow = {
+    id,
+    seq: Number(rows[0].seq),
+    articleId: article.id,
+    parentId: parent?.id ?? null,
+    rootId: parent?.rootId ?? id,
+    depth: parent ? parent.depth + 1 : 0,
+    path: parent ? `${parent.path}.${segment(Number(rows[0].seq))}` : segment(Number(rows[0].seq)),
+    authorId: author.id,
+    authorName: author.name ?? (await findCommentRow(db, id))?.authorName ?? null,
+    bodyHtml,
+    status: verdict.status,
+    statusMessage: verdict.message,
+    score: 0,
+    upvotes: 0,
+    downvotes: 0,
+    confidence: 0,
+    replyCount: 0,
+    descendantCount: 0,
+    pinned: false,
+    featured: false,
+    createdAt: rows[0].created_at instanceof Date ? rows[0].created_at : new Date(String(rows[0].created_at)),
+    editedAt: null,
+  };
   if (visible) await announce(article.slug, "new", id);
-  return { id, status: verdict.status, message: verdict.message, comment: toPublic(row!, article.slug) };
+  return { id, status: verdict.status, message: verdict.message, comment: toPublic(row, article.slug) };
 }
 
 async function findParent(
