@@ -102,6 +102,19 @@ export function CommentsSection(props: CommentsSectionProps) {
         })),
       );
     };
+    const onRemoved = (e: MessageEvent) => {
+      const { id } = JSON.parse(e.data) as { id: string };
+      setRoots((list) =>
+        updateComment(list, id, (old) => ({
+          ...old,
+          deleted: true,
+          status: "deleted",
+          bodyHtml: "",
+          author: null,
+        })),
+      );
+    };
+    es.addEventListener("removed", onRemoved);
     es.addEventListener("comment", onComment);
     es.addEventListener("update", onUpdate);
     es.addEventListener("score", onScore);

@@ -18,6 +18,8 @@ export type CommentEvent =
 export type StreamEvent =
   | { type: "comment"; comment: PublicComment }
   | { type: "update"; comment: PublicComment }
+  /** no longer public (e.g. rejected by a moderator): shown as [deleted] where it is */
+  | { type: "removed"; id: string }
   | { type: "score"; id: string; score: number; upvotes: number; downvotes: number };
 
 export async function publishCommentEvent(e: CommentEvent): Promise<void> {
@@ -46,8 +48,11 @@ async function onEvent(payload: unknown): Promise<void> {
     out = { type: "score", id: e.id, score: e.score, upvotes: e.upvotes, downvotes: e.downvotes };
   } else {
     const row = await findCommentRow(await getDb(), e.id);
-    if (!row || (row.status !== "approved" && row.status !== "deleted")) return;
-    out = { type: e.kind === "new" ? "comment" : "update", comment: toPublic(row, e.slug) };
+    const isPublic = row && (row.status === "approved" || row.status === "deleted");
+    if (!isPublic) {
+      if (e.kind !== "update") return;
+      out = { type: "removed", id: e.id };
+    } else out = { type: e.kind === "new" ? "comment" : "update", comment: toPublic(row, e.slug) };
   }
   for (const l of listeners) l(out);
 }
