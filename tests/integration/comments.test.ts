@@ -7,11 +7,11 @@ import { closeDb, type Db, getDb } from "@/db/client";
 import { articles, commentRevisions, comments } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { readCommentPage } from "@/lib/comments/cached";
-import { getCommentContext, getReplies, getViewerState } from "@/lib/comments/read";
+import { getCommentContext, getCommentForViewer, getReplies, getViewerState } from "@/lib/comments/read";
 import { reportComment } from "@/lib/comments/reports";
 import type { PublicComment } from "@/lib/comments/types";
 import { confidenceOf, voteOnComment } from "@/lib/comments/votes";
-import { deleteComment, editComment, postComment } from "@/lib/comments/write";
+import { deleteComment, editComment, postComment, setCommentStatus } from "@/lib/comments/write";
 import { countComments, makeArticle, makeUser, makeUsers, type TestUser } from "../helpers/comments";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 
@@ -300,5 +300,37 @@ describe(`comments (${dbKindLabel})`, () => {
     // exactly at the limits is fine; emoji count as one character each
     await expect(post(a.slug, alice, "ok")).resolves.toMatchObject({ status: "approved" });
     await expect(post(a.slug, alice, "😀".repeat(5000))).resolves.toMatchObject({ status: "approved" });
+  });
+
+  it("shows a held comment to its author with the verdict's message, to nobody else", async () => {
+    const a = await makeArticle(db, "held");
+    const parent = await post(a.slug, bob, "A published parent");
+    const c = await post(a.slug, alice, "Held for a moment", parent.id);
+    expect(await articleCount(a.id)).toBe(2);
+    await setCommentStatus(db, c.id, "pending", {
+      reason: "suspect_word",
+      message: "Held for review: a moderator will look at it soon.",
+      decidedBy: "suspect_words",
+    });
+    expect(await articleCount(a.id)).toBe(1);
+    const page = (await readCommentPage(a.slug, "new", null))!;
+    expect(page.comments[0].replies).toHaveLength(0);
+    expect(page.comments[0].replyCount).toBe(0);
+    expect(JSON.stringify(page)).not.toContain("Held for a moment");
+    const asViewer = (u: TestUser) => ({ id: u.id, name: u.name, role: "reader" }) as never;
+    const art = { id: a.id, slug: a.slug, commentsOpen: true, defaultSort: "new" as const, commentCount: 1 };
+    const mine = await getViewerState(db, asViewer(alice), art, { ok: true });
+    expect(mine.pending.map((x) => [x.id, x.status, x.message])).toEqual([
+      [c.id, "pending", "Held for review: a moderator will look at it soon."],
+    ]);
+    expect((await getViewerState(db, asViewer(bob), art, { ok: true })).pending).toEqual([]);
+    expect((await apiError(getCommentForViewer(db, asViewer(bob), c.id))).status).toBe(404);
+    expect((await getCommentForViewer(db, asViewer(alice), c.id)).message).toMatch(/Held for review/);
+    // approving it later puts it (and the counts) back
+    await setCommentStatus(db, c.id, "approved", { reason: "approved", decidedBy: "moderator" });
+    const again = (await readCommentPage(a.slug, "new", null))!;
+    expect(again.comments[0].replies.map((r) => r.id)).toEqual([c.id]);
+    expect(again.comments[0].replies[0].message).toBeUndefined();
+    expect(await articleCount(a.id)).toBe(2);
   });
 });
