@@ -10,7 +10,7 @@ import { cacheTags, invalidate } from "@/lib/cache";
 import { moderateComment } from "@/lib/moderation";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
 import { commentLimits, THREADS } from "./config";
-import { publishCommentEvent } from "./live";
+import { COMMENTS_CHANNEL, publishCommentEvent } from "./live";
 import { type Conn, findCommentRow, rowsOf } from "./queries";
 import { renderCommentBody } from "./render";
 import { checkBody } from "./text";
@@ -130,10 +130,11 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
         : sql``
     }${
       visible
-        ? sql`, art as (update articles set comment_count = comment_count + 1 where id = ${article.id} returning 1)`
+        ? sql`, art as (update articles set comment_count = comment_count + 1 where id = ${article.id} returning 1),
+      live as (select pg_notify(${COMMENTS_CHANNEL}, ${JSON.stringify({ kind: "new", slug: article.slug, id })}))`
         : sql``
     }
-    select id, seq, created_at from ins`,
+    select id, seq, created_at from ins${visible ? sql` cross join live` : sql``}`,
   );
   if (rows.length !== 1) throw new Error("comment insert returned no row");
   const row: CommentRow = {
@@ -160,7 +161,8 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
     createdAt: rows[0].created_at instanceof Date ? rows[0].created_at : new Date(String(rows[0].created_at)),
     editedAt: null,
   };
-  if (visible) await announce(article.slug, "new", id);
+  // live readers were told by the statement itself (NOTIFY is delivered at commit)
+  if (visible) await invalidate([cacheTags.article(article.slug)]);
   return { id, status: verdict.status, message: verdict.message, comment: toPublic(row, article.slug) };
 }
 
