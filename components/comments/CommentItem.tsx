@@ -111,7 +111,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
           />
         ) : (
           <div
-            className="comment-body mt-1 break-words [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:border-zinc-300 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-zinc-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-sm dark:[&_code]:bg-zinc-800 [&_ol]:list-decimal [&_ol]:pl-6 [&_p]:my-1.5 [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-zinc-100 [&_pre]:p-2 dark:[&_pre]:bg-zinc-800 [&_ul]:list-disc [&_ul]:pl-6"
+            className="comment-body mt-1 break-words"
             dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
           />
         )}
