@@ -14,8 +14,7 @@ const REASONS: [string, string][] = [
   ["other", "Something else"],
 ];
 
-const linkButton =
-  "text-sm text-zinc-700 underline-offset-2 hover:underline dark:text-zinc-300 disabled:opacity-50";
+const linkButton = "comment-action";
 
 export function CommentList({ comments, label }: { comments: PublicComment[]; label?: string }) {
   return (
@@ -36,7 +35,6 @@ export function CommentItem({ c }: { c: PublicComment }) {
   const own = Boolean(ctx.viewer && c.author && c.author.id === ctx.viewer.id);
   const editable =
     own && !c.deleted && ctx.now - new Date(c.createdAt).getTime() < ctx.limits.editWindowMinutes * 60_000;
-  const headingId = `c-${c.id}-by`;
 
   async function openEdit() {
     setNotice(null);
@@ -74,18 +72,14 @@ export function CommentItem({ c }: { c: PublicComment }) {
   return (
     <li
       id={`c-${c.id}`}
-      className="scroll-mt-20 target:rounded target:bg-yellow-50 dark:target:bg-yellow-950/40"
+      className="comment"
     >
-      <article aria-labelledby={headingId} data-comment-id={c.id} data-depth={c.depth}>
-        <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
-          <h3 id={headingId} className="font-semibold">
+      <article data-comment-id={c.id} data-depth={c.depth}>
+        <header className="comment-meta">
+          <h3 className="font-semibold">
             {c.deleted ? "[deleted]" : (c.author?.name ?? "Former reader")}
           </h3>
-          <a
-            href={c.url}
-            className="text-zinc-600 dark:text-zinc-400"
-            aria-label={`Link to this comment, posted ${formatDateTime(c.createdAt)}`}
-          >
+          <a href={c.url} className="comment-time">
             <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
           </a>
           {c.editedAt && !c.deleted ? (
@@ -124,7 +118,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
           </p>
         ) : null}
         {c.status === "approved" || c.deleted ? (
-          <footer className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1">
+          <footer className="comment-actions">
             <Votes c={c} own={own} onNotice={setNotice} />
             {!c.deleted && ctx.commentsOpen ? (
               ctx.live ? (
@@ -201,7 +195,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
       </article>
       {c.replies.length > 0 ? (
         <ol
-          className="mt-3 space-y-3 border-l-2 border-zinc-200 pl-3 sm:pl-5 dark:border-zinc-800"
+          className="comment-replies"
           aria-label={`Replies to ${c.deleted ? "a deleted comment" : (c.author?.name ?? "this comment")}`}
         >
           {c.replies.map((r) => (
@@ -255,16 +249,13 @@ function Votes({
     }
   }
   const scoreText = (
-    <span className="min-w-6 text-center text-sm font-medium tabular-nums">
-      <span data-score={c.id}>{c.score}</span>
-      <span className="sr-only">
-        {" "}
-        points ({c.upvotes} up, {c.downvotes} down)
-      </span>
+    <span className="comment-points" title={`${c.upvotes} up, ${c.downvotes} down`}>
+      <span data-score>{c.score}</span>
+      <span className="sr-only"> points</span>
     </span>
   );
   if (!ctx.live || c.deleted)
-    return <span className="text-sm text-zinc-600 dark:text-zinc-400">Score {scoreText}</span>;
+    return <span className="comment-score">Score {scoreText}</span>;
   const disabled = busy || own;
   const cls = (on: boolean) =>
     `rounded px-1.5 text-sm ${on ? "bg-blue-700 text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"} disabled:opacity-50`;
