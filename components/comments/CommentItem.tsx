@@ -70,15 +70,10 @@ export function CommentItem({ c }: { c: PublicComment }) {
   }
 
   return (
-    <li
-      id={`c-${c.id}`}
-      className="comment"
-    >
+    <li id={`c-${c.id}`} className="comment">
       <article data-comment-id={c.id} data-depth={c.depth}>
         <header className="comment-meta">
-          <h3 className="font-semibold">
-            {c.deleted ? "[deleted]" : (c.author?.name ?? "Former reader")}
-          </h3>
+          <h3 className="font-semibold">{c.deleted ? "[deleted]" : (c.author?.name ?? "Former reader")}</h3>
           <a href={c.url} className="comment-time">
             <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
           </a>
@@ -104,10 +99,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
             }}
           />
         ) : (
-          <div
-            className="comment-body mt-1 break-words"
-            dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
-          />
+          <div className="comment-body mt-1 break-words" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
         )}
         {c.message ? (
           <p
@@ -254,9 +246,9 @@ function Votes({
       <span className="sr-only"> points</span>
     </span>
   );
-  if (!ctx.live || c.deleted)
-    return <span className="comment-score">Score {scoreText}</span>;
-  const disabled = busy || own;
+  if (!ctx.live || c.deleted) return <span className="comment-score">Score {scoreText}</span>;
+  // until the reader's state has loaded, we do not know whose comment this is or what they voted
+  const disabled = busy || own || ctx.viewer === undefined;
   const cls = (on: boolean) =>
     `rounded px-1.5 text-sm ${on ? "bg-blue-700 text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"} disabled:opacity-50`;
   return (

@@ -264,7 +264,12 @@ export function CommentsSection(props: CommentsSectionProps) {
 
   return (
     <CommentsContext.Provider value={api}>
-      <div className="mt-4 space-y-5" data-comments={mode} data-live={live ? "on" : undefined}>
+      <div
+        className="mt-4 space-y-5"
+        data-comments={mode}
+        data-live={live ? "on" : undefined}
+        data-reader={state ? "ready" : undefined}
+      >
         {mode === "article" ? (
           <div>
             {!commentsOpen ? (

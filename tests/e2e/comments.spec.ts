@@ -48,7 +48,7 @@ const byId = (page: Page, id: string) => page.locator(`article[data-comment-id="
 
 async function openArticle(page: Page) {
   await page.goto(`/articles/${SLUG}#comments`);
-  await expect(page.locator('[data-comments="article"][data-live="on"]')).toBeVisible();
+  await expect(page.locator('[data-comments="article"][data-live="on"][data-reader="ready"]')).toBeVisible();
 }
 
 test("post, reply, reply to the reply, edit and delete", async ({ browser }) => {
@@ -235,7 +235,7 @@ test("show more replies, continue deep threads on the permalink page", async ({ 
   await expect(
     page.getByRole("region", { name: "Earlier in this thread" }).getByText("Deep thread level 1"),
   ).toBeVisible();
-  await expect(page.locator('[data-comments="thread"][data-live="on"]')).toBeVisible();
+  await expect(page.locator('[data-comments="thread"][data-reader="ready"]')).toBeVisible();
   await page.getByLabel(`Reply to ${USERS.reader.name}`).last().fill("Replying from the permalink page");
   await page.getByRole("button", { name: "Post reply" }).last().click();
   await expect(commentEl(page, "Replying from the permalink page")).toHaveAttribute("data-depth", "3");
