@@ -2,7 +2,7 @@
 // post, reply, reply to the reply, edit, delete, vote, report, sort, load more, show more replies,
 // permalink with deeper threads, a live update seen by a second browser, reading and posting without
 // JavaScript.
-import { type APIRequestContext, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { freshDatabase, type Server, specPort, startServer } from "./comments-server";
 import { signInContext, USERS } from "./users";
 
