@@ -10,6 +10,9 @@ const nextConfig = {
   // compress at the reverse proxy in production (DESIGN "Performance design")
   compress: process.env.AGORA_COMPRESS === "1",
   poweredByHeader: false,
+  // Next hashes the whole HTML of every response for an ETag, on every request (~10 % of the CPU of a
+  // cached article page with its comments); the reverse proxy can add validators if wanted
+  generateEtags: false,
   reactStrictMode: true,
   typedRoutes: false,
   // forbidden()/unauthorized(): real 403/401 statuses from pages

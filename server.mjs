@@ -146,6 +146,8 @@ const server = http.createServer((req, res) => {
       return;
     }
   }
+  // shared, in-memory answers offered by the app (lib/comments/fast-path.ts) skip Next's routing
+  if (!dev && globalThis.__agoraFastGet?.(req, res)) return;
   req.headers["x-agora-client-ip"] = clientIp(req);
   if (hops === 0) delete req.headers["x-forwarded-for"];
   requestContext.run({ id }, () => {

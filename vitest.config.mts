@@ -15,6 +15,12 @@ export default defineConfig({
     // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve:
     // let Vite transform it (lets tests import lib/auth/viewer.ts and what depends on it)
     server: { deps: { inline: ["next-auth"] } },
-    env: { NODE_ENV: "test", AUTH_SECRET: "test-secret-for-vitest-only-0123456789" },
+    env: {
+      NODE_ENV: "test",
+      AUTH_SECRET: "test-secret-for-vitest-only-0123456789",
+      // feature tests post and vote fast from one address; the rate-limit tests set their own limits
+      AGORA_LIMIT_COMMENT_USER: "100000/60",
+      AGORA_LIMIT_COMMENT_IP: "100000/60",
+    },
   },
 });

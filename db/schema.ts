@@ -305,6 +305,8 @@ export const comments = pgTable(
     bodyHtml: text("body_html").notNull(),
     status: text("status", { enum: commentStatuses }).notNull().default("pending"),
     statusReason: text("status_reason"),
+    /** what the author is told about the current status (the verdict's message), e.g. why it is held */
+    statusMessage: text("status_message"),
     /** which moderation phase decided, and its tags */
     decidedBy: text("decided_by"),
     moderationTags: jsonb("moderation_tags").$type<string[]>().notNull().default([]),

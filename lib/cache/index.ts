@@ -19,6 +19,7 @@ export const cacheTags = {
 interface CacheState {
   markTags?: (tags: string[], at?: number) => void;
   publish?: (tags: string[]) => void;
+  tagClock?: Map<string, number>;
 }
 const handlerState = () => (globalThis as { __agoraCacheState?: CacheState }).__agoraCacheState;
 
@@ -29,8 +30,24 @@ interface Throttle {
 const g = globalThis as typeof globalThis & { __agoraThrottle?: Throttle };
 const throttle: Throttle = (g.__agoraThrottle ??= { last: new Map(), pending: new Map() });
 
-async function fire(tags: string[]): Promise<void> {
+// This process's own record of when each tag last changed, for caches kept outside Next's handler
+// (e.g. lib/comments' first-page cache); also correct before the handler module has loaded.
+const localClock: Map<string, number> = ((g as { __agoraTagClock?: Map<string, number> }).__agoraTagClock ??=
+  new Map());
+
+function mark(tags: string[]): void {
+  const now = Date.now();
+  for (const t of tags) if ((localClock.get(t) ?? 0) < now) localClock.set(t, now);
   handlerState()?.markTags?.(tags);
+}
+
+/** When `tag` was last invalidated in this process (ms since epoch; 0 = never). */
+export function tagChangedAt(tag: string): number {
+  return Math.max(localClock.get(tag) ?? 0, handlerState()?.tagClock?.get(tag) ?? 0);
+}
+
+async function fire(tags: string[]): Promise<void> {
+  mark(tags);
   try {
     await publish(CACHE_CHANNEL, { from: INSTANCE_ID, tags });
   } catch (e) {
@@ -71,6 +88,6 @@ export async function startCacheSync(): Promise<void> {
   await subscribe(CACHE_CHANNEL, (payload) => {
     const p = payload as { from?: string; tags?: unknown };
     if (p.from === INSTANCE_ID || !Array.isArray(p.tags)) return;
-    handlerState()?.markTags?.(p.tags.filter((t): t is string => typeof t === "string"));
+    mark(p.tags.filter((t): t is string => typeof t === "string"));
   });
 }

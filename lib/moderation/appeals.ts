@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { appeals, articles, comments, moderationActions, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { publishCommentEvent } from "@/lib/comments/live";
 import { recordAction } from "./audit";
 import { isUuid, lockComment, noSuchComment, resolveReports, setCommentStatus } from "./comment-state";
 import { explainStatus } from "./messages";
@@ -186,6 +187,7 @@ export async function decideAppeal(
   const missing = new ApiError(404, "not_found", `No appeal with id "${appealId.slice(0, 60)}".`);
   if (!isUuid(appealId)) throw missing;
   let slug = "";
+  let commentId = "";
   let pageChanged = false;
   const out = await db.transaction(async (tx) => {
     const [a] = await tx.select().from(appeals).where(eq(appeals.id, appealId)).for("update");
@@ -204,6 +206,7 @@ export async function decideAppeal(
       );
     const c = await lockComment(tx, a.commentId);
     slug = c.slug;
+    commentId = c.id;
     const status = input.outcome === "overturn" ? "overturned" : "upheld";
     if (input.outcome === "overturn" && c.status !== "approved") {
       const r = await setCommentStatus(tx, c, { status: "approved", decidedBy: "moderator", reason: null });
@@ -231,6 +234,9 @@ export async function decideAppeal(
       appeal: { id: a.id, status },
     };
   });
-  if (pageChanged) await invalidate([cacheTags.article(slug), cacheTags.articleLists]);
+  if (pageChanged) {
+    await invalidate([cacheTags.article(slug), cacheTags.articleLists]);
+    await publishCommentEvent({ kind: "new", slug, id: commentId });
+  }
   return out;
 }

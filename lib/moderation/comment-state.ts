@@ -5,6 +5,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, comments, reports } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
+import { moveCountersFor } from "@/lib/comments/write";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type CommentStatus = (typeof comments.$inferSelect)["status"];
@@ -76,12 +77,9 @@ export async function setCommentStatus(
       deletedAt: next.status === "deleted" ? new Date() : null,
     })
     .where(eq(comments.id, c.id));
+  // counters (ancestors' reply counts, the article's comment count) follow lib/comments' one rule
+  await moveCountersFor(tx as unknown as Db, c.id, c.status, next.status);
   const delta = Number(isVisible) - Number(wasVisible);
-  if (delta)
-    await tx
-      .update(articles)
-      .set({ commentCount: sql`greatest(${articles.commentCount} + ${delta}, 0)` })
-      .where(eq(articles.id, c.articleId));
   c.status = next.status;
   c.decidedBy = next.decidedBy;
   c.statusReason = next.reason;

@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { appeals, comments } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { publishCommentEvent } from "@/lib/comments/live";
 import { recordAction } from "./audit";
 import { type CommentStatus, lockComment, resolveReports, setCommentStatus } from "./comment-state";
 
@@ -156,7 +157,10 @@ export async function decideComment(
       },
     };
   });
-  if (pageChanged) await invalidate([cacheTags.article(slug), cacheTags.articleLists]);
+  if (pageChanged) {
+    await invalidate([cacheTags.article(slug), cacheTags.articleLists]);
+    await publishCommentEvent({ kind: action === "approve" ? "new" : "update", slug, id: commentId });
+  }
   return result;
 }
 

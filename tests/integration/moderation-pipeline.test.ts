@@ -8,6 +8,10 @@ import { updateSettings } from "@/lib/settings";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 import { articleRow, insertComment, makeArticle, makeUser, postComment } from "../helpers/moderation";
 
+// vitest.config raises the comment limits for feature tests; these tests check the settings' limits
+delete process.env.AGORA_LIMIT_COMMENT_USER;
+delete process.env.AGORA_LIMIT_COMMENT_IP;
+
 describe(`moderation pipeline on the database (${dbKindLabel})`, () => {
   let t: TestDb;
   let db: Db;

@@ -2,6 +2,7 @@
 // beside this one and is listed in FRAGMENTS; shared components (the error shape) live here.
 import { accountsFragment } from "./accounts";
 import { adminFragment } from "./admin";
+import { commentsOpenApi } from "./comments";
 import type { OpenApiFragment } from "./types";
 
 const FRAGMENTS: OpenApiFragment[] = [
@@ -28,6 +29,7 @@ const FRAGMENTS: OpenApiFragment[] = [
       },
     },
   },
+  commentsOpenApi,
 ];
 
 export function openApiDocument(): Record<string, unknown> {

@@ -10,9 +10,11 @@ import { NewsArticleJsonLd } from "@/components/article/JsonLd";
 import { QuestionBlock } from "@/components/article/QuestionBlock";
 import { References } from "@/components/article/References";
 import { ViewBeacon } from "@/components/article/ViewBeacon";
+import { ArticleComments } from "@/components/comments/ArticleComments";
 import { formatDate } from "@/components/ui/format";
 import { getArticleLists, getPublicArticle, getRecommended } from "@/lib/articles/cached";
 import { renderArticleBody } from "@/lib/markdown/article";
+import { postCommentForm } from "./comments/actions";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -82,6 +84,7 @@ export default async function ArticlePage({ params }: Props) {
               ({article.commentCount})
             </span>
           </h2>
+          <ArticleComments slug={article.slug} postAction={postCommentForm} />
         </section>
         <References items={article.references} />
         <AuthorBox author={article.author} />

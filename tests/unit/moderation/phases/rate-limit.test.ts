@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { rateLimit } from "@/lib/moderation/phases/rate-limit";
 import { input, makeCtx, NOW } from "../context";
 
+// vitest.config raises the comment limits for feature tests; these tests check the settings' limits
+delete process.env.AGORA_LIMIT_COMMENT_USER;
+delete process.env.AGORA_LIMIT_COMMENT_IP;
+
 describe("phase rate_limit", () => {
   afterEach(() => {
     delete process.env.AGORA_LIMIT_COMMENT_USER;

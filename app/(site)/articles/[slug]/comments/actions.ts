@@ -1,0 +1,51 @@
+"use server";
+// Posting without JavaScript: the comment forms post here (a server action). Next checks the Origin of
+// server-action posts itself. The reader lands on the comments page, which shows what became of the
+// comment (published, or held with the reason) or what was wrong with it.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { ApiError } from "@/lib/api/http";
+import { decide } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/viewer";
+import { SLUG_RE } from "@/lib/comments/articles";
+import { postComment } from "@/lib/comments/write";
+import { ipHash } from "@/lib/http/client";
+import { consume } from "@/lib/rate-limit";
+
+function field(fd: FormData, name: string): string {
+  const v = fd.get(name);
+  return typeof v === "string" ? v : "";
+}
+
+export async function postCommentForm(fd: FormData): Promise<void> {
+  const slug = field(fd, "slug");
+  if (!SLUG_RE.test(slug)) redirect("/");
+  const parentId = field(fd, "parentId") || null;
+  const back = parentId ? `/articles/${slug}/comments/${parentId}` : `/articles/${slug}`;
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(`${back}#comments`)}`);
+  let outcome: string;
+  try {
+    const d = decide(viewer, "comment");
+    if (!d.ok) throw new ApiError(d.status, d.code, d.message);
+    const h = await headers();
+    const ip = ipHash(h);
+    await consume("comment_user", viewer.id);
+    await consume("comment_ip", ip);
+    const r = await postComment(await getDb(), viewer, {
+      slug,
+      body: field(fd, "body"),
+      parentId,
+      ipHash: ip,
+      honeypot: field(fd, "website") || undefined,
+    });
+    outcome = `posted=${r.id}#c-${r.id}`;
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    const q = new URLSearchParams({ error: e.message });
+    if (parentId) q.set("parent", parentId);
+    outcome = `${q.toString()}#comment-error`;
+  }
+  redirect(`/articles/${slug}/comments?${outcome}`);
+}

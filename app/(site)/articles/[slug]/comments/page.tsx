@@ -1,0 +1,105 @@
+// All comments of an article, page by page, in any sort: the no-JavaScript way to sort and "load more",
+// and where the comment forms land after posting without JavaScript (showing what became of the
+// comment). Rendered per request (it shows the reader's own outcome); the hot path is the article page.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CommentsSection } from "@/components/comments/CommentsSection";
+import { getDb } from "@/db/client";
+import { ApiError } from "@/lib/api/http";
+import { getPublicArticle } from "@/lib/articles/cached";
+import { getViewer } from "@/lib/auth/viewer";
+import { SLUG_RE } from "@/lib/comments/articles";
+import { readCommentPage } from "@/lib/comments/cached";
+import { commentLimits, THREADS } from "@/lib/comments/config";
+import { getCommentForViewer } from "@/lib/comments/read";
+import { COMMENT_SORTS, type CommentSort } from "@/lib/comments/types";
+import { postCommentForm } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const article = SLUG_RE.test(slug) ? await getPublicArticle(slug) : null;
+  return {
+    title: article ? `Comments on “${article.title}”` : "Article not found",
+    robots: { index: false },
+  };
+}
+
+async function outcome(posted: string | undefined) {
+  if (!posted) return null;
+  try {
+    const c = await getCommentForViewer(await getDb(), await getViewer(), posted);
+    if (c.status === "approved") return { ok: true, text: "Your comment is published.", url: c.url };
+    return { ok: false, text: c.message ?? "Your comment is waiting for review.", url: null };
+  } catch {
+    return null;
+  }
+}
+
+export default async function CommentsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  if (!SLUG_RE.test(slug)) notFound();
+  const article = await getPublicArticle(slug);
+  if (!article) notFound();
+  const sp = await searchParams;
+  const sortParam = one(sp.sort);
+  const sort = COMMENT_SORTS.includes(sortParam as CommentSort) ? (sortParam as CommentSort) : null;
+  let problem = one(sp.error) ?? null;
+  let page = null;
+  try {
+    page = await readCommentPage(slug, sort, one(sp.cursor) ?? null);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    problem = "That link to a page of comments has expired; here is the first page.";
+    page = await readCommentPage(slug, sort, null);
+  }
+  if (!page) notFound();
+  const posted = await outcome(one(sp.posted));
+
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-8">
+      <p className="text-sm">
+        <a href={`/articles/${slug}`}>← Back to the article</a>
+      </p>
+      <h1 className="mt-3 text-2xl font-bold">Comments on “{article.title}”</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{page.article.commentCount} comments</p>
+      {posted ? (
+        <p
+          role="status"
+          className={`mt-4 rounded p-3 ${posted.ok ? "bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
+        >
+          {posted.text} {posted.url ? <a href={posted.url}>See it on its own page</a> : null}
+        </p>
+      ) : null}
+      {problem ? (
+        <p
+          id="comment-error"
+          role="alert"
+          className="mt-4 rounded bg-red-50 p-3 text-red-900 dark:bg-red-950 dark:text-red-200"
+        >
+          {problem}
+        </p>
+      ) : null}
+      <section id="comments" aria-label="Comments">
+        <CommentsSection
+          key={`${page.sort}-${one(sp.cursor) ?? ""}`}
+          slug={slug}
+          mode="article"
+          initial={{ comments: page.comments, nextCursor: page.nextCursor, sort: page.sort }}
+          commentsOpen={page.article.commentsOpen}
+          limits={commentLimits()}
+          maxDepth={THREADS.visibleDepth}
+          postAction={postCommentForm}
+        />
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+import { getDb } from "@/db/client";
+import { ApiError, checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
+import { requireViewer } from "@/lib/auth/permissions";
+import { getCommentPage } from "@/lib/comments/cached";
+import { installCommentsFastPath } from "@/lib/comments/fast-path";
+import { listQuery, postInput } from "@/lib/comments/input";
+import { postComment } from "@/lib/comments/write";
+import { ipHash } from "@/lib/http/client";
+import { consume } from "@/lib/rate-limit";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ slug: string }> };
+
+/** A page of top-level threads with their first replies; the same for every reader (served from memory). */
+export const GET = handle(async (req: Request, ctx: Ctx) => {
+  installCommentsFastPath(); // later hits are answered from memory by server.mjs
+  const { slug } = await ctx.params;
+  const q = validate(listQuery, Object.fromEntries(new URL(req.url).searchParams));
+  const page = await getCommentPage(slug, q.sort ?? null, q.cursor ?? null, q.limit);
+  if (!page) throw new ApiError(404, "not_found", `No published article "${slug}".`);
+  return new Response(page.json, {
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+  });
+});
+
+/** Posts a comment or a reply: 201 {id, status, message, comment}. */
+export const POST = handle(async (req: Request, ctx: Ctx) => {
+  checkOrigin(req);
+  const viewer = await requireViewer(req, "comment");
+  const { slug } = await ctx.params;
+  const input = await readBody(req, postInput);
+  const ip = ipHash(req);
+  await consume("comment_user", viewer.id);
+  await consume("comment_ip", ip);
+  const r = await postComment(await getDb(), viewer, {
+    slug,
+    body: input.body,
+    parentId: input.parentId ?? null,
+    ipHash: ip,
+    honeypot: input.website,
+  });
+  return json({ id: r.id, status: r.status, message: r.message, comment: r.comment }, { status: 201 });
+});

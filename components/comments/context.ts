@@ -1,0 +1,33 @@
+"use client";
+import { createContext, useContext } from "react";
+import type { PublicComment, ViewerState } from "@/lib/comments/types";
+import type { Limits } from "./CommentForm";
+
+export interface CommentsApi {
+  slug: string;
+  limits: Limits;
+  /** null until the reader's state has loaded (and on the server) */
+  viewer: ViewerState["viewer"] | undefined;
+  votes: Record<string, 1 | -1>;
+  /** deepest absolute depth nested in this view */
+  maxDepth: number;
+  /** true once the page runs with JavaScript */
+  live: boolean;
+  now: number;
+  signinHref: string;
+  commentsOpen: boolean;
+  vote(c: PublicComment, value: 1 | -1 | 0): Promise<void>;
+  reply(parent: PublicComment, body: string, website?: string): Promise<void>;
+  edit(c: PublicComment, body: string): Promise<void>;
+  remove(c: PublicComment): Promise<void>;
+  report(c: PublicComment, reason: string, note: string): Promise<void>;
+  moreReplies(c: PublicComment): Promise<void>;
+}
+
+export const CommentsContext = createContext<CommentsApi | null>(null);
+
+export function useComments(): CommentsApi {
+  const v = useContext(CommentsContext);
+  if (!v) throw new Error("useComments outside CommentsSection");
+  return v;
+}

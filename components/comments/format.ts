@@ -1,0 +1,16 @@
+/** A fixed, locale-independent date and time (the same on the server and in every browser). */
+export function formatDateTime(iso: string): string {
+  return `${new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  }).format(new Date(iso))} UTC`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${new Intl.NumberFormat("en-US").format(n)} ${n === 1 ? one : many}`;
+}

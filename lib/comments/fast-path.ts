@@ -1,0 +1,47 @@
+// The HTTP fast path for the shared comment pages. `GET /api/v1/articles/{slug}/comments` is the same
+// for every reader and is read far more often than anything else; Next's route machinery costs more per
+// request than answering it. server.mjs asks this function first (through globalThis, like a reverse
+// proxy's micro-cache): when the page is in memory and still good (lib/comments/cached.ts, invalidated
+// by the article's cache tag on every instance), it is written straight to the socket; otherwise the
+// request goes on to Next's route handler, which reads the database and fills the cache. The route
+// handler installs this on its first call. See docs/decisions/020-comments-storage-and-caching.md.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { SLUG_RE } from "./articles";
+import { peekCommentPageJson } from "./cached";
+import { THREADS } from "./config";
+import { COMMENT_SORTS, type CommentSort } from "./types";
+
+const PATH = /^\/api\/v1\/articles\/([a-z0-9-]{1,200})\/comments$/;
+const HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
+type FastGet = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/** Answers the request from memory and returns true, or returns false to let Next handle it. */
+export const commentsFastGet: FastGet = (req, res) => {
+  if (req.method !== "GET" || !req.url) return false;
+  const q = req.url.indexOf("?");
+  const m = PATH.exec(q < 0 ? req.url : req.url.slice(0, q));
+  if (!m || !SLUG_RE.test(m[1])) return false;
+  let sort: CommentSort | null = null;
+  let cursor: string | null = null;
+  let limit: number = THREADS.pageSize;
+  if (q >= 0) {
+    for (const [k, v] of new URLSearchParams(req.url.slice(q + 1))) {
+      if (k === "sort" && (COMMENT_SORTS as readonly string[]).includes(v)) sort = v as CommentSort;
+      else if (k === "cursor" && v) cursor = v;
+      else if (k === "limit" && /^\d{1,2}$/.test(v)) limit = Number(v);
+      else return false; // anything unusual: let the route handler validate and answer
+    }
+  }
+  const json = peekCommentPageJson(m[1], sort, cursor, limit);
+  if (json == null) return false;
+  res.writeHead(200, { ...HEADERS, "content-length": Buffer.byteLength(json) });
+  res.end(json);
+  return true;
+};
+
+/** Offers the fast path to server.mjs (idempotent). */
+export function installCommentsFastPath(): void {
+  const g = globalThis as { __agoraFastGet?: FastGet };
+  g.__agoraFastGet ??= commentsFastGet;
+}

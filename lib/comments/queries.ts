@@ -1,0 +1,222 @@
+// Reads of the comment tree. The hot one is a page of top-level threads with their first replies: one
+// SQL statement, a keyset range on a partial index for the threads, then per thread one range scan of
+// (root_id, path) bounded by a budget, so its cost does not grow with the article's comment count.
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { THREADS } from "./config";
+import type { RootCursor } from "./cursor";
+import { rootCursorFor } from "./cursor";
+import { buildForest, type CommentRow, pathSeqs } from "./tree";
+import type { CommentSort, PublicComment } from "./types";
+
+/** Visible in the tree (a deleted comment stays as "[deleted]" so that its replies keep their place). */
+export const TREE_VISIBLE = sql.raw(`('approved','deleted')`);
+
+export const COMMENT_COLS = sql.raw(
+  "c.id, c.seq, c.article_id, c.parent_id, c.root_id, c.depth, c.path, c.author_id, c.body_html, c.status, " +
+    "c.status_message, c.score, c.upvotes, c.downvotes, c.confidence, c.reply_count, c.descendant_count, " +
+    "c.pinned, c.featured, c.created_at, c.edited_at",
+);
+
+type Raw = Record<string, unknown>;
+/** The database or a transaction on it. */
+export type Conn = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Runs raw SQL on either driver and returns plain rows. */
+export async function rowsOf(db: Conn, query: SQL): Promise<Raw[]> {
+  const res = (await db.execute(query)) as unknown;
+  return (Array.isArray(res) ? res : ((res as { rows?: Raw[] }).rows ?? [])) as Raw[];
+}
+
+function date(v: unknown): Date {
+  return v instanceof Date ? v : new Date(String(v));
+}
+
+export function mapRow(r: Raw): CommentRow {
+  return {
+    id: String(r.id),
+    seq: Number(r.seq),
+    articleId: String(r.article_id),
+    parentId: r.parent_id == null ? null : String(r.parent_id),
+    rootId: String(r.root_id ?? r.id),
+    depth: Number(r.depth),
+    path: String(r.path),
+    authorId: r.author_id == null ? null : String(r.author_id),
+    authorName: r.author_name == null ? null : String(r.author_name),
+    bodyHtml: String(r.body_html ?? ""),
+    status: r.status as CommentRow["status"],
+    statusMessage: r.status_message == null ? null : String(r.status_message),
+    score: Number(r.score),
+    upvotes: Number(r.upvotes),
+    downvotes: Number(r.downvotes),
+    confidence: Number(r.confidence),
+    replyCount: Number(r.reply_count),
+    descendantCount: Number(r.descendant_count),
+    pinned: Boolean(r.pinned),
+    featured: Boolean(r.featured),
+    createdAt: date(r.created_at),
+    editedAt: r.edited_at == null ? null : date(r.edited_at),
+  };
+}
+
+const ORDER: Record<CommentSort, SQL> = {
+  new: sql.raw("seq desc"),
+  old: sql.raw("seq asc"),
+  top: sql.raw("confidence desc, seq desc"),
+};
+
+function keyset(sort: CommentSort, cursor: RootCursor | null): SQL {
+  if (!cursor) return sql``;
+  if (sort === "new") return sql`and c.seq < ${cursor.q}`;
+  if (sort === "old") return sql`and c.seq > ${cursor.q}`;
+  return sql`and (c.confidence, c.seq) < (${cursor.c ?? 0}, ${cursor.q})`;
+}
+
+/** The first replies of the comments in `tops` (a CTE name), depth-first, at most `budget` per thread. */
+function subtrees(tops: string, maxDepth: number, budget: number): SQL {
+  return sql`select 1 as kind, d.*, u.name as author_name from ${sql.raw(tops)} t cross join lateral (
+      select ${COMMENT_COLS} from comments c
+      where c.root_id = t.root_id and c.path > t.path || '.' and c.path < t.path || '/'
+        and c.depth <= ${maxDepth} and c.status in ${TREE_VISIBLE}
+      order by c.path limit ${budget}
+    ) d left join users u on u.id = d.author_id`;
+}
+
+function split(rows: Raw[]): { tops: CommentRow[]; descendants: CommentRow[] } {
+  const tops: CommentRow[] = [];
+  const descendants: CommentRow[] = [];
+  for (const r of rows) (Number(r.kind) === 0 ? tops : descendants).push(mapRow(r));
+  descendants.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { tops, descendants };
+}
+
+function compareRoots(sort: CommentSort) {
+  return (a: CommentRow, b: CommentRow) =>
+    sort === "old"
+      ? a.seq - b.seq
+      : sort === "new"
+        ? b.seq - a.seq
+        : b.confidence - a.confidence || b.seq - a.seq;
+}
+
+export interface RootPage {
+  comments: PublicComment[];
+  nextCursor: string | null;
+}
+
+/** The statement behind loadRootPage (exported for EXPLAIN in the benchmarks). */
+export function rootPageQuery(
+  articleId: string,
+  sort: CommentSort,
+  cursor: RootCursor | null,
+  limit: number = THREADS.pageSize,
+): SQL {
+  const order = ORDER[sort];
+  return sql`with roots as (
+      select ${COMMENT_COLS} from comments c
+      where c.article_id = ${articleId} and c.depth = 0 and c.status in ${TREE_VISIBLE}
+        and (c.status = 'approved' or c.reply_count > 0) ${keyset(sort, cursor)}
+      order by ${order} limit ${limit + 1}
+    ), tops as (select * from roots order by ${order} limit ${limit})
+    select 0 as kind, r.*, u.name as author_name from roots r left join users u on u.id = r.author_id
+    union all
+    ${subtrees("tops", THREADS.visibleDepth, THREADS.perThreadBudget)}`;
+}
+
+/** One page of top-level threads with their first replies, in one statement. */
+export async function loadRootPage(
+  db: Db,
+  article: { id: string; slug: string },
+  sort: CommentSort,
+  cursor: RootCursor | null,
+  limit: number = THREADS.pageSize,
+): Promise<RootPage> {
+  const rows = await rowsOf(db, rootPageQuery(article.id, sort, cursor, limit));
+  const { tops, descendants } = split(rows);
+  tops.sort(compareRoots(sort));
+  const more = tops.length > limit;
+  const shown = more ? tops.slice(0, limit) : tops;
+  const last = shown[shown.length - 1];
+  return {
+    comments: buildForest(shown, descendants, article.slug, THREADS.visibleDepth),
+    nextCursor: more && last ? rootCursorFor(sort, last.seq, last.confidence) : null,
+  };
+}
+
+/** Visible replies of `parent` after `afterSeq` (oldest first), each with its first replies. */
+export async function loadReplies(
+  db: Db,
+  parent: CommentRow,
+  slug: string,
+  afterSeq: number,
+  limit: number,
+  maxDepth: number,
+): Promise<{ comments: PublicComment[]; nextSeq: number | null; remaining: number }> {
+  const rows = await rowsOf(
+    db,
+    sql`with kids as (
+      select ${COMMENT_COLS} from comments c
+      where c.parent_id = ${parent.id} and c.status in ${TREE_VISIBLE} and c.seq > ${afterSeq}
+      order by seq limit ${limit + 1}
+    ), tops as (select * from kids order by seq limit ${limit})
+    select 0 as kind, k.*, u.name as author_name from kids k left join users u on u.id = k.author_id
+    union all
+    ${subtrees("tops", maxDepth, THREADS.perThreadBudget)}`,
+  );
+  const { tops, descendants } = split(rows);
+  tops.sort((a, b) => a.seq - b.seq);
+  const more = tops.length > limit;
+  const shown = more ? tops.slice(0, limit) : tops;
+  const last = shown[shown.length - 1];
+  let remaining = 0;
+  if (more && last) {
+    const [r] = await rowsOf(
+      db,
+      sql`select count(*)::int as n from comments
+          where parent_id = ${parent.id} and status in ${TREE_VISIBLE} and seq > ${last.seq}`,
+    );
+    remaining = Number(r?.n ?? 0);
+  }
+  return {
+    comments: buildForest(shown, descendants, slug, maxDepth),
+    nextSeq: more && last ? last.seq : null,
+    remaining,
+  };
+}
+
+/** One comment by id with its author's name, whatever its status; null when unknown. */
+export async function findCommentRow(
+  db: Conn,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<CommentRow | null> {
+  const [r] = await rowsOf(
+    db,
+    sql`select ${COMMENT_COLS}, u.name as author_name from comments c left join users u on u.id = c.author_id
+        where c.id = ${id} ${opts.forUpdate ? sql`for update of c` : sql``}`,
+  );
+  return r ? mapRow(r) : null;
+}
+
+/** The ancestors of a comment, root first. */
+export async function loadAncestors(db: Db, c: CommentRow): Promise<CommentRow[]> {
+  const seqs = pathSeqs(c.path).slice(0, -1);
+  if (seqs.length === 0) return [];
+  const rows = await rowsOf(
+    db,
+    sql`select ${COMMENT_COLS}, u.name as author_name from comments c left join users u on u.id = c.author_id
+        where c.seq in ${seqs} and c.root_id = ${c.rootId}`,
+  );
+  return rows.map(mapRow).sort((a, b) => a.depth - b.depth);
+}
+
+/** A comment with its first replies, nested `THREADS.visibleDepth` levels below it. */
+export async function loadSubtree(db: Db, c: CommentRow, slug: string): Promise<PublicComment> {
+  const maxDepth = c.depth + THREADS.visibleDepth;
+  const rows = await rowsOf(
+    db,
+    sql`with tops as (select ${c.rootId}::uuid as root_id, ${c.path}::text as path) ${subtrees("tops", maxDepth, THREADS.perThreadBudget * 2)}`,
+  );
+  const { descendants } = split(rows);
+  return buildForest([c], descendants, slug, maxDepth)[0];
+}

@@ -1,0 +1,148 @@
+// Reads for one reader or one comment: replies beyond the first few, a comment in context (its page),
+// a single comment, and the reader's own state on an article (votes, held comments).
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { ApiError } from "@/lib/api/http";
+import type { Viewer } from "@/lib/auth/viewer";
+import { articleSlugOf, type CommentArticle } from "./articles";
+import { THREADS } from "./config";
+import { parseReplyCursor, replyCursorFor } from "./cursor";
+import {
+  COMMENT_COLS,
+  findCommentRow,
+  loadAncestors,
+  loadReplies,
+  loadSubtree,
+  mapRow,
+  rowsOf,
+} from "./queries";
+import { type CommentRow, toPublic } from "./tree";
+import type { PublicComment, RepliesPage, ViewerState } from "./types";
+import { votesOnArticle } from "./votes";
+import { isUuid } from "./write";
+
+const isPublic = (c: CommentRow) => c.status === "approved" || c.status === "deleted";
+const isModerator = (v: Viewer | null) => v?.role === "moderator" || v?.role === "admin";
+
+async function publicComment(db: Db, id: string): Promise<{ row: CommentRow; slug: string }> {
+  const notFound = () => new ApiError(404, "not_found", "No such comment.");
+  if (!isUuid(id)) throw notFound();
+  const row = await findCommentRow(db, id);
+  if (!row || !isPublic(row)) throw notFound();
+  const slug = await articleSlugOf(db, row.articleId);
+  if (!slug) throw notFound();
+  return { row, slug };
+}
+
+/**
+ * Replies of a comment after `cursor`, each with its first replies nested down to absolute depth
+ * `depth` (at most THREADS.visibleDepth levels below the comment).
+ */
+export async function getReplies(
+  db: Db,
+  id: string,
+  opts: { cursor?: string | null; limit?: number; depth?: number | null },
+): Promise<RepliesPage> {
+  const { row, slug } = await publicComment(db, id);
+  const after = opts.cursor ? parseReplyCursor(opts.cursor) : 0;
+  const deepest = row.depth + THREADS.visibleDepth;
+  const maxDepth = Math.max(row.depth + 1, Math.min(opts.depth ?? deepest, deepest));
+  const page = await loadReplies(db, row, slug, after, opts.limit ?? 10, maxDepth);
+  return {
+    parentId: row.id,
+    comments: page.comments,
+    nextCursor: page.nextSeq != null ? replyCursorFor(page.nextSeq) : null,
+    remaining: page.remaining,
+  };
+}
+
+export interface CommentContext {
+  slug: string;
+  /** root first, down to the comment's parent */
+  ancestors: PublicComment[];
+  comment: PublicComment;
+}
+
+/** A published comment in context: its ancestors and its replies (for its own page). */
+export async function getCommentContext(db: Db, slug: string, id: string): Promise<CommentContext | null> {
+  if (!isUuid(id)) return null;
+  const row = await findCommentRow(db, id);
+  if (!row || !isPublic(row)) return null;
+  const realSlug = await articleSlugOf(db, row.articleId);
+  if (realSlug !== slug) return null;
+  const [ancestors, comment] = await Promise.all([loadAncestors(db, row), loadSubtree(db, row, slug)]);
+  return { slug, ancestors: ancestors.map((a) => toPublic(a, slug)), comment };
+}
+
+/** One comment as this viewer may see it; the source text is included for its author and moderators. */
+export async function getCommentForViewer(
+  db: Db,
+  viewer: Viewer | null,
+  id: string,
+): Promise<PublicComment & { body?: string; articleSlug: string }> {
+  const notFound = () => new ApiError(404, "not_found", "No such comment.");
+  if (!isUuid(id)) throw notFound();
+  const row = await findCommentRow(db, id);
+  if (!row) throw notFound();
+  const own = viewer != null && row.authorId === viewer.id;
+  if (!isPublic(row) && !own && !isModerator(viewer)) throw notFound();
+  const slug = (await articleSlugOf(db, row.articleId)) ?? "";
+  const out: PublicComment & { body?: string; articleSlug: string } = {
+    ...toPublic(row, slug),
+    articleSlug: slug,
+  };
+  if ((own && row.status !== "deleted") || isModerator(viewer)) {
+    const [b] = await rowsOf(db, sql`select body from comments where id = ${id}`);
+    out.body = String(b?.body ?? "");
+  }
+  return out;
+}
+
+/** Earlier versions of a comment, newest first (moderators). */
+export async function getRevisions(db: Db, id: string): Promise<{ body: string; createdAt: string }[]> {
+  if (!isUuid(id)) throw new ApiError(404, "not_found", "No such comment.");
+  const rows = await rowsOf(
+    db,
+    sql`select body, created_at from comment_revisions where comment_id = ${id} order by created_at desc`,
+  );
+  return rows.map((r) => ({
+    body: String(r.body),
+    createdAt: new Date(r.created_at as string).toISOString(),
+  }));
+}
+
+const OWN_HELD_LIMIT = 20;
+
+/** What this reader sees beyond the shared page: who they are, their votes, their held comments. */
+export async function getViewerState(
+  db: Db,
+  viewer: Viewer | null,
+  article: CommentArticle,
+  /** lib/auth/permissions' decision for "comment" (decided by the caller) */
+  access: { ok: boolean; message?: string },
+): Promise<ViewerState> {
+  if (!viewer) return { viewer: null, votes: {}, pending: [] };
+  const d = access;
+  const [votes, held] = await Promise.all([
+    votesOnArticle(db, viewer.id, article.id),
+    rowsOf(
+      db,
+      sql`select ${COMMENT_COLS}, ${viewer.name}::text as author_name
+          from comments c
+          where c.author_id = ${viewer.id} and c.article_id = ${article.id}
+            and c.status in ('pending', 'rejected', 'spam')
+          order by c.created_at desc limit ${OWN_HELD_LIMIT}`,
+    ),
+  ]);
+  return {
+    viewer: {
+      id: viewer.id,
+      name: viewer.name,
+      role: viewer.role,
+      canComment: d.ok,
+      blockedReason: d.ok ? null : (d.message ?? "You cannot comment right now."),
+    },
+    votes,
+    pending: held.map((r) => toPublic(mapRow(r), article.slug)),
+  };
+}

@@ -1,0 +1,72 @@
+// Reports: a reader flags a comment with a reason (and a note); one report per reader per comment. The
+// comment's report count moves in the same transaction. The moderation queue acts on them.
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { reportReasons } from "@/db/schema";
+import { ApiError } from "@/lib/api/http";
+import { onReported } from "@/lib/moderation/reports";
+import { findCommentRow, rowsOf } from "./queries";
+import { findControl } from "./text";
+import { isUuid } from "./write";
+
+export const REPORT_NOTE_MAX = 1000;
+
+export const reportInput = z
+  .object({
+    reason: z.enum(reportReasons, {
+      error: `must be one of ${reportReasons.join(", ")}.`,
+    }),
+    note: z
+      .string()
+      .trim()
+      .max(REPORT_NOTE_MAX, `A note can have at most ${REPORT_NOTE_MAX} characters.`)
+      .refine((s) => s.isWellFormed() && !findControl(s), {
+        message: "The note contains control characters or broken Unicode.",
+      })
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason === "other" && !v.note)
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: 'Say what is wrong when the reason is "other".',
+      });
+  });
+
+export type ReportInput = z.infer<typeof reportInput>;
+
+export async function reportComment(
+  db: Db,
+  reporter: { id: string },
+  commentId: string,
+  input: ReportInput,
+): Promise<{ id: string; commentId: string }> {
+  if (!isUuid(commentId)) throw new ApiError(404, "not_found", "No such comment.");
+  const stored = await db.transaction(async (tx) => {
+    const c = await findCommentRow(tx, commentId);
+    if (!c || (c.status !== "approved" && c.status !== "deleted"))
+      throw new ApiError(404, "not_found", "No such comment.");
+    if (c.status === "deleted") throw new ApiError(409, "deleted", "This comment was deleted already.");
+    if (c.authorId === reporter.id)
+      throw new ApiError(403, "own_comment", "You cannot report your own comment; delete it instead.");
+    const [r] = await rowsOf(
+      tx,
+      sql`insert into reports (comment_id, reporter_id, reason, note)
+          values (${commentId}, ${reporter.id}, ${input.reason}, ${input.note || null})
+          on conflict (comment_id, reporter_id) do nothing returning id`,
+    );
+    if (!r)
+      throw new ApiError(
+        409,
+        "already_reported",
+        "You have already reported this comment; moderators will look at it.",
+      );
+    await rowsOf(tx, sql`update comments set report_count = report_count + 1 where id = ${commentId}`);
+    return { id: String(r.id), commentId };
+  });
+  // moderation counts distinct open reports and hides the comment at the threshold
+  await onReported(db, commentId);
+  return stored;
+}

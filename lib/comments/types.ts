@@ -1,0 +1,71 @@
+// The comment shapes that leave the server (JSON API, pages). Ids are strings; times are ISO strings.
+// Nothing here is per reader: the same payload is cached and served to everyone. A reader's own votes
+// and own held comments come from GET /api/v1/articles/{slug}/comments/mine.
+export type CommentSort = "new" | "top" | "old";
+export const COMMENT_SORTS: readonly CommentSort[] = ["new", "top", "old"];
+
+export type CommentStatus = "pending" | "approved" | "rejected" | "spam" | "deleted";
+
+export interface PublicComment {
+  id: string;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+  /** null for a deleted comment or a removed account */
+  author: { id: string; name: string } | null;
+  /** sanitised HTML; empty for a deleted comment */
+  bodyHtml: string;
+  status: CommentStatus;
+  deleted: boolean;
+  score: number;
+  upvotes: number;
+  downvotes: number;
+  replyCount: number;
+  descendantCount: number;
+  createdAt: string;
+  editedAt: string | null;
+  pinned: boolean;
+  featured: boolean;
+  /** the comment's own page, e.g. /articles/slug/comments/id */
+  url: string;
+  /** replies shown under this comment (the first few, in thread order) */
+  replies: PublicComment[];
+  /** replies not shown here; load them with GET /api/v1/comments/{id}/replies?cursor=moreRepliesCursor */
+  moreReplies: number;
+  moreRepliesCursor: string | null;
+  /** replies exist below the deepest nesting shown: they continue on this comment's own page */
+  continueThread: boolean;
+  /** for the author's own comment that is not public: what they are told (e.g. why it is held) */
+  message?: string;
+}
+
+export interface CommentPage {
+  article: { slug: string; commentCount: number; commentsOpen: boolean; defaultSort: CommentSort };
+  sort: CommentSort;
+  comments: PublicComment[];
+  /** pass as ?cursor= for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export interface RepliesPage {
+  parentId: string;
+  comments: PublicComment[];
+  nextCursor: string | null;
+  /** replies of the parent not yet shown after this page */
+  remaining: number;
+}
+
+/** What one reader sees beyond the shared payload. */
+export interface ViewerState {
+  viewer: {
+    id: string;
+    name: string;
+    role: string;
+    canComment: boolean;
+    blockedReason: string | null;
+  } | null;
+  /** the reader's votes on this article's comments: id → 1 | -1 */
+  votes: Record<string, 1 | -1>;
+  /** the reader's own comments that others cannot see (held, rejected), newest first */
+  pending: PublicComment[];
+}

@@ -1,0 +1,84 @@
+// Live comment events: a Server-Sent-Events stream for one article receives new comments, scores,
+// edits/deletions and removals, delivered through LISTEN/NOTIFY (PostgreSQL or PGlite); others'
+// unpublished comments never travel.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, type Db, getDb } from "@/db/client";
+import { eventStream } from "@/lib/comments/live";
+import { voteOnComment } from "@/lib/comments/votes";
+import { deleteComment, postComment, setCommentStatus } from "@/lib/comments/write";
+import { makeArticle, makeUser, type TestUser } from "../helpers/comments";
+import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
+
+let t: TestDb;
+let db: Db;
+let alice: TestUser;
+let bob: TestUser;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await useAsProcessDb(t);
+  db = await getDb();
+  alice = await makeUser(db, "alice");
+  bob = await makeUser(db, "bob");
+});
+afterAll(async () => {
+  await closeDb();
+  await t.close();
+});
+
+/** Reads SSE events from a stream until `n` have arrived (or times out). */
+function collector(stream: ReadableStream<Uint8Array>) {
+  const events: { event: string; data: Record<string, unknown> }[] = [];
+  const reader = stream.getReader();
+  const dec = new TextDecoder();
+  let buf = "";
+  void (async () => {
+    for (;;) {
+      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
+      if (done) return;
+      buf += dec.decode(value);
+      let i: number;
+      while ((i = buf.indexOf("\n\n")) >= 0) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const ev = /^event: (.+)$/m.exec(block)?.[1];
+        const data = /^data: (.+)$/m.exec(block)?.[1];
+        if (ev && data) events.push({ event: ev, data: JSON.parse(data) });
+      }
+    }
+  })();
+  return {
+    events,
+    async waitFor(n: number) {
+      const deadline = Date.now() + 5000;
+      while (events.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return events;
+    },
+  };
+}
+
+describe(`live comment events (${dbKindLabel})`, () => {
+  it("streams new comments, scores, edits, deletions and removals of one article", async () => {
+    const a = await makeArticle(db, "live");
+    const other = await makeArticle(db, "live-other");
+    const ctrl = new AbortController();
+    const c = collector(eventStream(a.slug, ctrl.signal));
+    await new Promise((r) => setTimeout(r, 200)); // listening
+
+    const one = await postComment(db, alice, { slug: a.slug, body: "Live hello", ipHash: "x" });
+    await postComment(db, alice, { slug: other.slug, body: "Elsewhere", ipHash: "x" });
+    await voteOnComment(db, bob, one.id, 1);
+    const two = await postComment(db, bob, { slug: a.slug, body: "Soon gone", ipHash: "x" });
+    await deleteComment(db, bob, two.id);
+    await setCommentStatus(db, one.id, "rejected", { reason: "test", decidedBy: "moderator" });
+
+    const events = await c.waitFor(5);
+    ctrl.abort();
+    expect(events.map((e) => e.event)).toEqual(["comment", "score", "comment", "update", "removed"]);
+    expect((events[0].data.comment as { bodyHtml: string }).bodyHtml).toBe("<p>Live hello</p>");
+    expect(events[1].data).toMatchObject({ id: one.id, score: 1, upvotes: 1 });
+    expect(events[3].data.comment).toMatchObject({ id: two.id, deleted: true, bodyHtml: "", author: null });
+    expect(events[4].data).toEqual({ type: "removed", id: one.id });
+    expect(JSON.stringify(events)).not.toContain("Elsewhere");
+  });
+});
