@@ -12,6 +12,9 @@ export default defineConfig({
     // each integration file gets its own database (PostgreSQL) or directory (PGlite)
     fileParallelism: true,
     maxWorkers: 2,
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; let Vite
+    // resolve it (tests that reach lib/auth load next-auth)
+    server: { deps: { inline: ["next-auth"] } },
     env: { NODE_ENV: "test", AUTH_SECRET: "test-secret-for-vitest-only-0123456789" },
   },
 });
