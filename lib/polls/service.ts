@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { consume } from "@/lib/rate-limit";
 import { articlePollDefinitions, pollDefinition } from "./definitions";
 import { announceTotals } from "./live";
-import { buildView, buildViews, type PollView, readTotals } from "./results";
+import { buildView, buildViews, type PollTotals, type PollView, readTotals } from "./results";
 import { assertMayVote, normaliseChoice, type PollDef } from "./rules";
 import { castVote, withdrawVote } from "./votes";
 
@@ -59,9 +59,14 @@ export async function articlePollsForVoter(
   return buildViews(db, defs, voterKey);
 }
 
-async function viewAfterChange(db: Db, def: PollDef, myVote: string[] | null): Promise<PollView> {
-  const totals = await readTotals(db, [def.id]);
-  return buildView(db, def, totals.get(def.id), myVote);
+async function viewAfterChange(
+  db: Db,
+  def: PollDef,
+  myVote: string[] | null,
+  known?: PollTotals,
+): Promise<PollView> {
+  const totals = known ?? (await readTotals(db, [def.id])).get(def.id);
+  return buildView(db, def, totals, myVote);
 }
 
 /**
@@ -87,7 +92,7 @@ export async function votePoll(
     ipHash,
   });
   if (outcome.changed) announceTotals(def.id);
-  return { poll: await viewAfterChange(db, def, choice), created: outcome.created, changed: outcome.changed };
+  return { poll: await viewAfterChange(db, def, choice, outcome.totals), created: outcome.created, changed: outcome.changed };
 }
 
 /** Withdraws this voter's vote (nothing to withdraw is not an error: `withdrawn` says which). */

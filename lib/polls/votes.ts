@@ -11,6 +11,7 @@ import type { Db } from "@/db/client";
 import { pollOptions, polls, pollVotes } from "@/db/schema";
 import { retryOnConflict, rowsOf, type Tx, transactionWithRetry } from "@/lib/tx";
 import { isSignedInKey, userKey } from "@/lib/voter/identity";
+import type { PollTotals } from "./results";
 import { sameChoice } from "./rules";
 
 /**
@@ -73,6 +74,8 @@ export interface VoteOutcome {
   /** whether anything changed (false when the same choice was sent again) */
   changed: boolean;
   optionIds: string[];
+  /** the poll's totals right after a first vote (the single-statement path answers them) */
+  totals?: PollTotals;
 }
 
 interface VoteInput {
@@ -83,14 +86,18 @@ interface VoteInput {
   ipHash?: string | null;
 }
 
+type Pair = [string, number, number];
+const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) : v) as T;
+
 /**
  * A first vote, as ONE statement (its own transaction, committed in the same round trip): the vote row,
  * then the poll row, then the option rows in id order, each step gated on the one before. The hot poll
  * and option rows are thus locked only while PostgreSQL executes and commits this statement, never
- * across a network round trip, which is what lets many voters share one poll. Returns false when this
- * voter already has a vote in the poll (nothing is changed then).
+ * across a network round trip, which is what lets many voters share one poll. Answers the poll's
+ * totals as this vote left them (other options as of the statement's start), or null when this voter
+ * already has a vote in the poll (nothing is changed then).
  */
-async function insertFirstVote(db: Db, v: VoteInput): Promise<boolean> {
+async function insertFirstVote(db: Db, v: VoteInput): Promise<PollTotals | null> {
   const s = isSignedInKey(v.voterKey) ? 1 : 0;
   const relaxed = process.env.AGORA_POLL_SYNC_COMMIT === "1" ? "on" : "off";
   const result = await retryOnConflict(() =>
@@ -106,7 +113,7 @@ async function insertFirstVote(db: Db, v: VoteInput): Promise<boolean> {
       p as (
         update ${polls} set total_voters = total_voters + 1
         where id = ${v.pollId} and exists (select 1 from ins)
-        returning id
+        returning total_voters
       ),
       locked as (
         select id from ${pollOptions}
@@ -117,12 +124,22 @@ async function insertFirstVote(db: Db, v: VoteInput): Promise<boolean> {
       o as (
         update ${pollOptions} set vote_count = vote_count + 1, signed_in_count = signed_in_count + ${s}
         where id in (select id from locked)
-        returning id
+        returning id, vote_count, signed_in_count
       )
-      select (select count(*) from ins)::int as inserted, (select count(*) from o)::int as options`),
+      select (select total_voters from p) as total,
+        (select json_agg(json_build_array(id, vote_count, signed_in_count)) from o) as changed,
+        (select json_agg(json_build_array(id, vote_count, signed_in_count)) from ${pollOptions}
+          where poll_id = ${v.pollId}) as before`),
   );
-  const [row] = rowsOf<{ inserted: number; options: number }>(result);
-  return Number(row?.inserted) > 0;
+  const [row] = rowsOf<{ total: number | null; changed: unknown; before: unknown }>(result);
+  if (row?.total == null) return null;
+  const options = new Map<string, { count: number; signedIn: number }>();
+  for (const [id, count, signedIn] of [
+    ...(parseJson<Pair[] | null>(row.before) ?? []),
+    ...(parseJson<Pair[] | null>(row.changed) ?? []),
+  ])
+    options.set(id, { count, signedIn });
+  return { totalVoters: Number(row.total), options };
 }
 
 /**
@@ -131,7 +148,8 @@ async function insertFirstVote(db: Db, v: VoteInput): Promise<boolean> {
  */
 export async function castVote(db: Db, input: VoteInput): Promise<VoteOutcome> {
   const { pollId, voterKey, userId, optionIds } = input;
-  if (await insertFirstVote(db, input)) return { created: true, changed: true, optionIds };
+  const totals = await insertFirstVote(db, input);
+  if (totals) return { created: true, changed: true, optionIds, totals };
   const s = isSignedInKey(voterKey) ? 1 : 0;
   return transactionWithRetry(db, async (tx) => {
     const relaxed = relaxCommit(tx);

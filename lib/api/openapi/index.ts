@@ -1,5 +1,6 @@
 // The OpenAPI document served at /api/v1/openapi.json. Each feature describes its own paths in a file
 // beside this one and is listed in FRAGMENTS; shared components (the error shape) live here.
+import { pollsOpenApi } from "./polls";
 import type { OpenApiFragment } from "./types";
 
 const FRAGMENTS: OpenApiFragment[] = [
@@ -24,6 +25,7 @@ const FRAGMENTS: OpenApiFragment[] = [
       },
     },
   },
+  pollsOpenApi,
 ];
 
 export function openApiDocument(): Record<string, unknown> {
