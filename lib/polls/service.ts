@@ -92,7 +92,11 @@ export async function votePoll(
     ipHash,
   });
   if (outcome.changed) announceTotals(def.id);
-  return { poll: await viewAfterChange(db, def, choice, outcome.totals), created: outcome.created, changed: outcome.changed };
+  return {
+    poll: await viewAfterChange(db, def, choice, outcome.totals),
+    created: outcome.created,
+    changed: outcome.changed,
+  };
 }
 
 /** Withdraws this voter's vote (nothing to withdraw is not an error: `withdrawn` says which). */

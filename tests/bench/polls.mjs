@@ -133,7 +133,9 @@ try {
   console.log(
     `\nbench:polls  PostgreSQL, production build, autocannon -c ${CONNECTIONS} -d ${DURATION}, PUT /api/v1/polls/{id}/vote`,
   );
-  console.log("  every request a new anonymous voter from a new address; AGORA_LIMIT_POLL_VOTE_IP=1000000/60");
+  console.log(
+    "  every request a new anonymous voter from a new address; AGORA_LIMIT_POLL_VOTE_IP=1000000/60",
+  );
   console.log(
     `  requests: ${res.requests.total}  accepted (2xx): ${res["2xx"]}  refused/errors: ${res.non2xx + res.errors + res.timeouts}`,
   );

@@ -51,7 +51,9 @@ test("vote, see results, change the vote, withdraw it: results hidden before vot
   await p.getByRole("button", { name: "Change vote" }).click();
   await expect(p.getByRole("status")).toHaveText("Your vote was changed.");
   await expect(results.getByRole("listitem").filter({ hasText: "Not sure" })).toContainText("(your vote)");
-  await expect(results.getByRole("listitem").filter({ hasText: "Some of both" })).not.toContainText("(your vote)");
+  await expect(results.getByRole("listitem").filter({ hasText: "Some of both" })).not.toContainText(
+    "(your vote)",
+  );
 
   // the vote is the reader's (voter cookie), not the cached page's: it is still there after a reload
   await page.reload();
@@ -107,7 +109,8 @@ test("multiple choice up to a maximum, with results shown before voting", async 
   const p = poll(page, MULTI);
   await expect(p.getByText("Choose up to 2 options.")).toBeVisible();
   await expect(p.getByText(/Results: \d+ voters?/)).toBeVisible();
-  for (const label of ["Local news", "Science", "Sport"]) await p.getByRole("checkbox", { name: label }).check();
+  for (const label of ["Local news", "Science", "Sport"])
+    await p.getByRole("checkbox", { name: label }).check();
   await p.getByRole("button", { name: "Vote" }).click();
   await expect(p.getByRole("status")).toHaveText("Choose at most 2 options; you chose 3.");
   await p.getByRole("checkbox", { name: "Sport" }).uncheck();
@@ -117,13 +120,19 @@ test("multiple choice up to a maximum, with results shown before voting", async 
   await expect(p.getByText(/can add up to more than 100%/)).toBeVisible();
 });
 
-test("a poll for signed-in readers refuses anonymous votes with a clear message", async ({ page, context, baseURL }) => {
+test("a poll for signed-in readers refuses anonymous votes with a clear message", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await page.goto(`/articles/${TEST}`);
   const p = poll(page, SIGNED_IN);
   await expect(p.getByText("Signed-in readers only.")).toBeVisible();
   await p.getByRole("radio", { name: "Maybe" }).check();
   await p.getByRole("button", { name: "Vote" }).click();
-  await expect(p.getByRole("status")).toHaveText("Only signed-in readers can vote in this poll. Sign in to vote.");
+  await expect(p.getByRole("status")).toHaveText(
+    "Only signed-in readers can vote in this poll. Sign in to vote.",
+  );
 
   await signInContext(context, "reader", baseURL!);
   await page.reload();
@@ -133,16 +142,20 @@ test("a poll for signed-in readers refuses anonymous votes with a clear message"
   await expect(poll(page, SIGNED_IN).getByText("Your vote: Maybe")).toBeVisible();
 });
 
-test("an anonymous vote follows the reader into their account, counted once", async ({ page, context, baseURL }) => {
+test("an anonymous vote follows the reader into their account, counted once", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await page.goto(`/articles/${TEST}`);
   const p = poll(page, MULTI);
   await p.getByRole("checkbox", { name: "Culture" }).check();
   await p.getByRole("button", { name: "Vote" }).click();
   await expect(p.getByRole("status")).toHaveText("Thank you, your vote was counted.");
   const before = await p.locator("[data-total-voters]").textContent();
-  expect((await context.cookies()).some((c) => c.name === "agora_voter" && c.httpOnly && c.sameSite === "Lax")).toBe(
-    true,
-  );
+  expect(
+    (await context.cookies()).some((c) => c.name === "agora_voter" && c.httpOnly && c.sameSite === "Lax"),
+  ).toBe(true);
 
   await signInContext(context, "reader2", baseURL!);
   await page.reload();
@@ -207,19 +220,38 @@ test("rating and 'was this helpful': imported history plus new answers, changeab
   await expect(page.locator('[data-stat="rating"]')).toHaveText("Rating: 3.9 / 5 (11 voted)");
 });
 
-test("bad input gets a clear message and the right status, and nothing is stored", async ({ request, baseURL }) => {
+test("bad input gets a clear message and the right status, and nothing is stored", async ({
+  request,
+  baseURL,
+}) => {
   const headers = { origin: baseURL! };
   const [p1, p2] = await pollsOf(request, SLUG);
   const multi = (await pollsOf(request, TEST)).find((x) => x.question === MULTI)!;
-  const totalsBefore = async () => (await pollsOf(request, TEST)).find((x) => x.question === MULTI)!.totalVoters;
+  const totalsBefore = async () =>
+    (await pollsOf(request, TEST)).find((x) => x.question === MULTI)!.totalVoters;
   const before = await totalsBefore();
   const cases: [string, unknown, number, RegExp][] = [
     [`/api/v1/polls/${p1.id}/vote`, { optionIds: [p2.options[0].id] }, 422, /not an option of this poll/],
-    [`/api/v1/polls/${p1.id}/vote`, { optionIds: [p1.options[0].id, p1.options[1].id] }, 422, /takes one choice/],
-    [`/api/v1/polls/${multi.id}/vote`, { optionIds: multi.options.slice(0, 3).map((o) => o.id) }, 422, /at most 2/],
+    [
+      `/api/v1/polls/${p1.id}/vote`,
+      { optionIds: [p1.options[0].id, p1.options[1].id] },
+      422,
+      /takes one choice/,
+    ],
+    [
+      `/api/v1/polls/${multi.id}/vote`,
+      { optionIds: multi.options.slice(0, 3).map((o) => o.id) },
+      422,
+      /at most 2/,
+    ],
     [`/api/v1/polls/${multi.id}/vote`, { optionIds: [] }, 422, /choose at least one option/],
     [`/api/v1/polls/${multi.id}/vote`, {}, 422, /optionIds/],
-    [`/api/v1/polls/00000000-0000-4000-8000-000000000000/vote`, { optionIds: [p1.options[0].id] }, 404, /no poll/],
+    [
+      `/api/v1/polls/00000000-0000-4000-8000-000000000000/vote`,
+      { optionIds: [p1.options[0].id] },
+      404,
+      /no poll/,
+    ],
     [`/api/v1/articles/${TEST}/feedback`, { rating: 0 }, 422, /whole number from 1 to 5/],
     [`/api/v1/articles/${TEST}/feedback`, { rating: 6 }, 422, /whole number from 1 to 5/],
     [`/api/v1/articles/${TEST}/feedback`, { rating: 4.5 }, 422, /whole number from 1 to 5/],

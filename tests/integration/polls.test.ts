@@ -12,6 +12,7 @@ import { toViewer, type Viewer } from "@/lib/auth/viewer";
 import { articlePollDefinitions, forgetPollDefinitions } from "@/lib/polls/definitions";
 import { listenToArticlePolls, type PollTotalsEvent } from "@/lib/polls/live";
 import { pollForVoter, votePoll, withdrawPollVote } from "@/lib/polls/service";
+import { articlePollEvents } from "@/lib/polls/stream";
 import { userIdsWhoVoted, votedOptionCondition, votedOptionsFor } from "@/lib/polls/tags";
 import { castVote } from "@/lib/polls/votes";
 import { anonKey, newAnonId, userKey } from "@/lib/voter/identity";
@@ -434,6 +435,46 @@ describe(`polls (${dbKindLabel})`, () => {
     } finally {
       stop();
     }
+  });
+
+  it("streams live totals only of the polls whose results this reader may see", async () => {
+    const [p1, p2] = (await articlePollDefinitions(db, SLUG))!;
+    const v = anon();
+    await votePoll(db, p1.id, v, [p1.options[0].id], ip());
+    const ctrl = new AbortController();
+    const reader = (await articlePollEvents(db, SLUG, v.key, ctrl.signal)).getReader();
+    const dec = new TextDecoder();
+    let text = "";
+    const readUntil = async (re: RegExp) => {
+      while (!re.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += dec.decode(value);
+      }
+    };
+    try {
+      await readUntil(/event: ready\ndata: .*\n\n/);
+      const ready = JSON.parse(text.match(/event: ready\ndata: (.*)\n\n/)![1]).polls as string[];
+      expect(ready).toContain(p1.id); // voted: results visible
+      expect(ready).not.toContain(p2.id); // not voted: hidden
+      await votePoll(db, p2.id, anon(), [p2.options[0].id], ip()); // results hidden from this reader
+      await new Promise((r) => setTimeout(r, 800));
+      await votePoll(db, p1.id, anon(), [p1.options[1].id], ip());
+      // (the stream may first carry the totals of v's own vote, announced just before it opened)
+      await readUntil(/event: totals\ndata: [^\n]*"totalVoters":2[^\n]*\n\n/);
+      const events = [...text.matchAll(/event: totals\ndata: (.*)\n\n/g)].map((m) => JSON.parse(m[1]));
+      const data = events.at(-1);
+      expect(data.pollId).toBe(p1.id);
+      expect(data.totalVoters).toBe(2);
+      expect(data.options.map((o: { count: number }) => o.count)).toEqual([1, 1, 0, 0]);
+      expect(text).not.toContain(p2.id);
+    } finally {
+      ctrl.abort();
+      await reader.cancel().catch(() => {});
+    }
+    // an unknown article is a 404
+    const e = await articlePollEvents(db, "no-such-article", null, ctrl.signal).catch((x) => x);
+    expect(e.status).toBe(404);
   });
 
   it("votedOptionsFor and userIdsWhoVoted: signed-in votes only, honouring show_poll_tag", async () => {
