@@ -9,7 +9,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pollOptions, polls, pollVotes } from "@/db/schema";
-import { retryOnConflict, rowsOf, type Tx, transactionWithRetry } from "@/lib/tx";
+import { executeRows, retryOnConflict, type Tx, transactionWithRetry } from "@/lib/tx";
 import { isSignedInKey, userKey } from "@/lib/voter/identity";
 import type { PollTotals } from "./results";
 import { sameChoice } from "./rules";
@@ -100,8 +100,10 @@ const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) :
 async function insertFirstVote(db: Db, v: VoteInput): Promise<PollTotals | null> {
   const s = isSignedInKey(v.voterKey) ? 1 : 0;
   const relaxed = process.env.AGORA_POLL_SYNC_COMMIT === "1" ? "on" : "off";
-  const result = await retryOnConflict(() =>
-    db.execute(sql`
+  const rows = await retryOnConflict(() =>
+    executeRows<{ total: number | null; changed: unknown; before: unknown }>(
+      db,
+      sql`
       with cfg as (select set_config('synchronous_commit', ${relaxed}, true)),
       ins as (
         insert into ${pollVotes} (poll_id, voter_key, user_id, option_ids, ip_hash)
@@ -129,9 +131,10 @@ async function insertFirstVote(db: Db, v: VoteInput): Promise<PollTotals | null>
       select (select total_voters from p) as total,
         (select json_agg(json_build_array(id, vote_count, signed_in_count)) from o) as changed,
         (select json_agg(json_build_array(id, vote_count, signed_in_count)) from ${pollOptions}
-          where poll_id = ${v.pollId}) as before`),
+          where poll_id = ${v.pollId}) as before`,
+    ),
   );
-  const [row] = rowsOf<{ total: number | null; changed: unknown; before: unknown }>(result);
+  const [row] = rows;
   if (row?.total == null) return null;
   const options = new Map<string, { count: number; signedIn: number }>();
   for (const [id, count, signedIn] of [
