@@ -43,6 +43,18 @@ async function waitHealthy(child) {
   throw new Error("the server never became healthy");
 }
 
+/** CPU time (ms) used so far by these processes (Linux /proc; 0 where unreadable). */
+function cpuMs(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {}
+  }
+  return ticks * 10;
+}
+
 function run(opts) {
   return new Promise((resolve, reject) => {
     const inst = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
@@ -108,7 +120,19 @@ try {
 
   // warm-up (compiles the route, fills pools and caches); its votes count in the totals check too
   const warm = await run({ ...voteRequests(poll.id, options), connections: 10, duration: 3 });
+  const backends = (await sql`select pid from pg_stat_activity where datname = current_database()`).map(
+    (r) => r.pid,
+  );
+  const before = { server: cpuMs([server.pid]), pg: cpuMs(backends), self: process.cpuUsage() };
   const res = await run({ ...voteRequests(poll.id, options), connections: CONNECTIONS, duration: DURATION });
+  const load = (await fs.promises.readFile("/proc/loadavg", "utf8").catch(() => "?")).split(" ")[0];
+  const self = process.cpuUsage(before.self);
+  const per = (ms) => ms / Math.max(1, res.requests.total);
+  const cpu = {
+    server: per(cpuMs([server.pid]) - before.server),
+    pg: per(cpuMs(backends) - before.pg),
+    gen: per((self.user + self.system) / 1000),
+  };
 
   const accepted = warm["2xx"] + res["2xx"];
   const votesPerSecond = Math.round(res["2xx"] / DURATION);
@@ -141,6 +165,10 @@ try {
   );
   console.log(
     `  votes/s: ${votesPerSecond}  latency p50 ${res.latency.p50} ms  p90 ${res.latency.p90} ms  p99 ${p99} ms  max ${res.latency.max} ms`,
+  );
+  console.log(
+    `  CPU per vote: server ${cpu.server.toFixed(2)} ms, PostgreSQL ${cpu.pg.toFixed(2)} ms, load generator ${cpu.gen.toFixed(2)} ms` +
+      ` (2 cores would carry ~${Math.round(2000 / (cpu.server + cpu.pg + cpu.gen))} votes/s at that cost); load average during the run ${load}`,
   );
   console.log(
     `  totals: polls.total_voters ${p.total_voters}, stored votes ${v.n}, answered 2xx ${accepted} (incl. ${warm["2xx"]} warm-up) + ${cutOff} cut off in flight at the end; per option ${stored.map((o) => `${o.vote_count}/${o.counted}`).join(" ")} (counter/recount)`,
