@@ -1,5 +1,6 @@
 import { formatDate, formatNumber } from "@/components/ui/format";
 import type { ArticleStats as Stats } from "@/lib/articles/queries";
+import { helpfulText, ratingText } from "./stats-text";
 
 /** "Article information": last updated, views, rating and helpfulness, as the original page showed. */
 export function ArticleStats({
@@ -29,14 +30,11 @@ export function ArticleStats({
         <li>
           Views: <span data-stat="views">{formatNumber(stats.views)}</span>
         </li>
-        <li data-stat="rating">
-          {stats.ratingAverage != null
-            ? `Rating: ${stats.ratingAverage.toFixed(1)} / 5 (${formatNumber(stats.ratingVotes)} voted)`
-            : "Not rated yet"}
+        <li data-stat="rating">{ratingText(stats)}</li>
+        {/* always present (hidden while empty) so that the client can fill it in after a vote */}
+        <li data-stat="helpful" hidden={stats.helpfulPercent == null}>
+          {helpfulText(stats)}
         </li>
-        {stats.helpfulPercent != null ? (
-          <li data-stat="helpful">{`${stats.helpfulPercent}% of readers found this page helpful`}</li>
-        ) : null}
       </ul>
     </section>
   );

@@ -53,6 +53,11 @@ fs.writeFileSync(
 );
 execFileSync("npm", ["run", "-s", "db:migrate"], { env, stdio: "inherit" });
 execFileSync("npm", ["run", "-s", "db:seed"], { env, stdio: "inherit" });
+// test-only articles (e.g. a poll that closed in the past), never part of content/articles
+execFileSync("npm", ["run", "-s", "db:seed", "--", "--dir", "tests/fixtures/content-e2e"], {
+  env,
+  stdio: "inherit",
+});
 // fixture accounts (tests/e2e/users.ts); the server must not be running yet on PGlite
 const { USERS } = await import("./users-data.mjs");
 for (const u of Object.values(USERS)) {

@@ -3,6 +3,7 @@
 import { accountsFragment } from "./accounts";
 import { adminFragment } from "./admin";
 import { commentsOpenApi } from "./comments";
+import { pollsOpenApi } from "./polls";
 import type { OpenApiFragment } from "./types";
 
 const FRAGMENTS: OpenApiFragment[] = [
@@ -30,6 +31,7 @@ const FRAGMENTS: OpenApiFragment[] = [
     },
   },
   commentsOpenApi,
+  pollsOpenApi,
 ];
 
 export function openApiDocument(): Record<string, unknown> {

@@ -11,6 +11,8 @@ import { QuestionBlock } from "@/components/article/QuestionBlock";
 import { References } from "@/components/article/References";
 import { ViewBeacon } from "@/components/article/ViewBeacon";
 import { ArticleComments } from "@/components/comments/ArticleComments";
+import { ArticleFeedback } from "@/components/feedback/ArticleFeedback";
+import { Polls } from "@/components/polls/Polls";
 import { formatDate } from "@/components/ui/format";
 import { getArticleLists, getPublicArticle, getRecommended } from "@/lib/articles/cached";
 import { renderArticleBody } from "@/lib/markdown/article";
@@ -74,9 +76,15 @@ export default async function ArticlePage({ params }: Props) {
             updatedAt={article.updatedAt}
             publishedAt={article.publishedAt}
           />
+          <ArticleFeedback slug={article.slug} />
         </header>
         <div className="prose-article mt-6" dangerouslySetInnerHTML={{ __html: body.html }} />
-        {article.question ? <QuestionBlock question={article.question} /> : null}
+        {article.question ? (
+          <QuestionBlock
+            question={article.question}
+            polls={<Polls slug={article.slug} polls={article.question.polls} />}
+          />
+        ) : null}
         <section id="comments" aria-labelledby="comments-heading" className="mt-10">
           <h2 id="comments-heading" className="text-2xl font-semibold">
             Comments{" "}

@@ -1,0 +1,50 @@
+// The JavaScript-free rating and "was this helpful" forms post here; success redirects (303) back to the
+// article, a refused answer gets a short page saying why, with its status.
+import { getDb } from "@/db/client";
+import { ApiError, checkOrigin, mapDbError, validate } from "@/lib/api/http";
+import { feedbackBodySchema, giveFeedback } from "@/lib/feedback/service";
+import { ipHash } from "@/lib/http/client";
+import { voterForRequest, withVoterCookie } from "@/lib/voter/request";
+
+export const dynamic = "force-dynamic";
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function refusal(status: number, message: string, back: string): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Your answer was not saved</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>Your answer was not saved</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(back)}">Back to the article</a></p></body></html>`;
+  return new Response(html, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await ctx.params;
+  const back = `/articles/${encodeURIComponent(slug)}#feedback`;
+  try {
+    checkOrigin(req);
+    let form: FormData;
+    try {
+      form = await req.formData();
+    } catch {
+      throw new ApiError(400, "malformed_form", "The form could not be read.");
+    }
+    const rating = form.get("rating");
+    const helpful = form.get("helpful");
+    const change = validate(feedbackBodySchema, {
+      ...(rating != null ? { rating: Number(rating) } : {}),
+      ...(helpful === "yes" ? { helpful: true } : helpful === "no" ? { helpful: false } : {}),
+    });
+    const voter = await voterForRequest(req.headers, { create: true });
+    await giveFeedback(await getDb(), slug, { key: voter.key!, viewer: voter.viewer }, change, ipHash(req));
+    const res = new Response(null, { status: 303, headers: { location: back, "cache-control": "no-store" } });
+    return withVoterCookie(res, voter);
+  } catch (e) {
+    if (e instanceof ApiError) return refusal(e.status, e.message, back);
+    const mapped = mapDbError(e);
+    if (mapped) return refusal(mapped.status, mapped.message, back);
+    console.error("feedback form: unexpected error", e);
+    return refusal(500, "Something went wrong on our side. Please try again.", back);
+  }
+}

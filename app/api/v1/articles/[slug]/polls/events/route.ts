@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { handle } from "@/lib/api/http";
+import { articlePollEvents } from "@/lib/polls/stream";
+import { voterForRequest } from "@/lib/voter/request";
+
+export const dynamic = "force-dynamic";
+
+/** Live totals of the article's polls whose results this reader may see (text/event-stream). */
+export const GET = handle(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
+  const { slug } = await ctx.params;
+  const voter = await voterForRequest(req.headers);
+  const stream = await articlePollEvents(await getDb(), slug, voter.key, req.signal);
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
+});

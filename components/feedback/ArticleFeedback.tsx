@@ -1,0 +1,168 @@
+"use client";
+// "Rate this article" (1–5 stars) and "Was this page helpful? Yes / No". Plain forms that post to
+// /articles/{slug}/feedback without JavaScript; with it, answers go through the API, the reader's own
+// answers are shown, and the figures in the article information are refreshed in place.
+import { type FormEvent, useEffect, useState } from "react";
+import { helpfulText, type RatingFigures, ratingText } from "@/components/article/stats-text";
+
+type Mine = { rating: number | null; helpful: boolean | null };
+type Body = { stats?: RatingFigures; mine?: Mine; error?: { message?: string } } | null;
+
+function showFigures(s: RatingFigures) {
+  const rating = document.querySelector('[data-stat="rating"]');
+  if (rating) rating.textContent = ratingText(s);
+  const helpful = document.querySelector<HTMLElement>('[data-stat="helpful"]');
+  if (helpful) {
+    helpful.textContent = helpfulText(s);
+    helpful.hidden = s.helpfulPercent == null;
+  }
+}
+
+const button =
+  "rounded border border-zinc-400 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:border-zinc-500 dark:hover:bg-zinc-800";
+
+export function ArticleFeedback({ slug }: { slug: string }) {
+  const url = `/api/v1/articles/${encodeURIComponent(slug)}/feedback`;
+  const [mine, setMine] = useState<Mine>({ rating: null, helpful: null });
+  const [picked, setPicked] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    fetch(url, { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<Body>) : null))
+      .then((d) => {
+        if (!live || !d?.stats || !d.mine) return;
+        setMine(d.mine);
+        setPicked((p) => p ?? d.mine!.rating);
+        showFigures(d.stats);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [url]);
+
+  async function send(change: Partial<Mine>, thanks: string) {
+    setBusy(true);
+    let body: Body = null;
+    let ok = false;
+    try {
+      const r = await fetch(url, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(change),
+      });
+      ok = r.ok;
+      body = (await r.json().catch(() => null)) as Body;
+    } catch {
+      // network error: reported below
+    }
+    setBusy(false);
+    if (!ok || !body?.stats || !body.mine) {
+      setMsg({
+        text: body?.error?.message ?? "Your answer could not be saved. Please try again.",
+        error: true,
+      });
+      return;
+    }
+    setMine(body.mine);
+    showFigures(body.stats);
+    setMsg({ text: thanks, error: false });
+  }
+
+  function rate(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const n = Number(new FormData(e.currentTarget).get("rating"));
+    if (!n) {
+      setMsg({ text: "Choose from 1 to 5 stars first.", error: true });
+      return;
+    }
+    void send({ rating: n }, `Thank you: you rated this article ${n} out of 5.`);
+  }
+
+  const shown = picked ?? mine.rating ?? 0;
+  return (
+    <section
+      id="feedback"
+      aria-labelledby="feedback-heading"
+      className="mt-3 flex flex-wrap items-start gap-x-8 gap-y-3 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800"
+    >
+      <h2 id="feedback-heading" className="sr-only">
+        Your feedback on this article
+      </h2>
+      <form
+        method="post"
+        action={`/articles/${slug}/feedback`}
+        onSubmit={rate}
+        className="flex flex-wrap items-center gap-2"
+      >
+        <fieldset className="flex items-center gap-2">
+          <legend className="float-left mr-2 font-medium">Rate this article</legend>
+          <div className="flex">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <label key={n} className="cursor-pointer">
+                <input
+                  type="radio"
+                  name="rating"
+                  value={n}
+                  checked={picked === n}
+                  onChange={() => setPicked(n)}
+                  className="peer sr-only"
+                />
+                <span
+                  aria-hidden="true"
+                  className={`block rounded px-0.5 text-2xl leading-none peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-blue-700 ${n <= shown ? "text-amber-600 dark:text-amber-400" : "text-zinc-400 dark:text-zinc-600"}`}
+                >
+                  {n <= shown ? "★" : "☆"}
+                </span>
+                <span className="sr-only">{n === 1 ? "1 star" : `${n} stars`}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" disabled={busy} className={button}>
+          Rate
+        </button>
+        {mine.rating != null ? (
+          <span className="text-zinc-700 dark:text-zinc-300">Your rating: {mine.rating} / 5</span>
+        ) : null}
+      </form>
+      <form method="post" action={`/articles/${slug}/feedback`} className="flex flex-wrap items-center gap-2">
+        <span id="helpful-question" className="font-medium">
+          Was this page helpful?
+        </span>
+        {(
+          [
+            ["yes", true, "Yes"],
+            ["no", false, "No"],
+          ] as const
+        ).map(([value, answer, label]) => (
+          <button
+            key={value}
+            type="submit"
+            name="helpful"
+            value={value}
+            disabled={busy}
+            aria-pressed={mine.helpful === answer}
+            aria-describedby="helpful-question"
+            className={`${button} ${mine.helpful === answer ? "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600" : ""}`}
+            onClick={(e) => {
+              e.preventDefault();
+              void send({ helpful: answer }, "Thank you for your answer.");
+            }}
+          >
+            {label}
+          </button>
+        ))}
+      </form>
+      <p
+        role="status"
+        className={`basis-full ${msg?.error ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}
+      >
+        {msg?.text ?? ""}
+      </p>
+    </section>
+  );
+}

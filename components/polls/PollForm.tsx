@@ -1,0 +1,70 @@
+// A poll's choices as a plain HTML form that posts to /polls/{id}/vote, so voting works without
+// JavaScript; the article's client code takes over its submit event when JavaScript runs.
+import type { FormEventHandler, ReactNode } from "react";
+
+export interface PollFormPoll {
+  id: string;
+  multiple: boolean;
+  maxChoices: number;
+  whoMayVote: "anyone" | "signed_in";
+  options: { id: string; label: string }[];
+}
+
+export function PollForm({
+  poll,
+  labelledBy,
+  checked,
+  submitLabel = "Vote",
+  busy = false,
+  onSubmit,
+  children,
+}: {
+  poll: PollFormPoll;
+  /** id of the element holding the poll's question */
+  labelledBy: string;
+  checked?: string[] | null;
+  submitLabel?: string;
+  busy?: boolean;
+  onSubmit?: FormEventHandler<HTMLFormElement>;
+  children?: ReactNode;
+}) {
+  const hintId = `${labelledBy}-hint`;
+  const max = poll.multiple ? Math.min(poll.maxChoices, poll.options.length) : 1;
+  return (
+    <form method="post" action={`/polls/${poll.id}/vote`} onSubmit={onSubmit} aria-busy={busy}>
+      <fieldset aria-labelledby={labelledBy} aria-describedby={hintId}>
+        <p id={hintId} className="text-sm text-zinc-700 dark:text-zinc-300">
+          {poll.multiple ? `Choose up to ${max} options.` : "Choose one option."}
+          {poll.whoMayVote === "signed_in" ? " Signed-in readers only." : ""}
+        </p>
+        <div className="mt-2 space-y-1">
+          {poll.options.map((o) => (
+            <label key={o.id} className="flex cursor-pointer items-start gap-2 py-1">
+              <input
+                type={poll.multiple ? "checkbox" : "radio"}
+                name="optionIds"
+                value={o.id}
+                defaultChecked={checked?.includes(o.id)}
+                required={!poll.multiple}
+                className="mt-1 h-4 w-4 accent-blue-700"
+              />
+              <span>{o.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <button
+          type="submit"
+          name="action"
+          value="vote"
+          disabled={busy}
+          className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60"
+        >
+          {submitLabel}
+        </button>
+        {children}
+      </div>
+    </form>
+  );
+}
