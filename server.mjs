@@ -14,7 +14,7 @@ import next from "next";
 
 const require = createRequire(import.meta.url);
 const csp = require("./lib/security/csp.cjs");
-const { getLogger, requestContext, requestIdFrom } = require("./lib/server/logger.cjs");
+const { getAccessLogger, getLogger, requestContext, requestIdFrom } = require("./lib/server/logger.cjs");
 const { getMetrics } = require("./lib/metrics/registry.cjs");
 const { pathnameOf, routeOf } = require("./lib/server/routes.cjs");
 
@@ -37,6 +37,7 @@ if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
 }
 
 const log = getLogger();
+const accessLog = getAccessLogger();
 const metrics = getMetrics();
 
 /** The address of the client: the socket's, or the one `hops` trusted proxies saw before them. */
@@ -61,51 +62,57 @@ const BASELINE = csp.baselineHeaders({
 const NO_INLINE_CSP = csp.contentSecurityPolicy({ dev });
 
 /**
- * Security headers for one request. Cached pages bring their own hash policy in the cache entry; pages
- * rendered per request get a fresh nonce, which Next reads from the request's CSP header and puts on its
- * scripts; anything else gets the no-inline policy. A client's own CSP request headers are dropped.
+ * Every response is one of these: the Content-Security-Policy is decided when the headers go out. A
+ * cached page brings its own hash policy in the cache entry (Next appends it); otherwise the request's
+ * fallback applies. (A subclass rather than patching each response: same shape for every response.)
+ */
+class AgoraResponse extends http.ServerResponse {
+  /** @type {string} */
+  cspFallback = NO_INLINE_CSP;
+  writeHead(...args) {
+    if (!this.hasHeader(CSP)) this.setHeader(CSP, this.cspFallback);
+    return super.writeHead(...args);
+  }
+}
+
+/**
+ * Security headers for one request. Pages rendered per request get a fresh nonce, which Next reads from
+ * the request's CSP header and puts on its scripts; a client's own CSP request headers are dropped.
  */
 function secure(req, res, pathname) {
   for (const [k, v] of BASELINE) res.setHeader(k, v);
-  delete req.headers[CSP];
-  delete req.headers["content-security-policy-report-only"];
-  let fallback = NO_INLINE_CSP;
+  if (req.headers[CSP] !== undefined) delete req.headers[CSP];
+  if (req.headers["content-security-policy-report-only"] !== undefined)
+    delete req.headers["content-security-policy-report-only"];
   if (!dev && csp.wantsNonce(pathname)) {
     const nonce = csp.newNonce();
     req.headers[CSP] = `script-src 'nonce-${nonce}'`;
-    fallback = csp.noncePolicy(nonce);
+    res.cspFallback = csp.noncePolicy(nonce);
   }
-  const writeHead = res.writeHead;
-  res.writeHead = function writeHeadWithCsp(...args) {
-    if (!res.hasHeader(CSP)) res.setHeader(CSP, fallback);
-    return writeHead.apply(this, args);
-  };
 }
 
 // ----- access log and metrics -----------------------------------------------------------------------
 const QUIET_ROUTES = new Set(["/_next/static", "/api/health", "/api/metrics"]);
 
+/** Once the response is over: metrics and one access-log line. */
 function observe(req, res, id, pathname, started) {
-  metrics.httpInFlight.inc();
-  res.once("close", () => {
-    metrics.httpInFlight.dec();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const route = routeOf(pathname);
-    const status = res.writableFinished ? res.statusCode : 499; // 499: the client went away first
-    metrics.httpRequests.inc({ method: req.method, route, status });
-    metrics.httpDuration.observe({ method: req.method, route }, seconds);
-    // one line per request: no query string (it may hold tokens), no cookies, no client address
-    const line = {
-      reqId: id,
-      method: req.method,
-      route,
-      path: pathname.length > 200 ? `${pathname.slice(0, 200)}…` : pathname,
-      status,
-      ms: Math.round(seconds * 10000) / 10,
-    };
-    if (QUIET_ROUTES.has(route) && status < 400) log.debug(line, "request");
-    else log.info(line, "request");
-  });
+  metrics.httpInFlight.dec();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const route = routeOf(pathname);
+  const status = res.writableFinished ? res.statusCode : 499; // 499: the client went away first
+  metrics.httpRequests.inc({ method: req.method, route, status });
+  metrics.httpDuration.observe({ method: req.method, route }, seconds);
+  // one line per request: no query string (it may hold tokens), no cookies, no client address
+  const line = {
+    reqId: id,
+    method: req.method,
+    route,
+    path: pathname.length > 200 ? `${pathname.slice(0, 200)}…` : pathname,
+    status,
+    ms: Math.round(seconds * 10000) / 10,
+  };
+  if (QUIET_ROUTES.has(route) && status < 400) accessLog.debug(line, "request");
+  else accessLog.info(line, "request");
 }
 
 // ----- the server -------------------------------------------------------------------------------------
@@ -121,18 +128,19 @@ try {
 
 let inFlight = 0;
 let closing = false;
-const server = http.createServer((req, res) => {
+const server = http.createServer({ ServerResponse: AgoraResponse }, (req, res) => {
   const started = process.hrtime.bigint();
+  const id = requestIdFrom(req.headers["x-request-id"]);
+  const pathname = pathnameOf(req.url);
   inFlight++;
+  metrics.httpInFlight.inc();
   res.once("close", () => {
     inFlight--;
+    observe(req, res, id, pathname, started);
   });
-  const id = requestIdFrom(req.headers["x-request-id"]);
   req.headers["x-request-id"] = id;
   res.setHeader("x-request-id", id);
-  const pathname = pathnameOf(req.url);
   secure(req, res, pathname);
-  observe(req, res, id, pathname, started);
   if (closing) {
     // draining before shutdown: answer, then close the connection; tell health checkers to go elsewhere
     res.setHeader("connection", "close");

@@ -7,17 +7,21 @@ const { randomUUID } = require("node:crypto");
 const pino = require("pino");
 
 /** @typedef {{ id: string }} RequestContext */
-/** @type {typeof globalThis & { __agoraLog?: import("pino").Logger, __agoraRequestContext?: AsyncLocalStorage<RequestContext> }} */
+/** @type {typeof globalThis & { __agoraLog?: import("pino").Logger, __agoraAccessLog?: import("pino").Logger, __agoraLogDest?: any, __agoraRequestContext?: AsyncLocalStorage<RequestContext> }} */
 const g = globalThis;
 
 /** @type {AsyncLocalStorage<RequestContext>} */
 const requestContext = g.__agoraRequestContext || (g.__agoraRequestContext = new AsyncLocalStorage());
 
-/** @returns {import("pino").Logger} */
-function getLogger() {
-  if (g.__agoraLog) return g.__agoraLog;
-  // Asynchronous, buffered writes to stdout: a synchronous write per access-log line costs the cached
-  // pages ~15 % of their throughput. The buffer is flushed every second and on shutdown (flushLogs).
+const level = () => process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "warn" : "info");
+
+/**
+ * Asynchronous, buffered writes to stdout, shared by both loggers: a synchronous write per access-log
+ * line costs the cached pages ~15 % of their throughput. Flushed every second and at exit.
+ * @returns {import("pino").DestinationStream & { flush(): void, flushSync(): void }}
+ */
+function destination() {
+  if (g.__agoraLogDest) return g.__agoraLogDest;
   const dest = pino.destination({
     dest: 1,
     sync: false,
@@ -31,9 +35,19 @@ function getLogger() {
       /* stdout already gone */
     }
   });
+  g.__agoraLogDest = dest;
+  return dest;
+}
+
+/**
+ * The application's logger: request id from the context, secrets and personal fields redacted.
+ * @returns {import("pino").Logger}
+ */
+function getLogger() {
+  if (g.__agoraLog) return g.__agoraLog;
   g.__agoraLog = pino(
     {
-      level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "warn" : "info"),
+      level: level(),
       base: { app: "agora" },
       // the request being served, if any: its id on every line logged while serving it
       mixin() {
@@ -60,9 +74,20 @@ function getLogger() {
         censor: "[redacted]",
       },
     },
-    dest,
+    destination(),
   );
   return g.__agoraLog;
+}
+
+/**
+ * server.mjs's access log: same stream and format, without the per-line redaction and context lookup
+ * (server.mjs builds each line itself from fields that hold nothing secret, the request id included).
+ * @returns {import("pino").Logger}
+ */
+function getAccessLogger() {
+  if (!g.__agoraAccessLog)
+    g.__agoraAccessLog = pino({ level: level(), base: { app: "agora" } }, destination());
+  return g.__agoraAccessLog;
 }
 
 const REQUEST_ID_RE = /^[\w.:@/+=-]{1,128}$/;
@@ -81,4 +106,4 @@ function currentRequestId() {
   return requestContext.getStore()?.id;
 }
 
-module.exports = { currentRequestId, getLogger, requestContext, requestIdFrom };
+module.exports = { currentRequestId, getAccessLogger, getLogger, requestContext, requestIdFrom };
