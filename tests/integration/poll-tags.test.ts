@@ -2,7 +2,6 @@
 // <option>" tag on a voter's comments (in the shared page and the API), users.show_poll_tag hiding it,
 // and the ?votedOption= filter (exactly the comments of readers who voted that option; 422 otherwise).
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/articles/[slug]/comments/route";
 import { closeDb, type Db, getDb } from "@/db/client";
