@@ -10,7 +10,7 @@ const Q1 =
 const CHOICE = "Some of both";
 
 const commentEl = (page: Page, text: string) =>
-  page.locator("li.comment").filter({ has: page.locator(`article p:text-is("${text}")`) });
+  page.locator("article[data-comment-id]").filter({ hasText: text });
 
 async function optionIdOf(ctx: BrowserContext, label: string): Promise<{ id: string; other: string }> {
   const r = await ctx.request.get(`/api/v1/articles/${SLUG}/polls`);
@@ -57,7 +57,7 @@ test("voted tag beside a voter's comment, and the filter by option", async ({ br
   const { id, other } = await optionIdOf(ctx, CHOICE);
   await page.getByLabel("Show comments from").selectOption(id);
   await expect(commentEl(page, body)).toBeVisible();
-  const tags = page.locator("li.comment header");
+  const tags = page.locator("article[data-comment-id] header");
   await expect(tags.first()).toBeVisible();
   for (const h of await tags.all()) await expect(h).toContainText(`voted: ${CHOICE}`);
   // another option: our comment is not there
