@@ -2,6 +2,7 @@
 // (lib/comments/cached) and rendered into the cached article page. Per-reader state loads in the client.
 import { getCommentPage } from "@/lib/comments/cached";
 import { commentLimits, THREADS } from "@/lib/comments/config";
+import { pollFilterOptions } from "@/lib/comments/poll-tags";
 import { CommentsSection } from "./CommentsSection";
 
 export async function ArticleComments({
@@ -14,6 +15,7 @@ export async function ArticleComments({
   const cached = await getCommentPage(slug, null, null);
   if (!cached) return null;
   const { page } = cached;
+  const filterOptions = await pollFilterOptions(slug);
   return (
     <CommentsSection
       slug={slug}
@@ -23,6 +25,7 @@ export async function ArticleComments({
       limits={commentLimits()}
       maxDepth={THREADS.visibleDepth}
       postAction={postAction}
+      filterOptions={filterOptions}
     />
   );
 }

@@ -74,6 +74,17 @@ export function CommentItem({ c }: { c: PublicComment }) {
       <article data-comment-id={c.id} data-depth={c.depth}>
         <header className="comment-meta">
           <h3 className="font-semibold">{c.deleted ? "[deleted]" : (c.author?.name ?? "Former reader")}</h3>
+          {!c.deleted && c.votedTags?.length
+            ? c.votedTags.map((t) => (
+                <span
+                  key={t.pollId}
+                  data-poll-tag={t.pollId}
+                  className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-900 dark:bg-blue-950 dark:text-blue-200"
+                >
+                  voted: {t.labels.join(", ")}
+                </span>
+              ))
+            : null}
           <a href={c.url} className="comment-time">
             <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
           </a>

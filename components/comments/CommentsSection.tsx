@@ -5,7 +5,7 @@
 // reader — signed-in state, own votes, own held comments, reply/edit forms — is fetched by the client,
 // and new comments from others arrive live over Server-Sent Events.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CommentSort, PublicComment, ViewerState } from "@/lib/comments/types";
+import type { CommentSort, PollFilterOption, PublicComment, ViewerState } from "@/lib/comments/types";
 import { commentsApi } from "./api";
 import { CommentForm, type Limits } from "./CommentForm";
 import { CommentList } from "./CommentItem";
@@ -29,6 +29,10 @@ export interface CommentsSectionProps {
   maxDepth: number;
   /** server action behind the forms, for posting without JavaScript */
   postAction: (formData: FormData) => Promise<void>;
+  /** the article's poll options, for the "readers who voted" filter (none: no filter shown) */
+  filterOptions?: PollFilterOption[];
+  /** the option the initial list is filtered by (the no-JS comments page) */
+  votedOption?: string | null;
 }
 
 export function CommentsSection(props: CommentsSectionProps) {
@@ -36,6 +40,8 @@ export function CommentsSection(props: CommentsSectionProps) {
   const [roots, setRoots] = useState(props.initial.comments);
   const [nextCursor, setNextCursor] = useState(props.initial.nextCursor);
   const [sort, setSort] = useState(props.initial.sort);
+  const [votedOption, setVotedOption] = useState(props.votedOption ?? "");
+  const filterOptions = props.filterOptions ?? [];
   const [state, setState] = useState<ViewerState | undefined>(undefined);
   const [votes, setVotes] = useState<Record<string, 1 | -1>>({});
   const [held, setHeld] = useState<PublicComment[]>([]);
@@ -231,7 +237,7 @@ export function CommentsSection(props: CommentsSectionProps) {
     setBusy(true);
     setListError(null);
     try {
-      const page = await commentsApi.page(slug, s);
+      const page = await commentsApi.page(slug, s, null, votedOption || null);
       setRoots(page.comments);
       setNextCursor(page.nextCursor);
       setSort(page.sort);
@@ -249,7 +255,7 @@ export function CommentsSection(props: CommentsSectionProps) {
     setBusy(true);
     setListError(null);
     try {
-      const page = await commentsApi.page(slug, sort, nextCursor);
+      const page = await commentsApi.page(slug, sort, nextCursor, votedOption || null);
       setRoots((list) => appendRoots(list, page.comments));
       setNextCursor(page.nextCursor);
     } catch {
@@ -258,6 +264,24 @@ export function CommentsSection(props: CommentsSectionProps) {
       setBusy(false);
     }
   }
+
+  async function changeFilter(option: string) {
+    setVotedOption(option);
+    if (!live) return;
+    setBusy(true);
+    setListError(null);
+    try {
+      const page = await commentsApi.page(slug, sort, null, option || null);
+      setRoots(page.comments);
+      setNextCursor(page.nextCursor);
+      setIncoming([]);
+    } catch {
+      setListError("Could not load the comments. Please try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+  const filterParam = votedOption ? `&votedOption=${encodeURIComponent(votedOption)}` : "";
 
   const viewer = state?.viewer;
   const focus = mode === "thread" ? roots[0] : undefined;
@@ -331,7 +355,7 @@ export function CommentsSection(props: CommentsSectionProps) {
             {SORTS.map(([s, label]) => (
               <a
                 key={s}
-                href={`${listHref}?sort=${s}`}
+                href={`${listHref}?sort=${s}${filterParam}`}
                 onClick={(e) => changeSort(e, s)}
                 aria-current={s === sort ? "true" : undefined}
                 className={s === sort ? "font-semibold text-zinc-900 no-underline dark:text-zinc-100" : ""}
@@ -342,7 +366,44 @@ export function CommentsSection(props: CommentsSectionProps) {
           </nav>
         ) : null}
 
-        {incoming.length > 0 ? (
+        {mode === "article" && filterOptions.length > 0 ? (
+          <form
+            method="get"
+            action={listHref}
+            className="flex flex-wrap items-center gap-2 text-sm"
+            onSubmit={(e) => {
+              if (!live) return;
+              e.preventDefault();
+              void changeFilter(votedOption);
+            }}
+          >
+            <input type="hidden" name="sort" value={sort} />
+            <label htmlFor="comments-voted-option" className="text-zinc-600 dark:text-zinc-400">
+              Show comments from
+            </label>
+            <select
+              id="comments-voted-option"
+              name="votedOption"
+              value={votedOption}
+              onChange={(e) => void changeFilter(e.target.value)}
+              className="rounded border border-zinc-400 bg-transparent px-2 py-1"
+            >
+              <option value="">all readers</option>
+              {filterOptions.map((o) => (
+                <option key={o.id} value={o.id}>
+                  readers who voted “{o.label}” ({o.question})
+                </option>
+              ))}
+            </select>
+            {live ? null : (
+              <button type="submit" className="rounded border border-zinc-400 px-3 py-1 font-medium">
+                Filter
+              </button>
+            )}
+          </form>
+        ) : null}
+
+        {incoming.length > 0 && !votedOption ? (
           <div className="sticky top-2 z-10 flex justify-center">
             <button
               type="button"
@@ -355,7 +416,11 @@ export function CommentsSection(props: CommentsSectionProps) {
         ) : null}
 
         {roots.length === 0 ? (
-          <p className="text-zinc-600 dark:text-zinc-400">No comments yet. Start the discussion.</p>
+          <p className="text-zinc-600 dark:text-zinc-400">
+            {votedOption
+              ? "No comments from readers who voted this option."
+              : "No comments yet. Start the discussion."}
+          </p>
         ) : (
           <CommentList comments={roots} label={mode === "article" ? "Comments" : "Thread"} />
         )}
@@ -368,7 +433,7 @@ export function CommentsSection(props: CommentsSectionProps) {
         {mode === "article" && nextCursor ? (
           <p>
             <a
-              href={`${listHref}?sort=${sort}&cursor=${encodeURIComponent(nextCursor)}`}
+              href={`${listHref}?sort=${sort}&cursor=${encodeURIComponent(nextCursor)}${filterParam}`}
               onClick={loadMore}
               aria-busy={busy || undefined}
               className="inline-block rounded border border-zinc-400 px-4 py-2 text-sm font-medium no-underline hover:bg-zinc-100 dark:hover:bg-zinc-800"

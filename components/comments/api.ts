@@ -41,9 +41,9 @@ async function call<T>(url: string, init?: RequestInit & { json?: unknown }): Pr
 const enc = encodeURIComponent;
 
 export const commentsApi = {
-  page: (slug: string, sort: string, cursor?: string | null) =>
+  page: (slug: string, sort: string, cursor?: string | null, votedOption?: string | null) =>
     call<CommentPage>(
-      `/api/v1/articles/${enc(slug)}/comments?sort=${enc(sort)}${cursor ? `&cursor=${enc(cursor)}` : ""}`,
+      `/api/v1/articles/${enc(slug)}/comments?sort=${enc(sort)}${cursor ? `&cursor=${enc(cursor)}` : ""}${votedOption ? `&votedOption=${enc(votedOption)}` : ""}`,
     ),
   mine: (slug: string) => call<ViewerState>(`/api/v1/articles/${enc(slug)}/comments/mine`),
   replies: (id: string, cursor: string | null, depth: number) =>

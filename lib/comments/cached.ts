@@ -8,6 +8,7 @@ import { cacheTags, tagChangedAt } from "@/lib/cache";
 import { findCommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseRootCursor } from "./cursor";
+import { attachVotedTags } from "./poll-tags";
 import { loadRootPage } from "./queries";
 import type { CommentPage, CommentSort } from "./types";
 
@@ -40,6 +41,8 @@ export async function readCommentPage(
   if (!article) return null;
   const s = sort ?? article.defaultSort;
   const page = await loadRootPage(db, article, s, cursor ? parseRootCursor(cursor, s) : null, limit);
+  // public "voted: <option>" tags, as of this read (poll votes do not invalidate the page; see poll-tags.ts)
+  await attachVotedTags(db, slug, page.comments);
   return {
     article: {
       slug: article.slug,

@@ -12,6 +12,7 @@ export const listQuery = z.object({
     .min(1, "must be at least 1.")
     .max(THREADS.maxPageSize, `can be at most ${THREADS.maxPageSize}.`)
     .optional(),
+  votedOption: z.string().max(100, "is too long.").optional(),
 });
 
 export const repliesQuery = z.object({

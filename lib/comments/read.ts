@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { articleSlugOf, type CommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseReplyCursor, replyCursorFor } from "./cursor";
+import { attachVotedTags } from "./poll-tags";
 import {
   COMMENT_COLS,
   findCommentRow,
@@ -48,6 +49,7 @@ export async function getReplies(
   const deepest = row.depth + THREADS.visibleDepth;
   const maxDepth = Math.max(row.depth + 1, Math.min(opts.depth ?? deepest, deepest));
   const page = await loadReplies(db, row, slug, after, opts.limit ?? 10, maxDepth);
+  await attachVotedTags(db, slug, page.comments);
   return {
     parentId: row.id,
     comments: page.comments,
@@ -71,7 +73,9 @@ export async function getCommentContext(db: Db, slug: string, id: string): Promi
   const realSlug = await articleSlugOf(db, row.articleId);
   if (realSlug !== slug) return null;
   const [ancestors, comment] = await Promise.all([loadAncestors(db, row), loadSubtree(db, row, slug)]);
-  return { slug, ancestors: ancestors.map((a) => toPublic(a, slug)), comment };
+  const pubAncestors = ancestors.map((a) => toPublic(a, slug));
+  await attachVotedTags(db, slug, [...pubAncestors, comment]);
+  return { slug, ancestors: pubAncestors, comment };
 }
 
 /** One comment as this viewer may see it; the source text is included for its author and moderators. */

@@ -35,6 +35,11 @@ export interface PublicComment {
   moreRepliesCursor: string | null;
   /** replies exist below the deepest nesting shown: they continue on this comment's own page */
   continueThread: boolean;
+  /**
+   * The author's votes in this article's polls, when they show them (users.show_poll_tag): one entry per
+   * poll, labels in option order. Absent when none. As of when the page was read (see poll-tags.ts).
+   */
+  votedTags?: { pollId: string; optionIds: string[]; labels: string[] }[];
   /** for the author's own comment that is not public: what they are told (e.g. why it is held) */
   message?: string;
 }
@@ -45,6 +50,15 @@ export interface CommentPage {
   comments: PublicComment[];
   /** pass as ?cursor= for the next page; null on the last page */
   nextCursor: string | null;
+  /** present when the list is filtered to comments from readers who voted this option */
+  votedOption?: { id: string; label: string };
+}
+
+/** An option of one of the article's polls, for the "readers who voted" filter. */
+export interface PollFilterOption {
+  id: string;
+  label: string;
+  question: string;
 }
 
 export interface RepliesPage {

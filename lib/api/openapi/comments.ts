@@ -43,6 +43,15 @@ export const commentsOpenApi: OpenApiFragment = {
             description: "nextCursor of the previous page (same sort)",
           },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 50, default: 20 } },
+          {
+            name: "votedOption",
+            in: "query",
+            schema: { type: "string", format: "uuid" },
+            description:
+              "only comments (any depth, listed flat without their replies) from signed-in readers who voted this " +
+              "poll option and show their poll tag; an option id from GET /articles/{slug}/polls. Read per " +
+              "request, not from the shared page cache. 422 when the option is not one of this article's polls",
+          },
         ],
         responses: { "200": ok("A page of threads", ref("CommentPage")), "404": err, "422": err },
       },
@@ -263,6 +272,20 @@ export const commentsOpenApi: OpenApiFragment = {
         moreRepliesCursor: { type: ["string", "null"] },
         continueThread: { type: "boolean", description: "deeper replies continue on the comment's own page" },
         message: { type: "string", description: "for the author's own unpublished comment" },
+        votedTags: {
+          type: "array",
+          description:
+            "the author's votes in this article's polls (\"voted: <option>\" tag), when they show them; absent " +
+            "when none. As of when the shared page was read: poll votes do not refresh it",
+          items: {
+            type: "object",
+            properties: {
+              pollId: { type: "string" },
+              optionIds: { type: "array", items: { type: "string" } },
+              labels: { type: "array", items: { type: "string" } },
+            },
+          },
+        },
       },
     },
     CommentPage: {
@@ -280,6 +303,11 @@ export const commentsOpenApi: OpenApiFragment = {
         sort: { type: "string", enum: ["new", "top", "old"] },
         comments: { type: "array", items: { $ref: "#/components/schemas/Comment" } },
         nextCursor: { type: ["string", "null"] },
+        votedOption: {
+          type: "object",
+          description: "present when filtered with ?votedOption=",
+          properties: { id: { type: "string" }, label: { type: "string" } },
+        },
       },
     },
     ViewerState: {

@@ -11,6 +11,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
 import { readCommentPage } from "@/lib/comments/cached";
 import { commentLimits, THREADS } from "@/lib/comments/config";
+import { pollFilterOptions, readVotedOptionPage } from "@/lib/comments/poll-tags";
 import { getCommentForViewer } from "@/lib/comments/read";
 import { COMMENT_SORTS, type CommentSort } from "@/lib/comments/types";
 import { postCommentForm } from "./actions";
@@ -53,14 +54,24 @@ export default async function CommentsPage({ params, searchParams }: Props) {
   const sortParam = one(sp.sort);
   const sort = COMMENT_SORTS.includes(sortParam as CommentSort) ? (sortParam as CommentSort) : null;
   let problem = one(sp.error) ?? null;
+  let votedOption = one(sp.votedOption) || null;
   let page = null;
   try {
-    page = await readCommentPage(slug, sort, one(sp.cursor) ?? null);
+    page = votedOption
+      ? await readVotedOptionPage(await getDb(), slug, votedOption, sort, one(sp.cursor) ?? null)
+      : await readCommentPage(slug, sort, one(sp.cursor) ?? null);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    problem = "That link to a page of comments has expired; here is the first page.";
-    page = await readCommentPage(slug, sort, null);
+    problem =
+      e.field === "votedOption"
+        ? "That poll option is not one of this article's; here are all comments."
+        : "That link to a page of comments has expired; here is the first page.";
+    if (e.field === "votedOption") votedOption = null;
+    page = votedOption
+      ? await readVotedOptionPage(await getDb(), slug, votedOption, sort, null)
+      : await readCommentPage(slug, sort, null);
   }
+  const filterOptions = await pollFilterOptions(slug);
   if (!page) notFound();
   const posted = await outcome(one(sp.posted));
 
@@ -90,7 +101,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
       ) : null}
       <section id="comments" aria-label="Comments">
         <CommentsSection
-          key={`${page.sort}-${one(sp.cursor) ?? ""}`}
+          key={`${page.sort}-${one(sp.cursor) ?? ""}-${votedOption ?? ""}`}
           slug={slug}
           mode="article"
           initial={{ comments: page.comments, nextCursor: page.nextCursor, sort: page.sort }}
@@ -98,6 +109,8 @@ export default async function CommentsPage({ params, searchParams }: Props) {
           limits={commentLimits()}
           maxDepth={THREADS.visibleDepth}
           postAction={postCommentForm}
+          filterOptions={filterOptions}
+          votedOption={votedOption}
         />
       </section>
     </main>

@@ -4,6 +4,7 @@ import { requireViewer } from "@/lib/auth/permissions";
 import { getCommentPage } from "@/lib/comments/cached";
 import { installCommentsFastPath } from "@/lib/comments/fast-path";
 import { listQuery, postInput } from "@/lib/comments/input";
+import { attachVotedTags, readVotedOptionPage } from "@/lib/comments/poll-tags";
 import { postComment } from "@/lib/comments/write";
 import { ipHash } from "@/lib/http/client";
 import { consume } from "@/lib/rate-limit";
@@ -17,6 +18,20 @@ export const GET = handle(async (req: Request, ctx: Ctx) => {
   installCommentsFastPath(); // later hits are answered from memory by server.mjs
   const { slug } = await ctx.params;
   const q = validate(listQuery, Object.fromEntries(new URL(req.url).searchParams));
+  if (q.votedOption !== undefined) {
+    // filtered to readers who voted an option: read per request, never from the shared page cache
+    const db = await getDb();
+    const filtered = await readVotedOptionPage(
+      db,
+      slug,
+      q.votedOption,
+      q.sort ?? null,
+      q.cursor ?? null,
+      q.limit,
+    );
+    if (!filtered) throw new ApiError(404, "not_found", `No published article "${slug}".`);
+    return json(filtered);
+  }
   const page = await getCommentPage(slug, q.sort ?? null, q.cursor ?? null, q.limit);
   if (!page) throw new ApiError(404, "not_found", `No published article "${slug}".`);
   return new Response(page.json, {
@@ -33,12 +48,14 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   const ip = ipHash(req);
   await consume("comment_user", viewer.id);
   await consume("comment_ip", ip);
-  const r = await postComment(await getDb(), viewer, {
+  const db = await getDb();
+  const r = await postComment(db, viewer, {
     slug,
     body: input.body,
     parentId: input.parentId ?? null,
     ipHash: ip,
     honeypot: input.website,
   });
+  await attachVotedTags(db, slug, [r.comment]);
   return json({ id: r.id, status: r.status, message: r.message, comment: r.comment }, { status: 201 });
 });

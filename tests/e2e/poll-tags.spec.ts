@@ -1,0 +1,82 @@
+// Polls meet comments in a real browser (issue 5): a signed-in reader votes in the seed poll, comments,
+// and the "voted: <option>" tag appears beside the comment; the "readers who voted" filter shows it (with
+// JavaScript through the API, and without it on the comments page); a foreign option gets a 422.
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { signInContext } from "./users";
+
+const SLUG = "will-russia-defend-maduro";
+const Q1 =
+  "Is Russia's support for Maduro a genuine commitment to sovereignty, or a calculated move to counter Western influence?";
+const CHOICE = "Some of both";
+
+const commentEl = (page: Page, text: string) =>
+  page.locator("article[data-comment-id]").filter({ hasText: text });
+
+async function optionIdOf(ctx: BrowserContext, label: string): Promise<{ id: string; other: string }> {
+  const r = await ctx.request.get(`/api/v1/articles/${SLUG}/polls`);
+  expect(r.status()).toBe(200);
+  const polls = (await r.json()).polls as { question: string; options: { id: string; label: string }[] }[];
+  const p = polls.find((x) => x.question === Q1)!;
+  const o = p.options.find((x) => x.label === label)!;
+  return { id: o.id, other: p.options.find((x) => x.label !== label)!.id };
+}
+
+test("voted tag beside a voter's comment, and the filter by option", async ({ browser, baseURL }) => {
+  const ctx = await browser.newContext();
+  await signInContext(ctx, "reader3", baseURL!);
+  const page = await ctx.newPage();
+  await page.goto(`/articles/${SLUG}`);
+  await expect(page.locator("[data-comments][data-reader=ready]")).toBeVisible();
+
+  // vote in the seed poll
+  const poll = page.getByRole("region", { name: Q1 });
+  await poll.getByRole("radio", { name: CHOICE }).check();
+  await poll.getByRole("button", { name: /^(Vote|Change vote)$/ }).click();
+  await expect(poll.getByText(new RegExp(`Your vote: ${CHOICE}`))).toBeVisible();
+
+  // comment: the tag is beside it at once
+  const body = `Tagged comment ${Date.now()}`;
+  await page.getByLabel("Add a comment").fill(body);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  const mine = commentEl(page, body);
+  await expect(mine).toBeVisible();
+  await expect(mine.locator("header")).toContainText(`voted: ${CHOICE}`);
+
+  // the shared list (API, cached page) carries it too once the article's cache tag moved (~1 s)
+  await expect
+    .poll(async () => {
+      const r = await ctx.request.get(`/api/v1/articles/${SLUG}/comments?sort=new`);
+      const c = (
+        (await r.json()).comments as { bodyHtml: string; votedTags?: { labels: string[] }[] }[]
+      ).find((x) => x.bodyHtml.includes(body));
+      return c?.votedTags?.[0]?.labels;
+    })
+    .toEqual([CHOICE]);
+
+  // filter with JavaScript: only comments from readers who voted CHOICE, ours among them
+  const { id, other } = await optionIdOf(ctx, CHOICE);
+  await page.getByLabel("Show comments from").selectOption(id);
+  await expect(commentEl(page, body)).toBeVisible();
+  const tags = page.locator("article[data-comment-id] header");
+  await expect(tags.first()).toBeVisible();
+  for (const h of await tags.all()) await expect(h).toContainText(`voted: ${CHOICE}`);
+  // another option: our comment is not there
+  await page.getByLabel("Show comments from").selectOption(other);
+  await expect(commentEl(page, body)).toHaveCount(0);
+
+  // without JavaScript: the comments page takes ?votedOption=
+  const nojs = await browser.newContext({ javaScriptEnabled: false });
+  const p2 = await nojs.newPage();
+  await p2.goto(`/articles/${SLUG}/comments?votedOption=${id}`);
+  await expect(commentEl(p2, body).locator("header")).toContainText(`voted: ${CHOICE}`);
+  await expect(p2.getByLabel("Show comments from")).toHaveValue(id);
+  await p2.goto(`/articles/${SLUG}/comments?votedOption=${other}`);
+  await expect(commentEl(p2, body)).toHaveCount(0);
+
+  // a foreign option: 422 with a clear message
+  const bad = await ctx.request.get(`/api/v1/articles/${SLUG}/comments?votedOption=${crypto.randomUUID()}`);
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error.message).toContain("is not an option of this article's polls");
+  await nojs.close();
+  await ctx.close();
+});
