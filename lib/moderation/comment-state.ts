@@ -1,7 +1,7 @@
 // The one place where a stored comment's moderation state changes after posting (moderator decisions,
 // appeals, automatic hiding on reports). It keeps articles.comment_count (approved comments) in step in
 // the same transaction and tells the caller which cached page to invalidate.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, comments, reports } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
