@@ -10,6 +10,7 @@ import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { slugify } from "@/lib/markdown/article";
 import { recordAction } from "@/lib/moderation/audit";
+import { loadArticleQuestion } from "./queries";
 
 const text = (max: number, what = "text") =>
   z
@@ -406,38 +407,7 @@ export async function getArticleForEdit(db: Db, id: string): Promise<ArticleForE
   if (!isUuid(id)) throw missing(id);
   const [a] = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
   if (!a) throw missing(id);
-  const [q] = await db.select().from(questions).where(eq(questions.articleId, id)).limit(1);
-  let question: ArticleForEdit["question"] = null;
-  if (q) {
-    const ps = await db.select().from(polls).where(eq(polls.questionId, q.id)).orderBy(asc(polls.position));
-    const opts = ps.length
-      ? await db
-          .select()
-          .from(pollOptions)
-          .where(
-            inArray(
-              pollOptions.pollId,
-              ps.map((p) => p.id),
-            ),
-          )
-          .orderBy(asc(pollOptions.position))
-      : [];
-    question = {
-      heading: q.heading,
-      text: q.text,
-      callToAction: q.callToAction,
-      polls: ps.map((p) => ({
-        id: p.id,
-        question: p.question,
-        multiple: p.multiple,
-        maxChoices: p.maxChoices,
-        closesAt: p.closesAt?.toISOString() ?? null,
-        resultsVisibility: p.resultsVisibility,
-        whoMayVote: p.whoMayVote,
-        options: opts.filter((o) => o.pollId === p.id).map((o) => ({ id: o.id, label: o.label })),
-      })),
-    };
-  }
+  const question: ArticleForEdit["question"] = await loadArticleQuestion(db, a.id);
   return {
     id: a.id,
     slug: a.slug,

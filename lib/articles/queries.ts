@@ -1,5 +1,5 @@
 // Article reads for public pages. Drafts are never returned by these.
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Article, articles, authors, pollOptions, polls, questions } from "@/db/schema";
 
@@ -91,6 +91,40 @@ export function articleStats(a: StatsRow): ArticleStats {
   return { views: a.importedViews + a.viewCount, ratingAverage, ratingVotes, helpfulPercent };
 }
 
+/** An article's question with its polls and options (ids and labels; totals come from the polls API). */
+export async function loadArticleQuestion(db: Db, articleId: string): Promise<PublicArticle["question"]> {
+  const [q] = await db.select().from(questions).where(eq(questions.articleId, articleId)).limit(1);
+  if (!q) return null;
+  const ps = await db.select().from(polls).where(eq(polls.questionId, q.id)).orderBy(asc(polls.position));
+  const opts = ps.length
+    ? await db
+        .select({ id: pollOptions.id, pollId: pollOptions.pollId, label: pollOptions.label })
+        .from(pollOptions)
+        .where(
+          inArray(
+            pollOptions.pollId,
+            ps.map((p) => p.id),
+          ),
+        )
+        .orderBy(asc(pollOptions.position))
+    : [];
+  return {
+    heading: q.heading,
+    text: q.text,
+    callToAction: q.callToAction,
+    polls: ps.map((p) => ({
+      id: p.id,
+      question: p.question,
+      multiple: p.multiple,
+      maxChoices: p.maxChoices,
+      closesAt: p.closesAt?.toISOString() ?? null,
+      resultsVisibility: p.resultsVisibility,
+      whoMayVote: p.whoMayVote,
+      options: opts.filter((o) => o.pollId === p.id).map((o) => ({ id: o.id, label: o.label })),
+    })),
+  };
+}
+
 const published = eq(articles.status, "published");
 const visibleNow = () => and(published, sql`${articles.publishedAt} <= now()`);
 
@@ -103,38 +137,7 @@ export async function findPublishedArticle(db: Db, slug: string): Promise<Public
     .limit(1);
   if (rows.length === 0) return null;
   const { article: a, author } = rows[0];
-  const [q] = await db.select().from(questions).where(eq(questions.articleId, a.id)).limit(1);
-  let question: PublicArticle["question"] = null;
-  if (q) {
-    const ps = await db.select().from(polls).where(eq(polls.questionId, q.id)).orderBy(asc(polls.position));
-    const opts = ps.length
-      ? await db
-          .select({
-            id: pollOptions.id,
-            pollId: pollOptions.pollId,
-            label: pollOptions.label,
-            position: pollOptions.position,
-          })
-          .from(pollOptions)
-          .where(sql`${pollOptions.pollId} in ${ps.map((p) => p.id)}`)
-          .orderBy(asc(pollOptions.position))
-      : [];
-    question = {
-      heading: q.heading,
-      text: q.text,
-      callToAction: q.callToAction,
-      polls: ps.map((p) => ({
-        id: p.id,
-        question: p.question,
-        multiple: p.multiple,
-        maxChoices: p.maxChoices,
-        closesAt: p.closesAt?.toISOString() ?? null,
-        resultsVisibility: p.resultsVisibility,
-        whoMayVote: p.whoMayVote,
-        options: opts.filter((o) => o.pollId === p.id).map((o) => ({ id: o.id, label: o.label })),
-      })),
-    };
-  }
+  const question = await loadArticleQuestion(db, a.id);
   return {
     id: a.id,
     slug: a.slug,
