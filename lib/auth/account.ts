@@ -1,7 +1,7 @@
 // What a signed-in user can do with their own account: change the display name and the poll-tag
 // preference, change the password, end every session, ask for the confirmation email again, download
 // their data and delete the account. Each takes the Viewer that permissions.ts allowed ("account").
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import {
@@ -154,14 +154,14 @@ export async function exportAccountData(db: Db, viewer: Viewer) {
     .innerJoin(polls, eq(polls.id, pollVotes.pollId))
     .where(eq(pollVotes.userId, u.id))
     .orderBy(asc(pollVotes.createdAt));
-  const labels = new Map<string, string>();
-  for (const v of pv) {
-    const opts = await db
-      .select({ id: pollOptions.id, label: pollOptions.label })
-      .from(pollOptions)
-      .where(eq(pollOptions.pollId, v.pollId));
-    for (const o of opts) labels.set(o.id, o.label);
-  }
+  const pollIds = [...new Set(pv.map((v) => v.pollId))];
+  const opts = pollIds.length
+    ? await db
+        .select({ id: pollOptions.id, label: pollOptions.label })
+        .from(pollOptions)
+        .where(inArray(pollOptions.pollId, pollIds))
+    : [];
+  const labels = new Map(opts.map((o) => [o.id, o.label]));
   const myReports = await db
     .select({
       commentId: reports.commentId,
