@@ -5,13 +5,11 @@
 // (AGORA_LIMIT_COMMENT_USER/COMMENT_IP/POLL_VOTE_IP) because the benchmark measures the paths, not the
 // limiter's refusals. Environment: BENCH_CONNECTIONS (50), BENCH_DURATION (60), BENCH_PORT (3821),
 // BENCH_READERS (20), DATABASE_URL (a server to create the fresh database on).
-import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
-import postgres from "postgres";
+import { startBenchServer } from "./bench-server.mjs";
 
-const BASE_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT || 3821);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 const DURATION = Number(process.env.BENCH_DURATION || 60);
@@ -19,19 +17,6 @@ const READERS = Number(process.env.BENCH_READERS || 20);
 const SLUG = "will-russia-defend-maduro";
 const GOAL = { p99Ms: 250, rssMb: 300 };
 const origin = `http://127.0.0.1:${PORT}`;
-
-const dbUrl = (name) => Object.assign(new URL(BASE_URL), { pathname: `/${name}` }).toString();
-
-async function waitHealthy(child) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode != null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server never became healthy");
-}
 
 /** Auth.js's ordinary credentials sign-in; returns the Cookie header value. */
 async function signIn(email, password) {
@@ -60,42 +45,28 @@ const rssMb = (pid) => {
   }
 };
 
-if (!fs.existsSync(".next/BUILD_ID")) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
-
-const name = `agora_bench_mixed_${Date.now().toString(36)}`;
-const admin = postgres(dbUrl("postgres"), { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const url = dbUrl(name);
-const env = {
-  ...process.env,
-  DATABASE_URL: url,
-  PORT: String(PORT),
-  NODE_ENV: "production",
-  AUTH_SECRET: process.env.AUTH_SECRET || "bench-only-secret-0123456789abcdef0123456789",
-  AUTH_TRUST_HOST: "true",
-  AUTH_URL: origin,
-  TRUST_PROXY_HOPS: "1",
-  AGORA_LIMIT_POLL_VOTE_IP: "1000000/60",
-  AGORA_LIMIT_COMMENT_USER: "1000000/60",
-  AGORA_LIMIT_COMMENT_IP: "1000000/60",
-  AGORA_LIMIT_SIGNIN_IP: "1000000/60",
-  LOG_LEVEL: "warn",
-};
-execFileSync("npm", ["run", "-s", "db:migrate"], { env, stdio: "inherit" });
-execFileSync("npm", ["run", "-s", "db:seed"], { env, stdio: "inherit" });
-const sql = postgres(url, { max: 2, onnotice: () => {} });
 const password = "Bench-reader-pass-1234";
 const pwHash = await hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-for (let i = 0; i < READERS; i++)
-  await sql`insert into users (id, email, name, role, password_hash, email_verified)
-            values (${crypto.randomUUID()}, ${`bench${i}@bench.test`}, ${`Bench reader ${i}`}, 'reader', ${pwHash}, now())`;
-
-const server = spawn("node", ["server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });
+const { server, stop } = await startBenchServer({
+  prefix: "mixed",
+  port: PORT,
+  env: {
+    AGORA_LIMIT_POLL_VOTE_IP: "1000000/60",
+    AGORA_LIMIT_COMMENT_USER: "1000000/60",
+    AGORA_LIMIT_COMMENT_IP: "1000000/60",
+    AGORA_LIMIT_SIGNIN_IP: "1000000/60",
+  },
+  // readers with verified emails, written before the server starts
+  before: async (sql) => {
+    for (let i = 0; i < READERS; i++)
+      await sql`insert into users (id, email, name, role, password_hash, email_verified)
+                values (${crypto.randomUUID()}, ${`bench${i}@bench.test`}, ${`Bench reader ${i}`}, 'reader', ${pwHash}, now())`;
+  },
+});
 let exitCode = 0;
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 500);
 try {
-  await waitHealthy(server);
   const cookies = [];
   for (let i = 0; i < READERS; i++) cookies.push(await signIn(`bench${i}@bench.test`, password));
   const polls = await (await fetch(`${origin}/api/v1/articles/${SLUG}/polls`)).json();
@@ -180,10 +151,6 @@ try {
   exitCode = 1;
 } finally {
   clearInterval(sampler);
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  await sql.end();
-  if (!process.env.BENCH_KEEP_DB) await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await stop();
 }
 process.exit(exitCode);

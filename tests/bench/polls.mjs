@@ -13,35 +13,15 @@
 //
 // Environment: BENCH_CONNECTIONS (50), BENCH_DURATION (15 s), BENCH_PORT (3811), BENCH_KEEP_DB=1.
 // Needs a production build (`npx next build`); builds one if .next/BUILD_ID is missing.
-import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import autocannon from "autocannon";
-import postgres from "postgres";
+import { startBenchServer } from "./bench-server.mjs";
 
-const BASE_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT || 3811);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 const DURATION = Number(process.env.BENCH_DURATION || 15);
 const GOAL = { votesPerSecond: 1000, p99Ms: 100 };
 const origin = `http://127.0.0.1:${PORT}`;
-
-function dbUrl(name) {
-  const u = new URL(BASE_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function waitHealthy(child) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode != null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const r = await fetch(`${origin}/api/health`);
-      if (r.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server never became healthy");
-}
 
 /** CPU time (ms) used so far by these processes (Linux /proc; 0 where unreadable). */
 function cpuMs(pids) {
@@ -86,34 +66,13 @@ function voteRequests(pollId, options) {
   };
 }
 
-if (!fs.existsSync(".next/BUILD_ID")) {
-  console.log("bench:polls: no production build; running `npx next build` first");
-  execFileSync("npx", ["next", "build"], { stdio: "inherit" });
-}
-
-const name = `agora_bench_polls_${Date.now().toString(36)}`;
-const admin = postgres(dbUrl("postgres"), { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const url = dbUrl(name);
-const env = {
-  ...process.env,
-  DATABASE_URL: url,
-  PORT: String(PORT),
-  NODE_ENV: "production",
-  AUTH_SECRET: process.env.AUTH_SECRET || "bench-only-secret-0123456789abcdef0123456789",
-  AUTH_TRUST_HOST: "true",
-  AUTH_URL: origin,
-  TRUST_PROXY_HOPS: "1",
-  AGORA_LIMIT_POLL_VOTE_IP: "1000000/60",
-  LOG_LEVEL: "warn",
-};
-execFileSync("npm", ["run", "-s", "db:migrate"], { env, stdio: "inherit" });
-execFileSync("npm", ["run", "-s", "db:seed"], { env, stdio: "inherit" });
-const server = spawn("node", ["server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });
-const sql = postgres(url, { max: 2, onnotice: () => {} });
+const { server, sql, stop } = await startBenchServer({
+  prefix: "polls",
+  port: PORT,
+  env: { AGORA_LIMIT_POLL_VOTE_IP: "1000000/60" },
+});
 let exitCode = 0;
 try {
-  await waitHealthy(server);
   const polls = await (await fetch(`${origin}/api/v1/articles/will-russia-defend-maduro/polls`)).json();
   const poll = polls.polls[0];
   const options = poll.options.map((o) => o.id);
@@ -185,10 +144,6 @@ try {
   console.error(`bench:polls failed: ${e.message}`);
   exitCode = 1;
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  await sql.end();
-  if (process.env.BENCH_KEEP_DB !== "1") await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await stop();
 }
 process.exit(exitCode);
