@@ -48,6 +48,36 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * The postgres.js client as Drizzle should see it: every parameterised statement a named prepared
+ * statement. Drizzle asks for unnamed ones (`prepare: false`) unless a query is built with `.prepare()`,
+ * and postgres.js then sends each of them in two round trips (parse and describe, wait, then bind and
+ * execute) and PostgreSQL parses and plans it every time. Prepared, a repeated statement is one round
+ * trip and no parse. The cache is per connection and bounded by the app's finite set of statements
+ * (and by postgres.js's connection lifetime). See docs/decisions/050-prepared-statements.md.
+ */
+export function preparedByDefault(sql: Sql): Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe")
+        return (query: string, args?: unknown[], options?: Record<string, unknown>) =>
+          target.unsafe(query, args as never, { ...options, prepare: true });
+      if (prop === "begin")
+        return (...a: unknown[]) => {
+          const fn = a.pop() as (tx: Sql) => unknown;
+          return (target.begin as (...x: unknown[]) => unknown)(...a, (tx: Sql) => fn(preparedByDefault(tx)));
+        };
+      if (prop === "savepoint")
+        return (...a: unknown[]) => {
+          const fn = a.pop() as (tx: Sql) => unknown;
+          const sp = (target as unknown as { savepoint: (...x: unknown[]) => unknown }).savepoint;
+          return sp(...a, (tx: Sql) => fn(preparedByDefault(tx)));
+        };
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
 export interface OpenOptions {
   url?: string;
   dir?: string;
@@ -69,7 +99,7 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
       // node 20 cannot hold huge pipelines; keep statements prepared for speed
       prepare: true,
     });
-    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    const db = drizzlePostgres(preparedByDefault(sql), { schema }) as unknown as Db;
     return { kind: "postgres", db, sql, url, location: redactUrl(url), close: () => sql.end({ timeout: 5 }) };
   }
   const dir = path.resolve(/*turbopackIgnore: true*/ opts.dir ?? dataDir());
