@@ -27,20 +27,32 @@ function walk(list: PublicComment[], fn: (c: PublicComment) => void): void {
   }
 }
 
-/** Sets `votedTags` on every comment (and reply) whose author shows a vote in this article's polls. */
-export async function attachVotedTags(db: Db, slug: string, comments: PublicComment[]): Promise<void> {
-  const authorIds: string[] = [];
-  walk(comments, (c) => {
-    if (c.author && !c.deleted) authorIds.push(c.author.id);
-  });
-  if (authorIds.length === 0) return;
+type VotedTags = Awaited<ReturnType<typeof votedOptionsFor>>;
+
+/** The tags these authors show for their votes in this article's polls (by author id). */
+export async function votedTagsOf(db: Db, slug: string, authorIds: string[]): Promise<VotedTags> {
+  if (authorIds.length === 0) return new Map();
   const defs = await articlePollDefinitions(db, slug);
-  if (!defs?.length) return;
-  const tags = await votedOptionsFor(
+  if (!defs?.length) return new Map();
+  return votedOptionsFor(
     db,
     defs.map((p) => p.id),
     authorIds,
   );
+}
+
+/** Sets `votedTags` on every comment (and reply) whose author shows a vote in this article's polls. */
+export async function attachVotedTags(
+  db: Db,
+  slug: string,
+  comments: PublicComment[],
+  known?: VotedTags,
+): Promise<void> {
+  const authorIds: string[] = [];
+  walk(comments, (c) => {
+    if (c.author && !c.deleted) authorIds.push(c.author.id);
+  });
+  const tags = known ?? (await votedTagsOf(db, slug, authorIds));
   if (tags.size === 0) return;
   walk(comments, (c) => {
     const t = c.author && !c.deleted ? tags.get(c.author.id) : undefined;

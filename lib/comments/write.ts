@@ -100,8 +100,15 @@ export interface PostInput {
 
 /** Validates, moderates and stores a new comment or reply. */
 export async function postComment(db: Db, author: Author, input: PostInput): Promise<WriteResult> {
-  const body = await bodyOrThrow(db, input.body);
-  const article = await requireCommentArticle(db, input.slug);
+  // both reads at once; a bad body is reported before an unknown article, as when they ran in turn
+  const [bodyRead, articleRead] = await Promise.allSettled([
+    bodyOrThrow(db, input.body),
+    requireCommentArticle(db, input.slug),
+  ]);
+  if (bodyRead.status === "rejected") throw bodyRead.reason;
+  if (articleRead.status === "rejected") throw articleRead.reason;
+  const body = bodyRead.value;
+  const article = articleRead.value;
   if (!article.commentsOpen)
     throw new ApiError(403, "comments_closed", "Comments on this article are closed.");
   const parent = input.parentId ? await findParent(db, article, author, input.parentId) : null;

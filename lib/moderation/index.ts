@@ -50,7 +50,7 @@ export async function loadContext(
   input: ModerationInput,
   now = new Date(),
 ): Promise<ModerationContext> {
-  const [article] = await db
+  const articleRead = db
     .select({
       id: articles.id,
       commentsOpen: articles.commentsOpen,
@@ -62,7 +62,7 @@ export async function loadContext(
     .from(articles)
     .where(eq(articles.id, input.articleId))
     .limit(1);
-  const [author] = await db
+  const authorRead = db
     .select({
       id: users.id,
       status: users.status,
@@ -73,9 +73,10 @@ export async function loadContext(
     .from(users)
     .where(eq(users.id, input.authorId))
     .limit(1);
+  // the three reads go to the database together
+  const [[article], [author], settings] = await Promise.all([articleRead, authorRead, getSettings(db)]);
   if (!article) throw new ApiError(404, "not_found", "No such article.");
   if (!author) throw new ApiError(401, "unauthenticated", "Sign in to comment.");
-  const settings = await getSettings(db);
   return { db, now, article, author, settings, facts: dbFacts(db, input) };
 }
 

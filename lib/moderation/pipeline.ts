@@ -8,6 +8,13 @@ export async function runPipeline(
 ): Promise<Verdict> {
   const tags: string[] = [];
   for (const phase of phases) {
+    try {
+      phase.prefetch?.(input, ctx);
+    } catch {
+      // a prefetch that fails to start changes nothing: run() reads (and reports) for itself
+    }
+  }
+  for (const phase of phases) {
     const v = await phase.run(input, ctx);
     if (!v) continue;
     if (v.tags) tags.push(...v.tags);

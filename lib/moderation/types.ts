@@ -74,6 +74,11 @@ export interface PhaseVerdict {
 
 export interface Phase {
   name: string;
+  /**
+   * Starts the fact reads `run` will make (ctx.facts memoises them), so that the pipeline's reads go to
+   * the database together instead of one phase after another. Optional; never decides anything.
+   */
+  prefetch?(input: ModerationInput, ctx: ModerationContext): void;
   run(
     input: ModerationInput,
     ctx: ModerationContext,

@@ -25,6 +25,13 @@ function every(seconds: number): string {
 
 export const rateLimit: Phase = {
   name: "rate_limit",
+  prefetch(input, ctx) {
+    if (input.commentId) return;
+    const { author, ip } = commentLimits(ctx.settings);
+    const since = (s: number) => new Date(ctx.now.getTime() - s * 1000);
+    ctx.facts.authorCommentsSince(since(author.seconds)).catch(() => {});
+    if (input.ipHash) ctx.facts.ipCommentsSince(since(ip.seconds)).catch(() => {});
+  },
   async run(input, ctx) {
     if (input.commentId) return;
     const { author, ip } = commentLimits(ctx.settings);

@@ -1,4 +1,4 @@
-import type { Phase } from "../types";
+import type { ModerationContext, Phase } from "../types";
 
 /** How many of an article's latest comments the held/rejected share is taken over, and the least. */
 export const SURGE_SAMPLE = 50;
@@ -32,26 +32,39 @@ const HOLD = {
  * comments after the last surge ended count, so a surge that ends (or is ended early by a moderator)
  * does not re-trigger on its own held comments.
  */
+/** Where the two surge windows start: the last minute, and the last day (both after the last surge). */
+function windows(ctx: ModerationContext) {
+  const until = ctx.article.surgeUntil;
+  const minuteAgo = new Date(ctx.now.getTime() - 60_000);
+  const dayAgo = new Date(ctx.now.getTime() - 24 * 3600_000);
+  return {
+    minute: until && until > minuteAgo ? until : minuteAgo,
+    day: until && until > dayAgo ? until : dayAgo,
+  };
+}
+
 export const surge: Phase = {
   name: "surge",
+  prefetch(input, ctx) {
+    const until = ctx.article.surgeUntil;
+    if ((until && until > ctx.now) || input.commentId) return;
+    const w = windows(ctx);
+    ctx.facts.articleCommentsSince(w.minute).catch(() => {});
+    ctx.facts.articleLatestOutcomes(w.day, SURGE_SAMPLE).catch(() => {});
+  },
   async run(input, ctx) {
     const until = ctx.article.surgeUntil;
     if (until && until > ctx.now) return ctx.author.role === "reader" ? HOLD : undefined;
     if (input.commentId) return;
     const s = ctx.settings;
-    const minuteAgo = new Date(ctx.now.getTime() - 60_000);
-    const since = until && until > minuteAgo ? until : minuteAgo;
-    const lastMinute = (await ctx.facts.articleCommentsSince(since)) + 1;
+    const w = windows(ctx);
+    const lastMinute = (await ctx.facts.articleCommentsSince(w.minute)) + 1;
     let why: Record<string, unknown> | null = null;
     if (lastMinute > s.surgeCommentsPerMinute)
       why = { trigger: "rate", commentsLastMinute: lastMinute, threshold: s.surgeCommentsPerMinute };
     else {
       // after the last surge, and within the last day: an article quiet for a day has no surge to detect
-      const dayAgo = new Date(ctx.now.getTime() - 24 * 3600_000);
-      const outcomes = await ctx.facts.articleLatestOutcomes(
-        until && until > dayAgo ? until : dayAgo,
-        SURGE_SAMPLE,
-      );
+      const outcomes = await ctx.facts.articleLatestOutcomes(w.day, SURGE_SAMPLE);
       const share = troubledShare(outcomes);
       if (outcomes.length >= SURGE_MIN_SAMPLE && share > s.surgeHeldPercent)
         why = {
