@@ -6,7 +6,9 @@
 //    during a render is never hidden by the older render finishing later;
 //  - a page's HTML passes through set(), the one place where hashes of the framework's own inline
 //    scripts can be computed for a strict CSP (lib/security/csp.cjs,
-//    docs/decisions/005-content-security-policy.md).
+//    docs/decisions/005-content-security-policy.md);
+//  - a fresh page is also offered to server.mjs as bytes with its headers (peekPage), so a plain page
+//    load skips Next's router (docs/decisions/051-fast-lanes.md).
 // Memory only, bounded (AGORA_PAGE_CACHE_MB, default 64): every instance warms its own cache from
 // PostgreSQL, the shared truth.
 const csp = require("./lib/security/csp.cjs");
@@ -14,10 +16,16 @@ const csp = require("./lib/security/csp.cjs");
 const TAGS_HEADER = "x-next-cache-tags";
 const MAX_BYTES = Number(process.env.AGORA_PAGE_CACHE_MB || 64) * 1024 * 1024;
 
-/** @type {{ entries: Map<string, any>, bytes: number, tagClock: Map<string, number>, missAt: Map<string, number>, onPageSet?: (key: string, value: any) => void, publish?: (tags: string[]) => void }} */
+/** @type {{ entries: Map<string, any>, bytes: number, tagClock: Map<string, number>, missAt: Map<string, number>, pageKeys: Map<string, string>, peekPage?: Function, markTags?: Function, onPageSet?: (key: string, value: any) => void, publish?: (tags: string[]) => void }} */
 const state =
   globalThis.__agoraCacheState ||
-  (globalThis.__agoraCacheState = { entries: new Map(), bytes: 0, tagClock: new Map(), missAt: new Map() });
+  (globalThis.__agoraCacheState = {
+    entries: new Map(),
+    bytes: 0,
+    tagClock: new Map(),
+    missAt: new Map(),
+    pageKeys: new Map(),
+  });
 
 function sizeOf(value) {
   if (!value) return 64;
@@ -44,6 +52,21 @@ function markTags(tags, at = Date.now()) {
   for (const t of tags) if ((state.tagClock.get(t) || 0) < at) state.tagClock.set(t, at);
 }
 state.markTags = markTags;
+
+/** The URL path of a page's cache key ("/route-cache/APP_PAGE/<hash>/$/articles/x" -> "/articles/x"). */
+function pagePath(key) {
+  const i = key.indexOf("/$/");
+  const path = i >= 0 ? key.slice(i + 2) : key;
+  return path.startsWith("/") && !path.startsWith("/_") ? path : null;
+}
+
+/** When a render for `key` began: the first miss since the last set (if recent: a render that never
+ * finished must not date the next one), so concurrent misses do not move it later. */
+function noteRenderStart(key, now) {
+  const at = state.missAt.get(key);
+  if (at === undefined || now - at > RENDER_START_TTL_MS) state.missAt.set(key, now);
+}
+const RENDER_START_TTL_MS = 30_000;
 
 // every page entering the cache gets a CSP with the hashes of exactly the framework's inline scripts
 if (!state.onPageSet) state.onPageSet = pageSetHook;
@@ -80,6 +103,44 @@ function isExpired(tags, since) {
   return false;
 }
 
+// ----- cached pages straight from memory (server.mjs) ----------------------------------------------------
+// A cached page that is still fresh is the same bytes for every reader; going through Next's router and
+// response cache to send them costs ~2 ms of CPU per request, more than sending them. server.mjs asks
+// here first (plain GET of a page path, no query, no router headers): a fresh 200 page is answered with
+// the headers Next sends for a cache hit; anything else (stale, missing, other statuses) goes to Next.
+// The byte copy of the HTML is made once, when the page enters the cache.
+const NEXT_EXPIRE_DEFAULT = 31536000; // Next's default `expireTime` (one year)
+const PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
+
+/** @returns {{ status: number, headers: Record<string, string>, body: Buffer } | null} */
+function peekPage(path) {
+  const key = state.pageKeys.get(path);
+  const entry = key && state.entries.get(key);
+  if (!entry?.body || typeof entry.revalidate !== "number") return null;
+  const now = Date.now();
+  if (now - entry.lastModified >= entry.revalidate * 1000) return null;
+  if (isExpired(entry.tags, entry.startedAt)) return null;
+  return { status: 200, headers: entry.pageHeaders, body: entry.body };
+}
+state.peekPage = peekPage;
+
+function pageResponse(entry, data) {
+  if (data.kind !== "APP_PAGE" || typeof data.html !== "string" || (data.status ?? 200) !== 200) return;
+  if (typeof entry.revalidate !== "number") return;
+  const expire = typeof entry.expire === "number" ? entry.expire : NEXT_EXPIRE_DEFAULT;
+  const headers = {
+    vary: PAGE_VARY,
+    "x-nextjs-cache": "HIT",
+    "x-nextjs-prerender": "1",
+    "cache-control": `s-maxage=${entry.revalidate}, stale-while-revalidate=${Math.max(0, expire - entry.revalidate)}`,
+    "content-type": "text/html; charset=utf-8",
+  };
+  for (const [k, v] of Object.entries(data.headers || {}))
+    if (k !== TAGS_HEADER && typeof v === "string") headers[k.toLowerCase()] = v;
+  entry.body = Buffer.from(data.html, "utf8");
+  entry.pageHeaders = headers;
+}
+
 class AgoraCacheHandler {
   constructor(options) {
     this.options = options;
@@ -87,15 +148,16 @@ class AgoraCacheHandler {
 
   async get(key, ctx) {
     const entry = state.entries.get(key);
+    const now = Date.now();
     if (!entry) {
-      state.missAt.set(key, Date.now());
+      noteRenderStart(key, now);
       return null;
     }
     const tags = [...entry.tags, ...(ctx?.softTags || []), ...(ctx?.tags || [])];
     if (isExpired(tags, entry.startedAt)) {
+      noteRenderStart(key, now);
       state.entries.delete(key);
       state.bytes -= entry.size;
-      state.missAt.set(key, Date.now());
       return null;
     }
     // LRU: move to the end
@@ -105,12 +167,14 @@ class AgoraCacheHandler {
   }
 
   async set(key, data, ctx) {
-    const old = state.entries.get(key);
-    if (old) {
-      state.entries.delete(key);
-      state.bytes -= old.size;
+    if (!data) {
+      const old = state.entries.get(key);
+      if (old) {
+        state.entries.delete(key);
+        state.bytes -= old.size;
+      }
+      return;
     }
-    if (!data) return;
     if (state.onPageSet && data.kind === "APP_PAGE" && typeof data.html === "string") {
       try {
         state.onPageSet(key, data);
@@ -125,10 +189,22 @@ class AgoraCacheHandler {
       value: data,
       lastModified: now,
       startedAt,
+      revalidate: ctx?.cacheControl?.revalidate,
+      expire: ctx?.cacheControl?.expire,
       tags: entryTags(data, ctx),
       size: sizeOf(data),
     };
-    if (isExpired(entry.tags, startedAt)) return; // changed while rendering: don't keep the stale render
+    const old = state.entries.get(key);
+    if (old) {
+      state.entries.delete(key);
+      state.bytes -= old.size;
+    }
+    pageResponse(entry, data);
+    if (entry.body) {
+      entry.size += entry.body.length;
+      const path = pagePath(key);
+      if (path) state.pageKeys.set(path, key);
+    }
     state.entries.set(key, entry);
     state.bytes += entry.size;
     for (const [k, e] of state.entries) {

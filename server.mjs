@@ -126,6 +126,111 @@ try {
   process.exit(1);
 }
 
+// ----- fresh cached pages from memory (cache-handler.cjs peekPage) ------------------------------------
+// Only a plain page load: client-side navigations and prefetches (RSC headers), query strings and draft
+// mode go to Next.
+const ROUTER_HEADERS = [
+  "rsc",
+  "next-router-prefetch",
+  "next-router-state-tree",
+  "next-router-segment-prefetch",
+  "next-action",
+];
+function pageFromCache(req, res, pathname) {
+  if ((req.method !== "GET" && req.method !== "HEAD") || req.url !== pathname) return false;
+  if (process.env.AGORA_FAST_LANE === "0") return false;
+  for (const h of ROUTER_HEADERS) if (req.headers[h] !== undefined) return false;
+  if (req.headers.cookie?.includes("__prerender_bypass")) return false;
+  const hit = globalThis.__agoraCacheState?.peekPage?.(pathname);
+  if (!hit) return false;
+  res.writeHead(hit.status, { ...hit.headers, "content-length": hit.body.length });
+  res.end(req.method === "HEAD" ? undefined : hit.body);
+  return true;
+}
+
+// ----- the API fast lane (lib/http/fast-lane.ts) ------------------------------------------------------
+function fastRouteFor(method, pathname) {
+  const routes = globalThis.__agoraFastRoutes;
+  if (!routes) return null;
+  for (const route of routes) {
+    if (route.method !== method) continue;
+    const match = route.pattern.exec(pathname);
+    if (match) return { route, match };
+  }
+  return null;
+}
+
+/** The request body as a web stream that pauses the socket when not read and never destroys it. */
+function bodyStream(req) {
+  return new ReadableStream(
+    {
+      start(controller) {
+        req.on("data", (chunk) => {
+          controller.enqueue(new Uint8Array(chunk));
+          if (controller.desiredSize <= 0) req.pause();
+        });
+        req.on("end", () => controller.close());
+        req.on("error", (e) => controller.error(e));
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        req.pause();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
+
+function drain(req) {
+  let left = 1024 * 1024;
+  req.removeAllListeners("data");
+  req.on("data", (chunk) => {
+    left -= chunk.length;
+    if (left < 0) req.socket.destroy();
+  });
+  req.resume();
+}
+
+async function runFastRoute({ route, match }, req, res) {
+  try {
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (Array.isArray(v)) for (const x of v) headers.append(k, x);
+      else if (v !== undefined) headers.set(k, v);
+    }
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const request = new Request(`http://${req.headers.host || "localhost"}${req.url}`, {
+      method: req.method,
+      headers,
+      // the route reads the stream itself and stops at its own size limit (lib/api/http.ts)
+      body: hasBody ? bodyStream(req) : undefined,
+      duplex: hasBody ? "half" : undefined,
+    });
+    const response = await route.handler(request, match);
+    res.statusCode = response.status;
+    // a body the route refused unread (too large): read and drop the rest so that the client gets the
+    // answer, up to 1 MB more; beyond that the connection is cut
+    if (hasBody && !req.complete) drain(req);
+    for (const [k, v] of response.headers) if (k !== "set-cookie") res.setHeader(k, v);
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) res.setHeader("set-cookie", cookies);
+    const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
+    if (body) res.setHeader("content-length", body.length);
+    res.end(body);
+  } catch (e) {
+    log.error({ err: errInfo(e) }, "fast-lane request failed");
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.setHeader("content-type", "application/json; charset=utf-8");
+      res.end(
+        '{"error":{"code":"internal","message":"Something went wrong on our side. Please try again."}}',
+      );
+    } else res.end();
+  }
+}
+
 let inFlight = 0;
 let closing = false;
 const server = http.createServer({ ServerResponse: AgoraResponse }, (req, res) => {
@@ -154,10 +259,18 @@ const server = http.createServer({ ServerResponse: AgoraResponse }, (req, res) =
       return;
     }
   }
-  // shared, in-memory answers offered by the app (lib/comments/fast-path.ts) skip Next's routing
+  // shared, in-memory answers skip Next's routing: fresh cached pages (cache-handler.cjs) and the
+  // comment pages (lib/comments/fast-path.ts)
+  if (!dev && pageFromCache(req, res, pathname)) return;
   if (!dev && globalThis.__agoraFastGet?.(req, res)) return;
   req.headers["x-agora-client-ip"] = clientIp(req);
   if (hops === 0) delete req.headers["x-forwarded-for"];
+  // hot API writes offered by their route modules (lib/http/fast-lane.ts) skip Next's routing too
+  const fast = dev ? null : fastRouteFor(req.method, pathname);
+  if (fast) {
+    requestContext.run({ id }, () => void runFastRoute(fast, req, res));
+    return;
+  }
   requestContext.run({ id }, () => {
     Promise.resolve(handle(req, res)).catch((e) => {
       log.error({ err: e }, "request handler failed");
@@ -170,6 +283,7 @@ const server = http.createServer({ ServerResponse: AgoraResponse }, (req, res) =
   });
 });
 server.keepAliveTimeout = 65_000;
+
 server.listen(port, hostname, () => {
   log.info({ port, mode: dev ? "development" : "production" }, `agora: server on http://localhost:${port}`);
 });

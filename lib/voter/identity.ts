@@ -42,9 +42,7 @@ export function mayBeSignedIn(h: Headers): boolean {
 
 export async function resolveVoter(h: Headers): Promise<Voter> {
   const anonId = anonIdFrom(h);
-  const viewer = mayBeSignedIn(h)
-    ? await getViewer(h.get("authorization") ? new Request("http://local/", { headers: h }) : undefined)
-    : null;
+  const viewer = mayBeSignedIn(h) ? await getViewer(new Request("http://local/", { headers: h })) : null;
   if (viewer) return { key: userKey(viewer.id), viewer, anonId };
   return { key: anonId ? anonKey(anonId) : null, viewer: null, anonId };
 }

@@ -41,14 +41,16 @@ export async function startBenchServer({ prefix, port, env: extra = {}, before }
     AUTH_TRUST_HOST: "true",
     AUTH_URL: origin,
     TRUST_PROXY_HOPS: "1",
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL || "warn",
     ...extra,
   };
   execFileSync("npm", ["run", "-s", "db:migrate"], { env, stdio: "inherit" });
   execFileSync("npm", ["run", "-s", "db:seed"], { env, stdio: "inherit" });
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   if (before) await before(sql);
-  const server = spawn("node", ["server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  // BENCH_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load
+  const flags = (process.env.BENCH_NODE_FLAGS || "").split(/\s+/).filter(Boolean);
+  const server = spawn("node", [...flags, "server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });
   const stop = async () => {
     if (server.exitCode == null) {
       server.kill("SIGTERM");
