@@ -22,6 +22,21 @@ export interface Author {
   role: string;
   /** display name (for the answer; read from the database when absent) */
   name?: string;
+  /** the account's state as just read for this request (a Viewer has it): spares moderation a read */
+  status?: "active" | "suspended" | "banned";
+  suspendedUntil?: Date | null;
+  createdAt?: Date;
+}
+
+function knownAuthor(a: Author) {
+  if (!a.status || !a.createdAt || !["reader", "moderator", "admin"].includes(a.role)) return undefined;
+  return {
+    id: a.id,
+    status: a.status,
+    suspendedUntil: a.suspendedUntil ?? null,
+    role: a.role as "reader" | "moderator" | "admin",
+    createdAt: a.createdAt,
+  };
 }
 
 export interface WriteResult {
@@ -113,14 +128,18 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
     throw new ApiError(403, "comments_closed", "Comments on this article are closed.");
   const parent = input.parentId ? await findParent(db, article, author, input.parentId) : null;
 
-  const verdict = await moderateComment(db, {
-    body,
-    articleId: article.id,
-    authorId: author.id,
-    parentId: parent?.id ?? null,
-    ipHash: input.ipHash,
-    honeypot: input.honeypot,
-  });
+  const verdict = await moderateComment(
+    db,
+    {
+      body,
+      articleId: article.id,
+      authorId: author.id,
+      parentId: parent?.id ?? null,
+      ipHash: input.ipHash,
+      honeypot: input.honeypot,
+    },
+    { author: knownAuthor(author) },
+  );
   if (REFUSALS.has(verdict.reason)) throw new ApiError(403, verdict.reason, verdict.message);
 
   const id = randomUUID();

@@ -1,7 +1,7 @@
 // The database answers to the pipeline's questions (ModerationFacts), memoised per run. Recent-window
 // counts go through comments_status_idx (status, created_at) by naming every status, so they read only
 // the rows of the window however large the table grows.
-import { and, count, desc, eq, gt, inArray, isNull, lte, ne, or } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, commentStatuses, comments } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
@@ -10,6 +10,16 @@ import type { ModerationFacts, ModerationInput } from "./types";
 
 const anyStatus = inArray(comments.status, [...commentStatuses]);
 
+/** One scalar subquery of the batched facts statement, and how its value is read back. */
+interface Pending {
+  expr: SQL;
+  parse: (v: unknown) => unknown;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
+const asJson = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
+
 export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
   const memo = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, f: () => Promise<T>): Promise<T> => {
@@ -17,14 +27,43 @@ export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
     if (!p) memo.set(key, (p = f()));
     return p;
   };
-  const notThis = input.commentId ? ne(comments.id, input.commentId) : undefined;
-  const countWhere = async (...conds: (ReturnType<typeof eq> | undefined)[]) => {
-    const [r] = await db
-      .select({ n: count() })
-      .from(comments)
-      .where(and(...conds));
-    return Number(r?.n ?? 0);
+  // Facts asked for in the same tick (the pipeline's prefetches) go to the database as one statement
+  // of scalar subqueries: one round trip instead of one per fact.
+  let pending: Pending[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const cols = sql.join(
+        batch.map((b, i) => sql`(${b.expr}) as ${sql.raw(`f${i}`)}`),
+        sql`, `,
+      );
+      const res = (await db.execute(sql`select ${cols}`)) as unknown;
+      const rows = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as Record<
+        string,
+        unknown
+      >[];
+      batch.forEach((b, i) => {
+        b.resolve(b.parse(rows[0]?.[`f${i}`]));
+      });
+    } catch (e) {
+      for (const b of batch) b.reject(e);
+    }
   };
+  const batched = <T>(expr: SQL, parse: (v: unknown) => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (pending.length === 0) queueMicrotask(() => void flush());
+      pending.push({ expr, parse, resolve: resolve as (v: unknown) => void, reject });
+    });
+  const notThis = input.commentId ? ne(comments.id, input.commentId) : undefined;
+  const countWhere = (...conds: (SQL | undefined)[]) =>
+    batched(
+      sql`${db
+        .select({ n: count() })
+        .from(comments)
+        .where(and(...conds))}`,
+      (v) => Number(v ?? 0),
+    );
   return {
     authorApprovedCount: () =>
       once("approved", () =>
@@ -39,15 +78,17 @@ export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
         countWhere(anyStatus, gt(comments.createdAt, since), eq(comments.ipHash, input.ipHash), notThis),
       ),
     authorBodiesSince: (since) =>
-      once(`bodies:${since.getTime()}`, async () => {
-        const rows = await db
-          .select({ body: comments.body })
-          .from(comments)
-          .where(and(eq(comments.authorId, input.authorId), gt(comments.createdAt, since), notThis))
-          .orderBy(desc(comments.createdAt))
-          .limit(20);
-        return rows.map((r) => r.body);
-      }),
+      once(`bodies:${since.getTime()}`, () =>
+        batched(
+          sql`select coalesce(json_agg(t.body), '[]'::json) from (${db
+            .select({ body: comments.body })
+            .from(comments)
+            .where(and(eq(comments.authorId, input.authorId), gt(comments.createdAt, since), notThis))
+            .orderBy(desc(comments.createdAt))
+            .limit(20)}) t`,
+          (v) => (asJson(v) ?? []) as string[],
+        ),
+      ),
     articleCommentsSince: (since) =>
       once(`article:${since.getTime()}`, () =>
         countWhere(
@@ -58,16 +99,19 @@ export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
         ),
       ),
     articleLatestOutcomes: (since, limit) =>
-      once(`outcomes:${since.getTime()}:${limit}`, async () => {
-        return db
-          .select({ status: comments.status, decidedBy: comments.decidedBy })
-          .from(comments)
-          .where(
-            and(anyStatus, gt(comments.createdAt, since), eq(comments.articleId, input.articleId), notThis),
-          )
-          .orderBy(desc(comments.seq))
-          .limit(limit);
-      }),
+      once(`outcomes:${since.getTime()}:${limit}`, () =>
+        batched(
+          sql`select coalesce(json_agg(json_build_object('status', t.status, 'decidedBy', t.decided_by)), '[]'::json) from (${db
+            .select({ status: comments.status, decided_by: comments.decidedBy })
+            .from(comments)
+            .where(
+              and(anyStatus, gt(comments.createdAt, since), eq(comments.articleId, input.articleId), notThis),
+            )
+            .orderBy(desc(comments.seq))
+            .limit(limit)}) t`,
+          (v) => (asJson(v) ?? []) as { status: string; decidedBy: string | null }[],
+        ),
+      ),
     startSurge: async (until, now, why) => {
       const slug = await db.transaction(async (tx) => {
         // only the first of several concurrent triggers switches it on (and writes the audit row)

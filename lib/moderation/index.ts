@@ -49,6 +49,7 @@ export async function loadContext(
   db: Db,
   input: ModerationInput,
   now = new Date(),
+  known: { author?: ModerationContext["author"] } = {},
 ): Promise<ModerationContext> {
   const articleRead = db
     .select({
@@ -74,7 +75,12 @@ export async function loadContext(
     .where(eq(users.id, input.authorId))
     .limit(1);
   // the three reads go to the database together
-  const [[article], [author], settings] = await Promise.all([articleRead, authorRead, getSettings(db)]);
+  const [[article], [author], settings] = await Promise.all([
+    articleRead,
+    // the author's row as the request's own sign-in check just read it, when the caller has it
+    known.author && known.author.id === input.authorId ? [known.author] : authorRead,
+    getSettings(db),
+  ]);
   if (!article) throw new ApiError(404, "not_found", "No such article.");
   if (!author) throw new ApiError(401, "unauthenticated", "Sign in to comment.");
   return { db, now, article, author, settings, facts: dbFacts(db, input) };
@@ -87,7 +93,7 @@ export async function loadContext(
 export async function moderateComment(
   db: Db,
   input: ModerationInput,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; author?: ModerationContext["author"] } = {},
 ): Promise<Verdict> {
-  return runPipeline(PHASES, input, await loadContext(db, input, opts.now));
+  return runPipeline(PHASES, input, await loadContext(db, input, opts.now, { author: opts.author }));
 }
