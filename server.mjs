@@ -160,6 +160,18 @@ function fastRouteFor(method, pathname) {
   return null;
 }
 
+const SMALL_BODY = 16 * 1024;
+
+/** A body whose Content-Length is at most SMALL_BODY, as one buffer. */
+function readSmall(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
 /** The request body as a web stream that pauses the socket when not read and never destroys it. */
 function bodyStream(req) {
   return new ReadableStream(
@@ -201,12 +213,15 @@ async function runFastRoute({ route, match }, req, res) {
       else if (v !== undefined) headers.set(k, v);
     }
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    // a small body of declared length is read at once (cheaper than a web stream); anything else is
+    // streamed, and the route stops reading at its own size limit (lib/api/http.ts)
+    const declared = Number(req.headers["content-length"]);
+    const small = hasBody && Number.isInteger(declared) && declared >= 0 && declared <= SMALL_BODY;
     const request = new Request(`http://${req.headers.host || "localhost"}${req.url}`, {
       method: req.method,
       headers,
-      // the route reads the stream itself and stops at its own size limit (lib/api/http.ts)
-      body: hasBody ? bodyStream(req) : undefined,
-      duplex: hasBody ? "half" : undefined,
+      body: !hasBody ? undefined : small ? await readSmall(req) : bodyStream(req),
+      duplex: hasBody && !small ? "half" : undefined,
     });
     const response = await route.handler(request, match);
     res.statusCode = response.status;
