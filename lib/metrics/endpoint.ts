@@ -31,7 +31,7 @@ async function probeDb(): Promise<void> {
   const started = performance.now();
   try {
     const h = await getDbHandle();
-    db.poolMax.set(h.kind === "pglite" ? 1 : Number(process.env.DATABASE_POOL_MAX || 5));
+    db.poolMax.set(h.kind === "pglite" ? 1 : Number(process.env.DATABASE_POOL_MAX || 3));
     const ping = (async () => {
       if (h.kind === "postgres" && h.sql) {
         const rows = await h.sql<{ state: string | null; n: number }[]>`
