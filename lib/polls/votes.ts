@@ -98,51 +98,157 @@ const parseJson = <T>(v: unknown): T => (typeof v === "string" ? JSON.parse(v) :
  * already has a vote in the poll (nothing is changed then).
  */
 async function insertFirstVote(db: Db, v: VoteInput): Promise<PollTotals | null> {
-  const s = isSignedInKey(v.voterKey) ? 1 : 0;
+  return firstVoteBatcher(db, v.pollId).add(v);
+}
+
+// First votes on one poll are grouped: while one statement for the poll is running, the first votes that
+// arrive wait and then go together in the next one (group commit, up to MAX_BATCH). A vote on an idle
+// poll runs at once, alone. Every vote of a batch lands (or fails) with its statement, exactly as if it
+// had run alone; what grouping saves is the queue of transactions waiting for the poll's rows, which
+// under load cost PostgreSQL more than the votes themselves (docs/decisions/030-poll-votes-and-totals.md).
+const MAX_BATCH = 64;
+
+interface Waiting {
+  v: VoteInput;
+  resolve: (t: PollTotals | null) => void;
+  reject: (e: unknown) => void;
+}
+
+interface Batcher {
+  add(v: VoteInput): Promise<PollTotals | null>;
+}
+
+const batchers = new WeakMap<Db, Map<string, Batcher>>();
+
+function firstVoteBatcher(db: Db, pollId: string): Batcher {
+  let byPoll = batchers.get(db);
+  if (!byPoll) batchers.set(db, (byPoll = new Map()));
+  let b = byPoll.get(pollId);
+  if (b) return b;
+  let running = false;
+  let queue: Waiting[] = [];
+  const run = async () => {
+    running = true;
+    while (queue.length) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(batch.length);
+      try {
+        const results = await retryOnConflict(() =>
+          insertFirstVotes(
+            db,
+            pollId,
+            batch.map((w) => w.v),
+          ),
+        );
+        batch.forEach((w, i) => {
+          w.resolve(results[i]);
+        });
+      } catch (e) {
+        if (batch.length === 1) batch[0].reject(e);
+        // one vote's own problem (say, its account deleted meanwhile) must not fail the others: alone
+        else
+          await Promise.all(
+            batch.map((w) =>
+              retryOnConflict(() => insertFirstVotes(db, pollId, [w.v])).then(
+                (r) => w.resolve(r[0]),
+                w.reject,
+              ),
+            ),
+          );
+      }
+    }
+    running = false;
+    byPoll.delete(pollId);
+  };
+  b = {
+    add(v) {
+      return new Promise<PollTotals | null>((resolve, reject) => {
+        queue.push({ v, resolve, reject });
+        if (!running) void run();
+      });
+    },
+  };
+  byPoll.set(pollId, b);
+  return b;
+}
+
+/**
+ * One statement for first votes on one poll: inserts those whose voter has no vote in the poll yet, adds
+ * them to the poll's voter count and to each chosen option (rows locked in id order), and answers the
+ * totals. For each vote: the totals after the statement, or null when that voter already had a vote
+ * (or appears twice in the batch: the first one counts).
+ */
+async function insertFirstVotes(db: Db, pollId: string, votes: VoteInput[]): Promise<(PollTotals | null)[]> {
   const relaxed = process.env.AGORA_POLL_SYNC_COMMIT === "1" ? "on" : "off";
-  const rows = await retryOnConflict(() =>
-    executeRows<{ total: number | null; changed: unknown; before: unknown }>(
-      db,
-      sql`
+  const rows = sql.join(
+    votes.map(
+      (v, i) =>
+        sql`(${i}::int, ${v.voterKey}::text, ${v.userId}::text, ${JSON.stringify(v.optionIds)}::jsonb, ${v.ipHash ?? null}::text, ${isSignedInKey(v.voterKey) ? 1 : 0}::int)`,
+    ),
+    sql`, `,
+  );
+  const [row] = await executeRows<{
+    total: number | null;
+    inserted: unknown;
+    changed: unknown;
+    before: unknown;
+  }>(
+    db,
+    sql`
       with cfg as (select set_config('synchronous_commit', ${relaxed}, true)),
+      v (idx, voter_key, user_id, option_ids, ip_hash, s) as (values ${rows}),
       ins as (
         insert into ${pollVotes} (poll_id, voter_key, user_id, option_ids, ip_hash)
-        select ${v.pollId}, ${v.voterKey}, ${v.userId}, ${JSON.stringify(v.optionIds)}::jsonb, ${v.ipHash ?? null}
-        from cfg
+        select ${pollId}, v.voter_key, v.user_id, v.option_ids, v.ip_hash
+        from v, cfg
+        order by v.idx
         on conflict (poll_id, voter_key) do nothing
-        returning id
+        returning voter_key, option_ids
       ),
       p as (
-        update ${polls} set total_voters = total_voters + 1
-        where id = ${v.pollId} and exists (select 1 from ins)
+        update ${polls} set total_voters = total_voters + (select count(*) from ins)::int
+        where id = ${pollId} and exists (select 1 from ins)
         returning total_voters
+      ),
+      d as (
+        select o.id::uuid as id, count(*)::int as n,
+          sum(case when ins.voter_key like 'u:%' then 1 else 0 end)::int as sn
+        from ins cross join lateral jsonb_array_elements_text(ins.option_ids) as o(id)
+        group by o.id
       ),
       locked as (
         select id from ${pollOptions}
-        where id in ${v.optionIds} and poll_id = ${v.pollId} and exists (select 1 from p)
+        where id in (select id from d) and poll_id = ${pollId} and exists (select 1 from p)
         order by id
         for update
       ),
       o as (
-        update ${pollOptions} set vote_count = vote_count + 1, signed_in_count = signed_in_count + ${s}
-        where id in (select id from locked)
-        returning id, vote_count, signed_in_count
+        update ${pollOptions} po set vote_count = po.vote_count + d.n, signed_in_count = po.signed_in_count + d.sn
+        from d where po.id = d.id and po.id in (select id from locked)
+        returning po.id, po.vote_count, po.signed_in_count
       )
       select (select total_voters from p) as total,
+        (select json_agg(voter_key) from ins) as inserted,
         (select json_agg(json_build_array(id, vote_count, signed_in_count)) from o) as changed,
         (select json_agg(json_build_array(id, vote_count, signed_in_count)) from ${pollOptions}
-          where poll_id = ${v.pollId}) as before`,
-    ),
+          where poll_id = ${pollId}) as before`,
   );
-  const [row] = rows;
-  if (row?.total == null) return null;
+  if (row?.total == null) return votes.map(() => null);
   const options = new Map<string, { count: number; signedIn: number }>();
   for (const [id, count, signedIn] of [
     ...(parseJson<Pair[] | null>(row.before) ?? []),
     ...(parseJson<Pair[] | null>(row.changed) ?? []),
   ])
     options.set(id, { count, signedIn });
-  return { totalVoters: Number(row.total), options };
+  const totals: PollTotals = { totalVoters: Number(row.total), options };
+  const inserted = new Set(parseJson<string[] | null>(row.inserted) ?? []);
+  // a voter twice in one batch: only the first of them was inserted
+  const seen = new Set<string>();
+  return votes.map((v) => {
+    if (!inserted.has(v.voterKey) || seen.has(v.voterKey)) return null;
+    seen.add(v.voterKey);
+    return { totalVoters: totals.totalVoters, options: new Map(totals.options) };
+  });
 }
 
 /**
