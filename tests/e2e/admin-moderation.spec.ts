@@ -24,9 +24,11 @@ test("a moderator approves and rejects with the keyboard only; the author sees b
   await page.goto(`/admin/queue?status=pending&articleId=${mine[0].article.id}`);
   await expect(page.getByRole("heading", { name: "Moderation queue" })).toBeVisible();
 
-  // ? opens the help
-  await page.keyboard.press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  // ? opens the help (once the board has hydrated: the heading is server-rendered before its key handler)
+  await expect(async () => {
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
 
