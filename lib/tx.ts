@@ -3,7 +3,6 @@
 // whole transaction (or single statement) is simply run again, a few times, with a little random
 // back-off.
 import type { SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 
 const RETRYABLE = new Set(["40P01", "40001"]);
@@ -38,21 +37,10 @@ export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
-const dialect = new PgDialect();
-type UnsafeClient = {
-  unsafe: (text: string, params: unknown[], opts: { prepare: boolean }) => Promise<unknown>;
-};
-
 /**
- * Runs a raw statement and answers its rows. On PostgreSQL (postgres.js) it runs as a prepared
- * statement, parsed and planned once per connection: drizzle's own execute() sends every statement
- * unprepared, which for a hot statement costs PostgreSQL a parse and plan each time.
+ * Runs a raw statement and answers its rows. On PostgreSQL it runs as a named prepared statement, like
+ * every statement of ours (db/client.ts preparedByDefault, docs/decisions/050-prepared-statements.md).
  */
 export async function executeRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const client = (db as unknown as { $client?: Partial<UnsafeClient> }).$client;
-  if (typeof client?.unsafe === "function") {
-    const { sql: text, params } = dialect.sqlToQuery(query);
-    return (await client.unsafe(text, params, { prepare: true })) as T[];
-  }
   return rowsOf<T>(await db.execute(query));
 }

@@ -7,6 +7,7 @@ import { LRUCache } from "lru-cache";
 import type { Session } from "next-auth";
 import { getDb } from "@/db/client";
 import { apiTokens, type User, users } from "@/db/schema";
+import { cookieValue } from "@/lib/http/client";
 import { serverSecret } from "@/lib/server/secret";
 import type { Role } from "./users";
 
@@ -79,14 +80,6 @@ const claimsCache = ((globalThis as G).__agoraSessionClaims ??= new LRUCache<str
 
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-function cookieFrom(header: string, name: string): string | undefined {
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
-
 /**
  * The session's claims from the Auth.js cookie, decoded once here (no Auth.js round trip: that one
  * rebuilds its configuration, re-encrypts and re-sets the cookie and reads the user a second time, about
@@ -96,8 +89,8 @@ function cookieFrom(header: string, name: string): string | undefined {
 async function sessionClaims(cookieHeader: string): Promise<Claims | null | "auth"> {
   if (!cookieHeader.includes("authjs.session-token")) return null;
   for (const name of SESSION_COOKIES) {
-    const token = cookieFrom(cookieHeader, name);
-    if (token === undefined) continue;
+    const token = cookieValue(cookieHeader, name);
+    if (token === null) continue;
     try {
       const key = createHash("sha256").update(name).update("=").update(token).digest("base64");
       const hit = claimsCache.get(key);

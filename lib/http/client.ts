@@ -28,3 +28,13 @@ export function hashValue(kind: string, ...parts: string[]): string {
 export function ipHash(req: Request | Headers): string {
   return hashValue("ip", clientIp(req));
 }
+
+/** One cookie's value from a Cookie header (null when absent). */
+export function cookieValue(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return null;
+}

@@ -5,6 +5,7 @@ import { and, count, desc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql }
 import type { Db } from "@/db/client";
 import { articles, commentStatuses, comments } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { executeRows } from "@/lib/tx";
 import { recordAction } from "./audit";
 import type { ModerationFacts, ModerationInput } from "./types";
 
@@ -38,11 +39,8 @@ export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
         batch.map((b, i) => sql`(${b.expr}) as ${sql.raw(`f${i}`)}`),
         sql`, `,
       );
-      const res = (await db.execute(sql`select ${cols}`)) as unknown;
-      const rows = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as Record<
-        string,
-        unknown
-      >[];
+      const rows = await executeRows<Record<string, unknown>>(db, sql`select ${cols}`);
+
       batch.forEach((b, i) => {
         b.resolve(b.parse(rows[0]?.[`f${i}`]));
       });

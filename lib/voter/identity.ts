@@ -3,6 +3,7 @@
 // the second line of defence against clearing the cookie and voting again.
 import { randomBytes } from "node:crypto";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
+import { cookieValue } from "@/lib/http/client";
 
 export const VOTER_COOKIE = "agora_voter";
 const VOTER_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -14,15 +15,6 @@ export interface Voter {
   viewer: Viewer | null;
   /** the anonymous id from the cookie (also present when a signed-in reader still carries one) */
   anonId: string | null;
-}
-
-function cookieValue(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
-  }
-  return null;
 }
 
 /** The anonymous voter id in the request's cookie, if well-formed. */
