@@ -38,6 +38,7 @@ export async function votedTagsOf(db: Db, slug: string, authorIds: string[]): Pr
     db,
     defs.map((p) => p.id),
     authorIds,
+    defs.flatMap((p) => p.options),
   );
 }
 

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
-import { moderateComment } from "@/lib/moderation";
+import { moderateComment, type Verdict } from "@/lib/moderation";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
 import { COMMENTS_CHANNEL, publishCommentEvent } from "./live";
@@ -52,8 +52,30 @@ export function isUuid(s: unknown): s is string {
   return typeof s === "string" && UUID.test(s);
 }
 
-/** Verdicts that refuse the action itself: nothing is stored (the reader gets a 403). */
-const REFUSALS = new Set(["article_closed", "author_banned", "author_suspended"]);
+/**
+ * Verdicts that refuse the action itself: nothing is stored. 403 for who or where (closed article,
+ * banned or suspended author), 429 with Retry-After for going too fast.
+ */
+const REFUSALS: Record<string, 403 | 429> = {
+  article_closed: 403,
+  author_banned: 403,
+  author_suspended: 403,
+  rate_limited: 429,
+  rate_limited_network: 429,
+};
+
+function refuseIfRefusal(verdict: Verdict): void {
+  const status = REFUSALS[verdict.reason];
+  if (!status) return;
+  const retry = verdict.retryAfterSeconds;
+  throw new ApiError(
+    status,
+    verdict.reason,
+    verdict.message,
+    undefined,
+    retry ? { "retry-after": String(retry) } : undefined,
+  );
+}
 
 async function bodyOrThrow(db: Db, raw: unknown): Promise<string> {
   const r = checkBody(raw, await enforcedCommentLimits(db));
@@ -140,7 +162,7 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
     },
     { author: knownAuthor(author) },
   );
-  if (REFUSALS.has(verdict.reason)) throw new ApiError(403, verdict.reason, verdict.message);
+  refuseIfRefusal(verdict);
 
   const id = randomUUID();
   const bodyHtml = renderCommentBody(body);
@@ -285,7 +307,7 @@ export async function editComment(
     ipHash: input.ipHash,
     commentId: c.id,
   });
-  if (REFUSALS.has(verdict.reason)) throw new ApiError(403, verdict.reason, verdict.message);
+  refuseIfRefusal(verdict);
 
   const result = await db.transaction(async (tx) => {
     const cur = (await findCommentRow(tx, c.id, { forUpdate: true }))!;

@@ -1,10 +1,11 @@
 // The database answers to the pipeline's questions (ModerationFacts), memoised per run. Recent-window
 // counts go through comments_status_idx (status, created_at) by naming every status, so they read only
 // the rows of the window however large the table grows.
-import { and, count, desc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, commentStatuses, comments } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { spend } from "@/lib/rate-limit";
 import { executeRows } from "@/lib/tx";
 import { recordAction } from "./audit";
 import type { ModerationFacts, ModerationInput } from "./types";
@@ -54,26 +55,32 @@ export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
       pending.push({ expr, parse, resolve: resolve as (v: unknown) => void, reject });
     });
   const notThis = input.commentId ? ne(comments.id, input.commentId) : undefined;
-  const countWhere = (...conds: (SQL | undefined)[]) =>
+  // counts stop at `cap` rows: a rule compares with a threshold, so a prolific author or a busy article
+  // costs no more than the threshold's worth of index entries
+  const countUpTo = (cap: number, ...conds: (SQL | undefined)[]) =>
     batched(
-      sql`${db
-        .select({ n: count() })
+      sql`select count(*) from (${db
+        .select({ one: sql`1` })
         .from(comments)
-        .where(and(...conds))}`,
+        .where(and(...conds))
+        .limit(Math.max(0, Math.floor(cap)))}) t`,
       (v) => Number(v ?? 0),
     );
   return {
-    authorApprovedCount: () =>
-      once("approved", () =>
-        countWhere(eq(comments.authorId, input.authorId), eq(comments.status, "approved"), notThis),
+    authorApprovedCount: (cap) =>
+      once(`approved:${cap}`, () =>
+        countUpTo(cap, eq(comments.authorId, input.authorId), eq(comments.status, "approved"), notThis),
       ),
-    authorCommentsSince: (since) =>
-      once(`author:${since.getTime()}`, () =>
-        countWhere(eq(comments.authorId, input.authorId), gt(comments.createdAt, since), notThis),
-      ),
-    ipCommentsSince: (since) =>
-      once(`ip:${since.getTime()}`, () =>
-        countWhere(anyStatus, gt(comments.createdAt, since), eq(comments.ipHash, input.ipHash), notThis),
+    commentAllowance: (limits) =>
+      once(
+        `allowance:${limits.author.points}/${limits.author.seconds}:${limits.ip.points}/${limits.ip.seconds}`,
+        async () => {
+          const [author, ip] = await Promise.all([
+            spend("comment_user", input.authorId, limits.author),
+            input.ipHash ? spend("comment_ip", input.ipHash, limits.ip) : 0,
+          ]);
+          return { author, ip };
+        },
       ),
     authorBodiesSince: (since) =>
       once(`bodies:${since.getTime()}`, () =>
@@ -87,9 +94,10 @@ export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
           (v) => (asJson(v) ?? []) as string[],
         ),
       ),
-    articleCommentsSince: (since) =>
-      once(`article:${since.getTime()}`, () =>
-        countWhere(
+    articleCommentsSince: (since, cap) =>
+      once(`article:${since.getTime()}:${cap}`, () =>
+        countUpTo(
+          cap,
           anyStatus,
           gt(comments.createdAt, since),
           eq(comments.articleId, input.articleId),

@@ -25,6 +25,7 @@ export async function runPipeline(
         reason: v.reason ?? phase.name,
         message: v.message ?? defaultMessage(v.status),
         tags,
+        ...(v.retryAfterSeconds ? { retryAfterSeconds: v.retryAfterSeconds } : {}),
       };
     }
   }

@@ -2,6 +2,7 @@
 // each phase looks at the comment and its context and returns nothing (no opinion) or a verdict.
 // The first phase that decides a status ends the run (Coral Talk's pipeline, simplified).
 import type { Db } from "@/db/client";
+import type { Limit } from "@/lib/rate-limit";
 import type { Settings } from "@/lib/settings/schema";
 
 export type ModerationStatus = "approved" | "pending" | "rejected" | "spam";
@@ -24,16 +25,20 @@ export interface ModerationInput {
  * memoised per run. lib/moderation/facts.ts answers from the database; unit tests give plain values.
  */
 export interface ModerationFacts {
-  /** the author's approved comments, all articles (the comment being edited excluded) */
-  authorApprovedCount(): Promise<number>;
-  /** the author's comments created since `since` */
-  authorCommentsSince(since: Date): Promise<number>;
-  /** comments from this network (ip hash) created since `since` */
-  ipCommentsSince(since: Date): Promise<number>;
+  /**
+   * the author's approved comments, all articles (the comment being edited excluded), counted up to
+   * `cap`: enough to compare with a threshold, however many the author has
+   */
+  authorApprovedCount(cap: number): Promise<number>;
+  /**
+   * Spends one new comment from the author's and the network's allowance (lib/rate-limit: atomic,
+   * shared by instances): for each, 0 when allowed, else the seconds until it may post again.
+   */
+  commentAllowance(limits: { author: Limit; ip: Limit }): Promise<{ author: number; ip: number }>;
   /** bodies of the author's comments created since `since` (newest first, at most 20) */
   authorBodiesSince(since: Date): Promise<string[]>;
-  /** comments on the article created since `since` */
-  articleCommentsSince(since: Date): Promise<number>;
+  /** comments on the article created since `since`, counted up to `cap` */
+  articleCommentsSince(since: Date, cap: number): Promise<number>;
   /** the article's latest comments created since `since` (newest first, at most `limit`) */
   articleLatestOutcomes(since: Date, limit: number): Promise<{ status: string; decidedBy: string | null }[]>;
   /** switches the article to premoderation until `until` unless a surge is already on at `now` */
@@ -70,6 +75,8 @@ export interface PhaseVerdict {
   /** what the author is told, specific ("held for review: links from new commenters are checked first") */
   message?: string;
   tags?: string[];
+  /** with a refusal for going too fast: when the author may try again */
+  retryAfterSeconds?: number;
 }
 
 export interface Phase {
@@ -92,4 +99,5 @@ export interface Verdict {
   reason: string;
   message: string;
   tags: string[];
+  retryAfterSeconds?: number;
 }

@@ -23,6 +23,8 @@ export async function votedOptionsFor(
   db: Db,
   pollIds: string[],
   userIds: string[],
+  /** the polls' options in option order, when the caller has them (poll definitions): spares a read */
+  knownOptions?: { id: string; label: string }[],
 ): Promise<Map<string, VotedTag[]>> {
   const out = new Map<string, VotedTag[]>();
   const uniqueUsers = [...new Set(userIds)];
@@ -40,10 +42,12 @@ export async function votedOptionsFor(
           isNull(users.deletedAt),
         ),
       ),
-    db
-      .select({ id: pollOptions.id, label: pollOptions.label, position: pollOptions.position })
-      .from(pollOptions)
-      .where(inArray(pollOptions.pollId, pollIds)),
+    knownOptions
+      ? knownOptions.map((o, position) => ({ ...o, position }))
+      : db
+          .select({ id: pollOptions.id, label: pollOptions.label, position: pollOptions.position })
+          .from(pollOptions)
+          .where(inArray(pollOptions.pollId, pollIds)),
   ]);
   const byId = new Map(options.map((o) => [o.id, o]));
   const pollOrder = new Map(pollIds.map((id, i) => [id, i]));

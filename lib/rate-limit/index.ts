@@ -45,11 +45,18 @@ type G = typeof globalThis & { __agoraLimiters?: Map<string, Promise<RateLimiter
 const g = globalThis as G;
 const limiters = (g.__agoraLimiters ??= new Map());
 
-async function limiter(name: LimitName): Promise<RateLimiterAbstract> {
-  let p = limiters.get(name);
+export interface Limit {
+  points: number;
+  seconds: number;
+}
+
+/** One limiter per name and size; a changed size (e.g. from the settings) keeps the stored counters. */
+async function limiter(name: LimitName, size: Limit = limitConfig(name)): Promise<RateLimiterAbstract> {
+  const id = `${name}:${size.points}/${size.seconds}`;
+  let p = limiters.get(id);
   if (!p) {
     p = (async () => {
-      const { points, seconds } = limitConfig(name);
+      const { points, seconds } = size;
       const h = await getDbHandle();
       if (h.kind !== "postgres") return new RateLimiterMemory({ keyPrefix: name, points, duration: seconds });
       const sql = h.sql!;
@@ -72,7 +79,7 @@ async function limiter(name: LimitName): Promise<RateLimiterAbstract> {
         insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${name}-ins`, points, duration: seconds }),
       });
     })();
-    limiters.set(name, p);
+    limiters.set(id, p);
   }
   return p;
 }
@@ -119,6 +126,22 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
     await l.consume(key, points);
   } catch (e) {
     if (isLimiterAnswer(e)) throw new RateLimitedError(name, Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+    throw e;
+  }
+}
+
+/**
+ * Spends one point of `key` under a size the caller decides (e.g. the settings' comments per minute):
+ * 0 when allowed, else the seconds until the next point comes back. For rules that answer with a
+ * verdict of their own instead of RateLimitedError.
+ */
+export async function spend(name: LimitName, key: string, size: Limit): Promise<number> {
+  const l = await limiter(name, size);
+  try {
+    await l.consume(key, 1);
+    return 0;
+  } catch (e) {
+    if (isLimiterAnswer(e)) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
     throw e;
   }
 }

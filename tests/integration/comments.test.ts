@@ -302,6 +302,26 @@ describe(`comments (${dbKindLabel})`, () => {
     await expect(post(a.slug, alice, "😀".repeat(5000))).resolves.toMatchObject({ status: "approved" });
   });
 
+  it("refuses a comment over the author's limit with 429 and Retry-After, storing nothing", async () => {
+    const a = await makeArticle(db, "rate-limited");
+    const carol = await makeUser(db, "carol");
+    const saved = process.env.AGORA_LIMIT_COMMENT_USER;
+    process.env.AGORA_LIMIT_COMMENT_USER = "2/60";
+    try {
+      await post(a.slug, carol, "first thought");
+      await post(a.slug, carol, "second thought");
+      const before = await countComments(db);
+      const e = await apiError(post(a.slug, carol, "third thought"));
+      expect(e.status).toBe(429);
+      expect(e.code).toBe("rate_limited");
+      expect(e.message).toMatch(/at most 2 comments a minute\. Try again in \d+ seconds/);
+      expect(Number(e.headers?.["retry-after"])).toBeGreaterThan(0);
+      expect(await countComments(db)).toBe(before);
+    } finally {
+      process.env.AGORA_LIMIT_COMMENT_USER = saved;
+    }
+  });
+
   it("shows a held comment to its author with the verdict's message, to nobody else", async () => {
     const a = await makeArticle(db, "held");
     const parent = await post(a.slug, bob, "A published parent");

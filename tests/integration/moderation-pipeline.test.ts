@@ -28,6 +28,8 @@ describe(`moderation pipeline on the database (${dbKindLabel})`, () => {
         suspectWords: ["zzsuspect"],
         linksMinApproved: 2,
         newCommenterHoldCount: 0,
+        // every comment here comes from one test address; the per-author limit is what these tests check
+        commentsPerMinutePerIp: 10_000,
       },
       admin,
     );
@@ -98,17 +100,47 @@ describe(`moderation pipeline on the database (${dbKindLabel})`, () => {
     expect(dup.verdict).toMatchObject({ status: "rejected", phase: "duplicate" });
     await postComment(db, { articleId: a.id, authorId: reader, body: "third" });
     const over = await postComment(db, { articleId: a.id, authorId: reader, body: "fourth" });
-    expect(over.verdict).toMatchObject({ status: "rejected", phase: "rate_limit" });
+    expect(over.verdict).toMatchObject({ status: "rejected", phase: "rate_limit", reason: "rate_limited" });
     expect(over.verdict.message).toContain("at most 3 comments a minute");
-    // a minute later the author may post again
-    const later = await postComment(db, {
-      articleId: a.id,
-      authorId: reader,
-      body: "fifth",
-      now: new Date(Date.now() + 61_000),
-    });
-    expect(later.verdict.status).toBe("approved");
+    expect(over.verdict.retryAfterSeconds).toBeGreaterThan(0);
+    expect(over.verdict.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // another author is not held back by this one
+    const other = await postComment(db, { articleId: a.id, authorId: await makeUser(db), body: "mine" });
+    expect(other.verdict.status).toBe("approved");
     await updateSettings(db, { commentsPerMinutePerAuthor: 5 }, admin);
+  });
+
+  it("lets exactly N of a burst of concurrent comments through (the allowance is spent atomically)", async () => {
+    await updateSettings(db, { commentsPerMinutePerAuthor: 3 }, admin);
+    const a = await makeArticle(db);
+    const reader = await makeUser(db);
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        postComment(db, { articleId: a.id, authorId: reader, body: `burst number ${i}` }),
+      ),
+    );
+    const limited = burst.filter((b) => b.verdict.phase === "rate_limit").length;
+    expect(limited).toBe(9);
+    await updateSettings(db, { commentsPerMinutePerAuthor: 5 }, admin);
+  });
+
+  it("gives the allowance back when the window has passed", async () => {
+    process.env.AGORA_LIMIT_COMMENT_USER = "2/1";
+    try {
+      const a = await makeArticle(db);
+      const reader = await makeUser(db);
+      for (const body of ["one", "two"])
+        expect((await postComment(db, { articleId: a.id, authorId: reader, body })).verdict.status).toBe(
+          "approved",
+        );
+      const over = await postComment(db, { articleId: a.id, authorId: reader, body: "three" });
+      expect(over.verdict).toMatchObject({ phase: "rate_limit", retryAfterSeconds: 1 });
+      await new Promise((r) => setTimeout(r, 1_100));
+      const later = await postComment(db, { articleId: a.id, authorId: reader, body: "four" });
+      expect(later.verdict.status).toBe("approved");
+    } finally {
+      delete process.env.AGORA_LIMIT_COMMENT_USER;
+    }
   });
 
   it("switches surge mode on above X comments a minute and off after the period", async () => {

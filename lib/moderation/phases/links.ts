@@ -19,7 +19,7 @@ export const links: Phase = {
     if (!containsLink(input.body)) return;
     const k = ctx.settings.linksMinApproved;
     if (k <= 0 || ctx.author.role !== "reader") return { tags: ["link"] };
-    if ((await ctx.facts.authorApprovedCount()) >= k) return { tags: ["link"] };
+    if ((await ctx.facts.authorApprovedCount(k)) >= k) return { tags: ["link"] };
     return {
       status: "pending",
       reason: "link_from_new_commenter",

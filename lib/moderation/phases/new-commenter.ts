@@ -3,10 +3,14 @@ import type { Phase } from "../types";
 /** The first K comments of a new commenter are held (K from the settings; 0 turns this off). */
 export const newCommenter: Phase = {
   name: "new_commenter",
+  prefetch(_input, ctx) {
+    const k = ctx.settings.newCommenterHoldCount;
+    if (k > 0 && ctx.author.role === "reader") ctx.facts.authorApprovedCount(k).catch(() => {});
+  },
   async run(_input, ctx) {
     const k = ctx.settings.newCommenterHoldCount;
     if (k <= 0 || ctx.author.role !== "reader") return;
-    const approved = await ctx.facts.authorApprovedCount();
+    const approved = await ctx.facts.authorApprovedCount(k);
     if (approved >= k) return;
     return {
       status: "pending",

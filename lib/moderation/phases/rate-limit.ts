@@ -1,11 +1,14 @@
-import { limitConfig } from "@/lib/rate-limit";
-import type { Phase } from "../types";
+import { humanSeconds, limitConfig } from "@/lib/rate-limit";
+import type { ModerationContext, Phase } from "../types";
 
 /**
- * Per author and per network: at most N comments in a window. N per minute comes from the settings;
- * AGORA_LIMIT_COMMENT_USER / AGORA_LIMIT_COMMENT_IP (points/seconds), when set, win — benchmarks and
- * load tests raise limits that way (docs/decisions/004-rate-limits.md). Counted from the comments table,
- * so the limit holds across instances. Edits are not new comments and are not counted.
+ * Per author and per network: at most N new comments in a window. N per minute comes from the
+ * settings; AGORA_LIMIT_COMMENT_USER / AGORA_LIMIT_COMMENT_IP (points/seconds), when set, win —
+ * benchmarks and load tests raise limits that way (docs/decisions/004-rate-limits.md). This is the one
+ * place the comment limit is enforced: each new comment spends from lib/rate-limit's counters (one
+ * atomic upsert each on PostgreSQL, so it holds across instances and against a burst of concurrent
+ * posts). Edits are not new comments and spend nothing. A comment over the limit is refused (429), not
+ * stored.
  */
 export function commentLimits(settings: {
   commentsPerMinutePerAuthor: number;
@@ -23,30 +26,30 @@ function every(seconds: number): string {
   return seconds === 60 ? "a minute" : `per ${seconds} seconds`;
 }
 
+const allowance = (ctx: ModerationContext) => ctx.facts.commentAllowance(commentLimits(ctx.settings));
+
 export const rateLimit: Phase = {
   name: "rate_limit",
   prefetch(input, ctx) {
-    if (input.commentId) return;
-    const { author, ip } = commentLimits(ctx.settings);
-    const since = (s: number) => new Date(ctx.now.getTime() - s * 1000);
-    ctx.facts.authorCommentsSince(since(author.seconds)).catch(() => {});
-    if (input.ipHash) ctx.facts.ipCommentsSince(since(ip.seconds)).catch(() => {});
+    if (!input.commentId) allowance(ctx).catch(() => {});
   },
   async run(input, ctx) {
     if (input.commentId) return;
     const { author, ip } = commentLimits(ctx.settings);
-    const since = (s: number) => new Date(ctx.now.getTime() - s * 1000);
-    if ((await ctx.facts.authorCommentsSince(since(author.seconds))) >= author.points)
+    const wait = await allowance(ctx);
+    if (wait.author > 0)
       return {
         status: "rejected",
         reason: "rate_limited",
-        message: `Not published: you can post at most ${author.points} comments ${every(author.seconds)}. Wait a little and try again.`,
+        message: `Not published: you can post at most ${author.points} comments ${every(author.seconds)}. Try again in ${humanSeconds(wait.author)}.`,
+        retryAfterSeconds: wait.author,
       };
-    if (input.ipHash && (await ctx.facts.ipCommentsSince(since(ip.seconds))) >= ip.points)
+    if (wait.ip > 0)
       return {
         status: "rejected",
         reason: "rate_limited_network",
-        message: `Not published: your network has posted ${ip.points} comments in the last ${ip.seconds === 60 ? "minute" : `${ip.seconds} seconds`}, the most we accept. Wait a little and try again.`,
+        message: `Not published: your network has posted ${ip.points} comments in the last ${ip.seconds === 60 ? "minute" : `${ip.seconds} seconds`}, the most we accept. Try again in ${humanSeconds(wait.ip)}.`,
+        retryAfterSeconds: wait.ip,
       };
   },
 };

@@ -49,7 +49,7 @@ export const surge: Phase = {
     const until = ctx.article.surgeUntil;
     if ((until && until > ctx.now) || input.commentId) return;
     const w = windows(ctx);
-    ctx.facts.articleCommentsSince(w.minute).catch(() => {});
+    ctx.facts.articleCommentsSince(w.minute, ctx.settings.surgeCommentsPerMinute).catch(() => {});
     ctx.facts.articleLatestOutcomes(w.day, SURGE_SAMPLE).catch(() => {});
   },
   async run(input, ctx) {
@@ -58,7 +58,7 @@ export const surge: Phase = {
     if (input.commentId) return;
     const s = ctx.settings;
     const w = windows(ctx);
-    const lastMinute = (await ctx.facts.articleCommentsSince(w.minute)) + 1;
+    const lastMinute = (await ctx.facts.articleCommentsSince(w.minute, s.surgeCommentsPerMinute)) + 1;
     let why: Record<string, unknown> | null = null;
     if (lastMinute > s.surgeCommentsPerMinute)
       why = { trigger: "rate", commentsLastMinute: lastMinute, threshold: s.surgeCommentsPerMinute };

@@ -6,8 +6,9 @@ import { DEFAULT_SETTINGS, type Settings } from "@/lib/settings/schema";
 
 export interface FactValues {
   approved?: number;
-  authorRecent?: number;
-  ipRecent?: number;
+  /** seconds the author / the network must wait (0 or absent: allowed) */
+  authorWait?: number;
+  ipWait?: number;
   bodies?: string[];
   articleRecent?: number;
   outcomes?: { status: string; decidedBy: string | null }[];
@@ -38,11 +39,10 @@ export function makeCtx(
     return Promise.resolve(value);
   };
   const facts: ModerationFacts = {
-    authorApprovedCount: () => ask("approved", f.approved ?? 0),
-    authorCommentsSince: (since) => ask("authorRecent", f.authorRecent ?? 0, since),
-    ipCommentsSince: (since) => ask("ipRecent", f.ipRecent ?? 0, since),
+    authorApprovedCount: (cap) => ask("approved", Math.min(f.approved ?? 0, cap), cap),
+    commentAllowance: (limits) => ask("allowance", { author: f.authorWait ?? 0, ip: f.ipWait ?? 0 }, limits),
     authorBodiesSince: (since) => ask("bodies", f.bodies ?? [], since),
-    articleCommentsSince: (since) => ask("articleRecent", f.articleRecent ?? 0, since),
+    articleCommentsSince: (since, cap) => ask("articleRecent", Math.min(f.articleRecent ?? 0, cap), since),
     articleLatestOutcomes: (since, limit) =>
       ask("outcomes", (f.outcomes ?? []).slice(0, limit), { since, limit }),
     startSurge: async (until, _now, why) => {

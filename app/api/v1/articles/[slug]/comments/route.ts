@@ -8,7 +8,6 @@ import { attachVotedTags, readVotedOptionPage, votedTagsOf } from "@/lib/comment
 import { postComment } from "@/lib/comments/write";
 import { ipHash } from "@/lib/http/client";
 import { offerFastRoute, params } from "@/lib/http/fast-lane";
-import { consume } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +46,7 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   const { slug } = await ctx.params;
   const input = await readBody(req, postInput);
   const ip = ipHash(req);
-  await Promise.all([consume("comment_user", viewer.id), consume("comment_ip", ip)]);
+  // the comment limits (per author, per network) are moderation's rate-limit phase: one rule, one place
   const db = await getDb();
   // the author's poll tag is read while the comment is checked and stored
   const tags = votedTagsOf(db, slug, [viewer.id]);
