@@ -2,10 +2,11 @@
 // are never trusted from the JWT alone). A personal API token (Authorization: Bearer) also identifies
 // a user, for newsroom tools.
 import { createHash } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Session } from "next-auth";
 import { getDb } from "@/db/client";
+import { preparedFor } from "@/db/prepared";
 import { apiTokens, type User, users } from "@/db/schema";
 import { cookieValue } from "@/lib/http/client";
 import { serverSecret } from "@/lib/server/secret";
@@ -138,7 +139,14 @@ export async function getViewer(req?: Request): Promise<Viewer | null> {
   if (!claims) return null;
   // the one read per request: the account must still exist and the session version still match (a
   // sign-out everywhere, password change or ban bumps it), whatever the token says
-  const [u] = await (await getDb()).select().from(users).where(eq(users.id, claims.uid)).limit(1);
+  const [u] = await preparedFor(await getDb(), "viewer_user", (db) =>
+    db
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare("viewer_user"),
+  ).execute({ id: claims.uid });
   if (!u || u.deletedAt || u.sessionVersion !== claims.sv) return null;
   return toViewer(u, "session");
 }

@@ -1,6 +1,7 @@
 // The pipeline's entry point: every new or edited comment goes through moderateComment().
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedFor } from "@/db/prepared";
 import { articles, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { getSettings } from "@/lib/settings";
@@ -51,18 +52,21 @@ export async function loadContext(
   now = new Date(),
   known: { author?: ModerationContext["author"] } = {},
 ): Promise<ModerationContext> {
-  const articleRead = db
-    .select({
-      id: articles.id,
-      commentsOpen: articles.commentsOpen,
-      moderationMode: articles.moderationMode,
-      surgeUntil: articles.surgeUntil,
-      quietStart: articles.quietStart,
-      quietEnd: articles.quietEnd,
-    })
-    .from(articles)
-    .where(eq(articles.id, input.articleId))
-    .limit(1);
+  const articleRead = preparedFor(db, "moderation_article", (db) =>
+    db
+      .select({
+        id: articles.id,
+        commentsOpen: articles.commentsOpen,
+        moderationMode: articles.moderationMode,
+        surgeUntil: articles.surgeUntil,
+        quietStart: articles.quietStart,
+        quietEnd: articles.quietEnd,
+      })
+      .from(articles)
+      .where(eq(articles.id, sql.placeholder("id")))
+      .limit(1)
+      .prepare("moderation_article"),
+  ).execute({ id: input.articleId });
   const authorRead = db
     .select({
       id: users.id,
