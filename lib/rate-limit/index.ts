@@ -21,6 +21,8 @@ export const LIMIT_DEFAULTS = {
   magic_link_email: { points: 3, seconds: 15 * 60, what: "sign-in links for this address" },
   /** "send the confirmation email again" per account */
   verify_email_user: { points: 3, seconds: 15 * 60, what: "confirmation emails" },
+  /** new comments per author and per network: sized by the admin settings unless AGORA_LIMIT_* is set;
+   * spent and answered by lib/moderation's rate-limit phase (these defaults equal the settings') */
   comment_user: { points: 5, seconds: 60, what: "comments" },
   comment_ip: { points: 20, seconds: 60, what: "comments from your network" },
   vote_user: { points: 60, seconds: 60, what: "votes" },
