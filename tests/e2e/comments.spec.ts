@@ -2,7 +2,7 @@
 // post, reply, reply to the reply, edit, delete, vote, report, sort, load more, show more replies,
 // permalink with deeper threads, a live update seen by a second browser, reading and posting without
 // JavaScript.
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { freshDatabase, type Server, specPort, startServer } from "./comments-server";
 import { signInContext, USERS } from "./users";
 
@@ -49,6 +49,18 @@ const byId = (page: Page, id: string) => page.locator(`article[data-comment-id="
 async function openArticle(page: Page) {
   await page.goto(`/articles/${SLUG}#comments`);
   await expect(page.locator('[data-comments="article"][data-live="on"][data-reader="ready"]')).toBeVisible();
+}
+
+/**
+ * Opens the page until `shows` is on it. The article page is cached and writes invalidate it at most
+ * about once a second (lib/cache/index.ts folds later writes into one trailing invalidation), so a page
+ * read right after someone else's post may be up to a second old; the promise is "within 2 seconds".
+ */
+async function openShowing(page: Page, shows: Locator, open = () => openArticle(page)) {
+  await expect(async () => {
+    await open();
+    await expect(shows).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
 }
 
 test("post, reply, reply to the reply, edit and delete", async ({ browser }) => {
@@ -106,7 +118,7 @@ test("votes: up, change, undo; remembered per reader; never on one's own", async
   const id = await apiPost(author.request, "Vote on this comment, please");
   const voter = await signedIn(browser, "reader2");
   const page = await voter.newPage();
-  await openArticle(page);
+  await openShowing(page, byId(page, id));
   const c = byId(page, id);
   const up = c.getByRole("button", { name: "Upvote" });
   const down = c.getByRole("button", { name: "Downvote" });
@@ -126,7 +138,7 @@ test("votes: up, change, undo; remembered per reader; never on one's own", async
   await expect(down).toHaveAttribute("aria-pressed", "false");
 
   const own = await author.newPage();
-  await openArticle(own);
+  await openShowing(own, byId(own, id));
   await expect(byId(own, id).getByRole("button", { name: "Upvote" })).toBeDisabled();
   const r = await author.request.post(`/api/v1/comments/${id}/vote`, {
     data: { value: 1 },
@@ -142,7 +154,7 @@ test("report a comment once, with a reason", async ({ browser }) => {
   const id = await apiPost(author.request, "Report this one if you must");
   const reporter = await signedIn(browser, "reader3");
   const page = await reporter.newPage();
-  await openArticle(page);
+  await openShowing(page, byId(page, id));
   const c = byId(page, id);
   await c.getByRole("button", { name: "Report" }).click();
   await c.getByLabel("Spam").check();
@@ -174,7 +186,7 @@ test("sort newest, top and oldest; load more", async ({ browser }) => {
   ).toBe(200);
 
   const page = await voter.newPage();
-  await openArticle(page);
+  await openShowing(page, byId(page, ids[22]));
   const tops = page.locator('ol[aria-label="Comments"] > li > article');
   await expect(tops.first()).toHaveAttribute("data-comment-id", ids[22]);
   await expect(tops).toHaveCount(20);
@@ -208,7 +220,7 @@ test("show more replies, continue deep threads on the permalink page", async ({ 
     chain.push(await apiPost((d % 2 ? b : a).request, `Deep thread level ${d}`, chain[d - 1]));
 
   const page = await b.newPage();
-  await openArticle(page);
+  await openShowing(page, byId(page, chain[6]));
   const rootLi = page.locator(`li#c-${root}`);
   await expect(rootLi.locator("article[data-comment-id]")).toHaveCount(4);
   await rootLi.getByRole("link", { name: "Show 2 more replies" }).click();
@@ -273,10 +285,11 @@ test("a second reader sees a new comment live: N new comments — show", async (
 test("reading and posting without JavaScript", async ({ browser }) => {
   const anon = await browser.newContext({ baseURL: BASE, javaScriptEnabled: false });
   const page = await anon.newPage();
-  await page.goto(`/articles/${SLUG}`);
+  await openShowing(page, page.getByText("Breaking: a comment arrives live"), () =>
+    page.goto(`/articles/${SLUG}`).then(() => {}),
+  );
   const list = page.locator('ol[aria-label="Comments"]');
   await expect(list.locator("> li").first()).toBeVisible();
-  await expect(page.getByText("Breaking: a comment arrives live")).toBeVisible();
   await expect(page.getByRole("link", { name: "Load more comments" })).toHaveAttribute("href", /cursor=/);
   await expect(page.getByText("You need to be signed in to post.")).toBeVisible();
   // next page without JavaScript
