@@ -35,7 +35,12 @@ export const LIMIT_DEFAULTS = {
 
 export type LimitName = keyof typeof LIMIT_DEFAULTS;
 
-export function limitConfig(name: LimitName): { points: number; seconds: number } {
+export interface Limit {
+  points: number;
+  seconds: number;
+}
+
+export function limitConfig(name: LimitName): Limit {
   const env = process.env[`AGORA_LIMIT_${name.toUpperCase()}`];
   const m = env?.match(/^\s*(\d+)\s*\/\s*(\d+)\s*$/);
   if (m) return { points: Number(m[1]), seconds: Number(m[2]) };
@@ -47,12 +52,8 @@ type G = typeof globalThis & { __agoraLimiters?: Map<string, Promise<RateLimiter
 const g = globalThis as G;
 const limiters = (g.__agoraLimiters ??= new Map());
 
-export interface Limit {
-  points: number;
-  seconds: number;
-}
-
-/** One limiter per name and size; a changed size (e.g. from the settings) keeps the stored counters. */
+/** One limiter per name and size. On PostgreSQL a changed size (e.g. from the settings) keeps the
+ * stored counters (same table and keys); in memory (PGlite) a new size starts its own. */
 async function limiter(name: LimitName, size: Limit = limitConfig(name)): Promise<RateLimiterAbstract> {
   const id = `${name}:${size.points}/${size.seconds}`;
   let p = limiters.get(id);
@@ -121,15 +122,24 @@ function isLimiterAnswer(e: unknown): e is RateLimiterRes {
   );
 }
 
-/** Spends `points` from `name` for `key`; throws RateLimitedError (429 with Retry-After) when used up. */
-export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
-  const l = await limiter(name);
+/** Whole seconds to wait, at least 1. */
+const waitSeconds = (msBeforeNext: number) => Math.max(1, Math.ceil(msBeforeNext / 1000));
+
+/** Spends `points` of `key`: 0 when allowed, else the seconds until enough come back. */
+async function take(l: RateLimiterAbstract, key: string, points: number): Promise<number> {
   try {
     await l.consume(key, points);
+    return 0;
   } catch (e) {
-    if (isLimiterAnswer(e)) throw new RateLimitedError(name, Math.max(1, Math.ceil(e.msBeforeNext / 1000)));
+    if (isLimiterAnswer(e)) return waitSeconds(e.msBeforeNext);
     throw e;
   }
+}
+
+/** Spends `points` from `name` for `key`; throws RateLimitedError (429 with Retry-After) when used up. */
+export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
+  const wait = await take(await limiter(name), key, points);
+  if (wait > 0) throw new RateLimitedError(name, wait);
 }
 
 /**
@@ -138,14 +148,7 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
  * verdict of their own instead of RateLimitedError.
  */
 export async function spend(name: LimitName, key: string, size: Limit): Promise<number> {
-  const l = await limiter(name, size);
-  try {
-    await l.consume(key, 1);
-    return 0;
-  } catch (e) {
-    if (isLimiterAnswer(e)) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-    throw e;
-  }
+  return take(await limiter(name, size), key, 1);
 }
 
 /** Reads without spending: how long until `key` may try again (0 = now). */
@@ -153,7 +156,7 @@ export async function blockedFor(name: LimitName, key: string): Promise<number> 
   const l = await limiter(name);
   const res = await l.get(key);
   if (!res || res.remainingPoints > 0) return 0;
-  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  return waitSeconds(res.msBeforeNext);
 }
 
 /** Gives points back (e.g. a successful sign-in clears the account's failures). */

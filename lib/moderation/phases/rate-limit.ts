@@ -1,5 +1,5 @@
 import { humanSeconds, limitConfig } from "@/lib/rate-limit";
-import type { ModerationContext, Phase } from "../types";
+import type { Phase } from "../types";
 
 /**
  * Per author and per network: at most N new comments in a window. N per minute comes from the
@@ -26,17 +26,17 @@ function every(seconds: number): string {
   return seconds === 60 ? "a minute" : `per ${seconds} seconds`;
 }
 
-const allowance = (ctx: ModerationContext) => ctx.facts.commentAllowance(commentLimits(ctx.settings));
-
 export const rateLimit: Phase = {
   name: "rate_limit",
   prefetch(input, ctx) {
-    if (!input.commentId) allowance(ctx).catch(() => {});
+    if (!input.commentId) ctx.facts.commentAllowance(commentLimits(ctx.settings)).catch(() => {});
   },
   async run(input, ctx) {
     if (input.commentId) return;
-    const { author, ip } = commentLimits(ctx.settings);
-    const wait = await allowance(ctx);
+    const limits = commentLimits(ctx.settings);
+    const { author, ip } = limits;
+    // the same spend the prefetch started (facts memoise it by size)
+    const wait = await ctx.facts.commentAllowance(limits);
     if (wait.author > 0)
       return {
         status: "rejected",
