@@ -2,6 +2,7 @@
 // body parsing with size and type limits, zod validation, and the Origin check for state-changing calls.
 // Route handlers stay thin: parse with these, call lib/, answer with these.
 import type { z } from "zod";
+import { DomainError, STATUS_OF_KIND } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 export class ApiError extends Error {
@@ -151,6 +152,10 @@ export function handle<A extends unknown[]>(fn: (req: Request, ...args: A) => Pr
 
 export function errorResponse(e: unknown): Response {
   if (e instanceof ApiError) return jsonError(e.status, e.code, e.message, e.field, e.headers);
+  if (e instanceof DomainError) {
+    const headers = e.retryAfter ? { "retry-after": String(e.retryAfter) } : undefined;
+    return jsonError(STATUS_OF_KIND[e.kind], e.code, e.message, e.field, headers);
+  }
   const mapped = mapDbError(e);
   if (mapped) {
     log.warn({ err: errorCodes(e) }, "database unavailable: answered 503");
