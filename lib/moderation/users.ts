@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, moderationActions, moderatorNotes, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
-import { revokeSessions } from "@/lib/auth/sessions";
+import { revokeApiTokens, revokeSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/users";
 import { recordAction } from "./audit";
 import { explainStatus } from "./messages";
@@ -112,6 +112,8 @@ export async function setUserStatus(
       .where(eq(users.id, u.id));
     // a ban ends every session at once; a suspension leaves reading signed in
     if (input.status === "banned") await revokeSessions(tx as unknown as Db, u.id);
+    // a suspension leaves reading signed in but ends the account's API tokens
+    else if (input.status === "suspended") await revokeApiTokens(tx as unknown as Db, u.id);
     if (input.note)
       await tx
         .insert(moderatorNotes)
