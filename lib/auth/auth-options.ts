@@ -14,6 +14,7 @@ import { accounts, users, verificationTokens } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/redirect";
 import { publicBaseUrl } from "@/lib/mail";
 import { serverSecret } from "@/lib/server/secret";
+import { noControl } from "@/lib/validation/text";
 import { checkDisplayName } from "./display-name";
 import { verifyPassword } from "./password";
 import { authProviders } from "./providers";
@@ -24,8 +25,8 @@ class InvalidCredentials extends CredentialsSignin {
 }
 
 const credentialsInput = z.object({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().min(1).max(1000),
+  email: noControl(z.string().trim().toLowerCase().max(254)),
+  password: noControl(z.string().min(1).max(1000)),
 });
 
 declare module "next-auth" {

@@ -9,6 +9,7 @@
 import { errorResponse, jsonError } from "@/lib/api/http";
 import { BadRequest } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client";
+import { findControlChars } from "@/lib/validation/text";
 import { knownProviderIds, MAGIC_LINK_ID } from "./providers";
 import { beginMagicLink, beginSignIn } from "./signin-limits";
 import { emailSchema } from "./users";
@@ -82,6 +83,9 @@ export async function guardedAuthPost<R extends Request>(req: R, next: Handler<R
     // every auth POST (sign-in, callbacks, sign-out, session update): a repeated field is refused
     // before Auth.js sees the body, and the limits below read the values Auth.js will read
     const fields = await authBodyFields(req);
+    // the one control-character rule (lib/validation/text.ts): a NUL in an email reached PostgreSQL
+    const bad = findControlChars(fields);
+    if (bad) return jsonError(422, "invalid_input", `${bad.field}: ${bad.problem}`, bad.field);
     if (!m) return await next(req);
     const [, action, provider] = m;
     if (action === "callback" && provider === "credentials") {

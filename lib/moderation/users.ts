@@ -1,6 +1,7 @@
 // Moderating people: search, a user's record (history, notes), suspend for a time, ban, unban, and role
 // changes (admins only — enforced by the route's permission and again here). Every change writes an
 // audit row; a ban or role change bumps the session version, ending the user's sessions at once.
+
 import { and, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -8,6 +9,7 @@ import { articles, comments, moderationActions, moderatorNotes, users } from "@/
 import { ApiError } from "@/lib/api/http";
 import { revokeApiTokens, revokeSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/users";
+import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
 import { explainStatus } from "./messages";
 
@@ -243,7 +245,7 @@ export async function searchUsers(
   let cursor: { at: string; id: string } | null = null;
   if (q.cursor) {
     const [at, id] = Buffer.from(q.cursor, "base64url").toString().split("|");
-    if (!id || !at || Number.isNaN(Date.parse(at.replace(" ", "T"))))
+    if (!id || !at || !isTimestampText(at) || !/^[\w-]{1,100}$/.test(id))
       throw new ApiError(422, "invalid_input", "cursor: must be the nextCursor of a previous page", "cursor");
     cursor = { at, id };
   }
