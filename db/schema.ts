@@ -46,7 +46,8 @@ export const users = pgTable(
     // bumped by "sign out everywhere", password change, ban, role change, deletion: JWTs carrying an
     // older version stop authorising anything on their next request
     sessionVersion: integer("session_version").notNull().default(1),
-    showPollTag: boolean("show_poll_tag").notNull().default(true),
+    // the "voted: X" tag beside one's comments: opt-in (decision 082); accounts made before keep theirs
+    showPollTag: boolean("show_poll_tag").notNull().default(false),
     createdAt: createdAt(),
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
   },
@@ -107,6 +108,11 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    // the account's session version and role when the token was made: a token stops with the sessions
+    // it was made beside (sign out everywhere, password change, ban, role change, deletion) and never
+    // acts with more than this role (decision 081)
+    sessionVersion: integer("session_version"),
+    createdRole: text("created_role", { enum: ["reader", "moderator", "admin"] }),
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );

@@ -45,9 +45,16 @@ export function ProfileForm({
           id="show-poll-tag"
           name="showPollTag"
           defaultChecked={showPollTag}
+          aria-describedby="show-poll-tag-hint"
           className="mt-1 h-4 w-4"
         />
-        <label htmlFor="show-poll-tag">Show my poll vote beside my comments</label>
+        <div>
+          <label htmlFor="show-poll-tag">Show my poll vote beside my comments</label>
+          <p id="show-poll-tag-hint" className="text-sm text-zinc-600 dark:text-zinc-400">
+            Off unless you turn it on. When on, other readers see “voted: …” beside your comments and can
+            filter comments by it — only for polls whose results everyone can already see.
+          </p>
+        </div>
       </div>
       <button type="submit" className={buttonClass} disabled={state.busy}>
         Save profile

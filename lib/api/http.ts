@@ -2,8 +2,9 @@
 // body parsing with size and type limits, zod validation, and the Origin check for state-changing calls.
 // Route handlers stay thin: parse with these, call lib/, answer with these.
 import type { z } from "zod";
-import { DomainError, STATUS_OF_KIND } from "@/lib/errors";
+import { DomainError, Invalid, STATUS_OF_KIND } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { findControlChars } from "@/lib/validation/text";
 
 export class ApiError extends Error {
   constructor(
@@ -90,6 +91,12 @@ function tooLarge(maxBytes: number) {
 
 /** Validates with zod; the first problem becomes a 422 naming the field. */
 export function validate<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+  // the one control-character rule for every input (lib/validation/text.ts): 422 naming the field
+  const bad = findControlChars(data);
+  if (bad) {
+    const field = bad.field || undefined;
+    throw new Invalid(field, field ? `${field}: ${bad.problem}` : bad.problem);
+  }
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   const issue = r.error.issues[0];

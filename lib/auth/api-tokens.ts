@@ -4,8 +4,9 @@ import { randomBytes } from "node:crypto";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { apiTokens } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
+import { NotFound } from "@/lib/errors";
 import { recordAction } from "@/lib/moderation/audit";
 import { hashApiToken } from "./viewer";
 
@@ -67,9 +68,16 @@ export async function createToken(
     );
   const secret = `agora_${randomBytes(32).toString("base64url")}`;
   const row = await db.transaction(async (tx) => {
+    // bound to the account's current session version and role (read in the same transaction)
+    const [u] = await tx
+      .select({ sv: users.sessionVersion, role: users.role })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1);
+    if (!u) throw new NotFound("There is no such account.");
     const [t] = await tx
       .insert(apiTokens)
-      .values({ userId, name, tokenHash: hashApiToken(secret) })
+      .values({ userId, name, tokenHash: hashApiToken(secret), sessionVersion: u.sv, createdRole: u.role })
       .returning();
     await recordAction(tx, {
       actorId: userId,

@@ -11,8 +11,10 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { accounts, users, verificationTokens } from "@/db/schema";
+import { safeRedirectPath } from "@/lib/http/redirect";
 import { publicBaseUrl } from "@/lib/mail";
 import { serverSecret } from "@/lib/server/secret";
+import { noControl } from "@/lib/validation/text";
 import { checkDisplayName } from "./display-name";
 import { verifyPassword } from "./password";
 import { authProviders } from "./providers";
@@ -23,8 +25,8 @@ class InvalidCredentials extends CredentialsSignin {
 }
 
 const credentialsInput = z.object({
-  email: z.string().trim().toLowerCase().max(254),
-  password: z.string().min(1).max(1000),
+  email: noControl(z.string().trim().toLowerCase().max(254)),
+  password: noControl(z.string().min(1).max(1000)),
 });
 
 declare module "next-auth" {
@@ -104,13 +106,7 @@ export async function buildAuthConfig(extra: NextAuthConfig["providers"] = []): 
       // 127.0.0.1 to localhost in request URLs, and an absolute redirect to the other spelling of the
       // same host would land the browser where its new session cookie does not apply
       async redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return url;
-        try {
-          const u = new URL(url);
-          if (u.origin === baseUrl || u.origin === publicBaseUrl())
-            return `${u.pathname}${u.search}${u.hash}`;
-        } catch {}
-        return "/";
+        return safeRedirectPath(url, baseUrl, { alsoSameSite: [publicBaseUrl()] });
       },
       async signIn({ user }) {
         // a deleted account never signs in again, whatever the method

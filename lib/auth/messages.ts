@@ -1,5 +1,7 @@
 // What the sign-in page says for each outcome Auth.js (or our route guard) sends it back with, as
 // ?error=<type>. Unknown values get the generic line: a URL parameter is never shown as text.
+import { LOCAL_BASE, safeRedirectPath } from "@/lib/http/redirect";
+
 export const WRONG_CREDENTIALS = "That email and password do not match an account.";
 
 const ERRORS: Record<string, string> = {
@@ -34,9 +36,7 @@ export function signInNotice(code: unknown): string | null {
   return typeof code === "string" ? (NOTICES[code] ?? null) : null;
 }
 
-/** Where to go after signing in: only paths on this site. */
+/** Where to go after signing in: only paths on this site (lib/http/redirect's one rule). */
 export function safeCallback(url: unknown): string {
-  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")
-    ? url
-    : "/";
+  return safeRedirectPath(url, LOCAL_BASE);
 }

@@ -1,11 +1,13 @@
 // Every permission decision of Agora, in one place, used by pages, server actions and route handlers.
 // Decisions read the viewer from the database (lib/auth/viewer.ts), never from the JWT alone.
 import { ApiError } from "@/lib/api/http";
+import { Forbidden } from "@/lib/errors";
 import { getViewer, type Viewer } from "./viewer";
 
 export type Action =
   | "read" // public pages and APIs
   | "account" // own account pages and actions (allowed while suspended/banned)
+  | "credentials" // own password, deletion, personal-data export, sessions, API tokens: never by API token
   | "comment" // post, edit, delete own comments
   | "vote" // comment votes, signed-in poll votes, ratings
   | "report"
@@ -30,10 +32,24 @@ export function writeBlock(v: Viewer): string | null {
   return null;
 }
 
+const TOKEN_NOT_ALLOWED = {
+  ok: false,
+  status: 403,
+  code: "token_not_allowed",
+  message:
+    "An API token cannot do this: change the password, delete the account, export personal data or manage sessions and tokens. Sign in to do it.",
+} as const satisfies Decision;
+
+/** For routes that also need another action's decision: refuses API tokens (403 token_not_allowed). */
+export function assertNotToken(v: Viewer): void {
+  if (v.via === "token") throw new Forbidden(TOKEN_NOT_ALLOWED.message, TOKEN_NOT_ALLOWED.code);
+}
+
 export function decide(v: Viewer | null, action: Action): Decision {
   if (action === "read") return { ok: true };
   if (!v) return { ok: false, status: 401, code: "unauthenticated", message: "Sign in to do this." };
   if (action === "account") return { ok: true };
+  if (action === "credentials") return v.via === "token" ? TOKEN_NOT_ALLOWED : { ok: true };
   if (action === "moderate" || action === "admin") {
     const allowed = action === "admin" ? v.role === "admin" : v.role === "moderator" || v.role === "admin";
     if (!allowed)

@@ -7,26 +7,54 @@
 //  - an unknown or disabled provider gets a clear message (a 404, or back to /signin for a browser).
 // Bodies are read from a clone, so Auth.js still receives the request untouched.
 import { errorResponse, jsonError } from "@/lib/api/http";
+import { BadRequest } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client";
+import { findControlChars } from "@/lib/validation/text";
 import { knownProviderIds, MAGIC_LINK_ID } from "./providers";
 import { beginMagicLink, beginSignIn } from "./signin-limits";
 import { emailSchema } from "./users";
 
 type Handler<R extends Request> = (req: R) => Promise<Response>;
 
-async function formField(req: Request, name: string): Promise<string> {
+/**
+ * The body's fields exactly as Auth.js will read them (@auth/core's getBody: JSON through JSON.parse,
+ * a urlencoded form through URLSearchParams, nothing else), so the limits count the same email Auth.js
+ * signs in with. A form that repeats a field is refused (400): Auth.js keeps the last copy, a reader of
+ * the first would be counting a decoy. A field that is not text counts as empty.
+ */
+export async function authBodyFields(req: Request): Promise<Record<string, string>> {
+  if (req.method !== "POST" || !req.body) return {};
   const type = req.headers.get("content-type") ?? "";
+  let text: string;
   try {
-    if (type.includes("application/json")) {
-      const body = (await req.clone().json()) as Record<string, unknown>;
-      return typeof body?.[name] === "string" ? (body[name] as string) : "";
-    }
-    const form = await req.clone().formData();
-    const v = form.get(name);
-    return typeof v === "string" ? v : "";
+    text = await req.clone().text();
   } catch {
-    return "";
+    throw new BadRequest("malformed_body", "The request body could not be read.");
   }
+  if (type.includes("application/json")) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new BadRequest("malformed_json", "The request body is not valid JSON.");
+    }
+    const out: Record<string, string> = {};
+    if (body && typeof body === "object" && !Array.isArray(body))
+      for (const [k, v] of Object.entries(body)) out[k] = typeof v === "string" ? v : "";
+    return out;
+  }
+  if (!type.includes("application/x-www-form-urlencoded")) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    if (Object.hasOwn(out, k))
+      throw new BadRequest(
+        "repeated_field",
+        `The form sends the field "${k.slice(0, 40)}" more than once.`,
+        k.slice(0, 40),
+      );
+    out[k] = v;
+  }
+  return out;
 }
 
 function wantsHtml(req: Request): boolean {
@@ -49,20 +77,26 @@ export function setsSession(res: Response): boolean {
 
 export async function guardedAuthPost<R extends Request>(req: R, next: Handler<R>): Promise<Response> {
   const m = /\/api\/auth\/(signin|callback)\/([^/?#]+)/.exec(new URL(req.url).pathname);
-  if (!m) return next(req);
-  const [, action, provider] = m;
-  if (!knownProviderIds().includes(provider)) return unknownProvider(req, provider);
+  if (m && !knownProviderIds().includes(m[2])) return unknownProvider(req, m[2]);
   const ip = clientIp(req);
   try {
+    // every auth POST (sign-in, callbacks, sign-out, session update): a repeated field is refused
+    // before Auth.js sees the body, and the limits below read the values Auth.js will read
+    const fields = await authBodyFields(req);
+    // the one control-character rule (lib/validation/text.ts): a NUL in an email reached PostgreSQL
+    const bad = findControlChars(fields);
+    if (bad) return jsonError(422, "invalid_input", `${bad.field}: ${bad.problem}`, bad.field);
+    if (!m) return await next(req);
+    const [, action, provider] = m;
     if (action === "callback" && provider === "credentials") {
-      const email = (await formField(req, "email")).trim().toLowerCase();
+      const email = (fields.email ?? "").trim().toLowerCase();
       const attempt = await beginSignIn(ip, email);
       const res = await next(req);
       await (setsSession(res) ? attempt.succeeded() : attempt.failed());
       return res;
     }
     if (action === "signin" && provider === MAGIC_LINK_ID) {
-      const email = emailSchema.safeParse(await formField(req, "email"));
+      const email = emailSchema.safeParse(fields.email ?? "");
       if (!email.success) return jsonError(422, "invalid_input", email.error.issues[0].message, "email");
       await beginMagicLink(ip, email.data);
     }

@@ -1,10 +1,11 @@
 // Ending sessions. A JWT carries the session version it was issued with; bumping the user's version
 // makes every older token stop authorising on its next request (the JWT callback in auth-options.ts and
 // getViewer both compare). Every path that must end sessions calls this: "sign out everywhere", a
-// password change, account deletion, a ban and a role change.
-import { eq, sql } from "drizzle-orm";
+// password change, account deletion, a ban and a role change. The account's API tokens end with them
+// (they carry the session version too; revoking them also shows it in the token list).
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { apiTokens, users } from "@/db/schema";
 
 /** Inside a transaction or not: `tx` is any Drizzle handle. Returns the new version (null: no user). */
 export async function revokeSessions(tx: Db, userId: string): Promise<number | null> {
@@ -13,7 +14,16 @@ export async function revokeSessions(tx: Db, userId: string): Promise<number | n
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .returning({ sv: users.sessionVersion });
+  await revokeApiTokens(tx, userId);
   return row?.sv ?? null;
+}
+
+/** Ends every active API token of the account (also on a suspension, which leaves sessions alone). */
+export async function revokeApiTokens(tx: Db, userId: string): Promise<void> {
+  await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }
 
 /** Set-Cookie values that remove this browser's (now useless) session cookies, chunks included. */

@@ -3,7 +3,7 @@
 // past), and a successful sign-in gives them back: the account's failures are forgiven and a success
 // does not count against its network. So the N+1th wrong password within the window is refused with
 // 429 before the password is even checked. Keys are keyed hashes: no email or IP is stored.
-import { hashValue } from "@/lib/http/client";
+import { hashValue, networkHashOf } from "@/lib/http/client";
 import { consume, RateLimitedError, refund, reward } from "@/lib/rate-limit";
 
 export interface SignInAttempt {
@@ -15,8 +15,9 @@ export function accountKey(email: string): string {
   return hashValue("signin-account", email.trim().toLowerCase());
 }
 
+/** The client's network (IPv4 address, IPv6 /64), hashed. */
 export function ipKey(ip: string): string {
-  return hashValue("signin-ip", ip);
+  return networkHashOf(ip, "signin-ip");
 }
 
 /** Spends one attempt for this IP and account, or throws RateLimitedError (429, Retry-After). */

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type User, users } from "@/db/schema";
-import { hashValue } from "@/lib/http/client";
+import { networkHashOf } from "@/lib/http/client";
 import { log } from "@/lib/log";
 import { consume } from "@/lib/rate-limit";
 import { checkDisplayName } from "./display-name";
@@ -51,7 +51,7 @@ function isUniqueViolation(e: unknown): boolean {
  */
 export async function signUp(db: Db, raw: unknown, ctx: { ip: string; origin?: string }): Promise<User> {
   const input = await validateSignUp(raw);
-  await consume("signup_ip", hashValue("signup-ip", ctx.ip));
+  await consume("signup_ip", networkHashOf(ctx.ip, "signup-ip"));
   if (await findUserByEmail(db, input.email)) throw new UserInputError("email", DUPLICATE_EMAIL_MESSAGE);
   const passwordHash = await hashPassword(input.password);
   let user: User;

@@ -48,24 +48,47 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+const ROLE_RANK = { reader: 0, moderator: 1, admin: 2 } as const;
+
+/** The lower of two roles: a token acts with its account's role now, never more than it was made with. */
+export function tokenRole(now: Role, createdWith: Role | null): Role {
+  if (!createdWith) return now;
+  return ROLE_RANK[now] <= ROLE_RANK[createdWith] ? now : createdWith;
+}
+
+/**
+ * A token identifies its account only while: it is not revoked, the account exists and is active (a
+ * ban or suspension ends it), the account's session version is the one the token was made with (sign
+ * out everywhere, a password change, a role change and deletion bump it), and the role it acts with
+ * (tokenRole) is still staff.
+ */
 async function viewerFromToken(token: string): Promise<Viewer | null> {
   const db = await getDb();
   const rows = await db
-    .select({ user: users, tokenId: apiTokens.id })
+    .select({
+      user: users,
+      tokenId: apiTokens.id,
+      sv: apiTokens.sessionVersion,
+      createdRole: apiTokens.createdRole,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
   const row = rows[0];
   if (!row || row.user.deletedAt) return null;
+  if (row.sv !== row.user.sessionVersion) return null;
+  const viewer = toViewer(row.user, "token");
+  if (viewer.status !== "active") return null;
+  viewer.role = tokenRole(row.user.role, row.createdRole);
   // tokens belong to moderators and admins; a demoted user's tokens stop working
-  if (row.user.role === "reader") return null;
+  if (viewer.role === "reader") return null;
   void db
     .update(apiTokens)
     .set({ lastUsedAt: new Date() })
     .where(eq(apiTokens.id, row.tokenId))
     .catch(() => {});
-  return toViewer(row.user, "token");
+  return viewer;
 }
 
 type Claims = { uid: string; sv: unknown };

@@ -11,7 +11,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db/client";
 import { pollOptions, polls, questions } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
+import { Forbidden } from "@/lib/errors";
 import { articlePollDefinitions, isUuid } from "@/lib/polls/definitions";
+import { readVotesOf } from "@/lib/polls/results";
+import { type PollDef, resultsHiddenUntil } from "@/lib/polls/rules";
 import { votedOptionCondition, votedOptionsFor } from "@/lib/polls/tags";
 import { findCommentArticle } from "./articles";
 import { THREADS } from "./config";
@@ -29,11 +32,47 @@ function walk(list: PublicComment[], fn: (c: PublicComment) => void): void {
 
 type VotedTags = Awaited<ReturnType<typeof votedOptionsFor>>;
 
-/** The tags these authors show for their votes in this article's polls (by author id). */
-export async function votedTagsOf(db: Db, slug: string, authorIds: string[]): Promise<VotedTags> {
+/**
+ * Poll secrecy (issue 12, hole 8): the polls whose results anyone may see right now (results always
+ * shown, or closed). Tags and the filter reveal who voted what, i.e. the running results, so for a poll
+ * whose results are hidden (until one votes, or until it closes) neither is shown. Lists are shared and
+ * cached (anonymous), so they carry only these polls' tags.
+ */
+export function publicResultPolls<T extends PollDef>(defs: T[], now = new Date()): T[] {
+  return defs.filter((d) => resultsHiddenUntil(d, false, now) === null);
+}
+
+/**
+ * The article's polls whose results this voter may see: the public ones, plus those hidden until one
+ * votes in which this voter (poll voter key, or null for an anonymous reader without a vote) has voted.
+ * Per-reader: only for answers that are never shared through the page cache.
+ */
+async function pollsVisibleTo(db: Db, defs: PollDef[], voterKey: string | null): Promise<PollDef[]> {
+  const open = publicResultPolls(defs);
+  const hidden = defs.filter((d) => !open.includes(d));
+  if (!voterKey || hidden.length === 0) return open;
+  const mine = await readVotesOf(
+    db,
+    hidden.map((d) => d.id),
+    voterKey,
+  );
+  return defs.filter((d) => open.includes(d) || (mine.has(d.id) && resultsHiddenUntil(d, true) === null));
+}
+
+/**
+ * The tags these authors show for their votes in this article's polls whose results are public; with
+ * `voterKey` (a per-reader answer, e.g. the author's own new comment), also in the polls that voter sees.
+ */
+export async function votedTagsOf(
+  db: Db,
+  slug: string,
+  authorIds: string[],
+  voterKey: string | null = null,
+): Promise<VotedTags> {
   if (authorIds.length === 0) return new Map();
-  const defs = await articlePollDefinitions(db, slug);
-  if (!defs?.length) return new Map();
+  const all = (await articlePollDefinitions(db, slug)) ?? [];
+  const defs = voterKey ? await pollsVisibleTo(db, all, voterKey) : publicResultPolls(all);
+  if (!defs.length) return new Map();
   return votedOptionsFor(
     db,
     defs.map((p) => p.id),
@@ -61,9 +100,17 @@ export async function attachVotedTags(
   });
 }
 
-/** The article's poll options, for the filter control (public, from the poll definitions cache). */
-export async function pollFilterOptions(slug: string): Promise<PollFilterOption[]> {
-  const defs = (await articlePollDefinitions(await getDb(), slug)) ?? [];
+/**
+ * The article's poll options for the filter control: polls whose results are public (hole 8); with
+ * `voterKey` (per-request pages only), also the polls whose results that voter sees.
+ */
+export async function pollFilterOptions(
+  slug: string,
+  voterKey: string | null = null,
+): Promise<PollFilterOption[]> {
+  const db = await getDb();
+  const all = (await articlePollDefinitions(db, slug)) ?? [];
+  const defs = voterKey ? await pollsVisibleTo(db, all, voterKey) : publicResultPolls(all);
   return defs.flatMap((p) => p.options.map((o) => ({ id: o.id, label: o.label, question: p.question })));
 }
 
@@ -98,6 +145,8 @@ export async function readVotedOptionPage(
   sort: CommentSort | null,
   cursor: string | null,
   limit: number = THREADS.pageSize,
+  /** who asks: the filter by a poll whose results are hidden until one votes needs their vote */
+  voterKey: string | null = null,
 ): Promise<CommentPage | null> {
   const article = await findCommentArticle(db, slug);
   if (!article) return null;
@@ -107,6 +156,19 @@ export async function readVotedOptionPage(
       422,
       "invalid_input",
       `votedOption: "${optionId.slice(0, 60)}" is not an option of this article's polls (use an option id from GET /api/v1/articles/${slug}/polls).`,
+      "votedOption",
+    );
+  const def = ((await articlePollDefinitions(db, slug)) ?? []).find((d) =>
+    d.options.some((o) => o.id === optionId),
+  );
+  const voted = def && voterKey ? (await readVotesOf(db, [def.id], voterKey)).has(def.id) : false;
+  const hidden = def ? resultsHiddenUntil(def, voted) : null;
+  if (hidden)
+    throw new Forbidden(
+      hidden === "vote"
+        ? "votedOption: this poll's results are hidden until you vote, and so is who voted what."
+        : "votedOption: this poll's results are hidden until it closes, and so is who voted what.",
+      "poll_results_hidden",
       "votedOption",
     );
   const s = sort ?? article.defaultSort;

@@ -104,6 +104,16 @@ export async function publishedArticleId(db: Db, slug: string): Promise<string |
   return a?.id ?? null;
 }
 
+/** Whether this voter has answered on this article before. */
+export async function hasFeedback(db: Db, articleId: string, voterKey: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: articleFeedback.id })
+    .from(articleFeedback)
+    .where(and(eq(articleFeedback.articleId, articleId), eq(articleFeedback.voterKey, voterKey)))
+    .limit(1);
+  return Boolean(row);
+}
+
 /** Records this reader's rating and/or helpful answer on an article (by id). */
 export async function setFeedback(
   db: Db,

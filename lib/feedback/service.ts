@@ -7,11 +7,12 @@ import { ApiError } from "@/lib/api/http";
 import { decide } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { cacheTags, invalidate } from "@/lib/cache";
-import { consume } from "@/lib/rate-limit";
+import { anonVoteKey, consume } from "@/lib/rate-limit";
 import {
   type FeedbackChange,
   type FeedbackState,
   getFeedback,
+  hasFeedback,
   publishedArticleId,
   setFeedback,
 } from "./feedback";
@@ -59,6 +60,10 @@ export async function giveFeedback(
   const articleId = await publishedArticleId(db, slug);
   if (!articleId) throw notFound(slug);
   await consume("feedback_ip", ipHash);
+  // a signed-out reader's first answer on this article spends one of the network's few anonymous votes
+  // on it today (hole 7); changing an earlier answer does not
+  const anon = voter.viewer ? null : anonVoteKey(`article:${articleId}`, ipHash);
+  if (anon && !(await hasFeedback(db, articleId, voter.key))) await consume("anon_vote", anon);
   const s = await setFeedback(
     db,
     articleId,

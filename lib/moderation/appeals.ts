@@ -1,5 +1,6 @@
 // Appeals: the author of a rejected comment may appeal once, with a short text. Appeals form a queue;
 // the moderator who rejected the comment cannot decide its appeal. Overturning publishes the comment.
+
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -7,6 +8,7 @@ import { appeals, articles, comments, moderationActions, users } from "@/db/sche
 import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
+import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
 import { isUuid, lockComment, noSuchComment, resolveReports, setCommentStatus } from "./comment-state";
 import { explainStatus } from "./messages";
@@ -173,7 +175,7 @@ function encodeCursor(at: string, id: string): string {
 }
 function decodeCursor(s: string): { at: string; id: string } {
   const [at, id] = Buffer.from(s, "base64url").toString().split("|");
-  if (!at || Number.isNaN(Date.parse(at.replace(" ", "T"))) || !id || !isUuid(id))
+  if (!at || !isTimestampText(at) || !id || !isUuid(id))
     throw new ApiError(422, "invalid_input", "cursor: must be a cursor from a previous page", "cursor");
   return { at, id };
 }

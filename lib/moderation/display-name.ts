@@ -1,11 +1,10 @@
 // Display names pass the same word lists as comments: a banned or suspect word, or built-in profanity,
-// is refused; so are names that pretend to be the site's staff.
+// is refused. (Names that pretend to be the site's staff: lib/auth/display-name.ts staffNamePretence,
+// which also reads look-alike letters.)
 import { getDb } from "@/db/client";
 import { getSettings, type Settings } from "@/lib/settings";
 import { hasProfanity } from "./phases/profanity";
 import { findListedWord } from "./words";
-
-const STAFF_NAMES = ["admin", "administrator", "moderator", "mod team", "agora staff", "agora team"];
 
 export type NameCheck = { ok: true } | { ok: false; message: string };
 
@@ -16,11 +15,5 @@ export async function checkDisplayName(name: string, settings?: Settings): Promi
     return { ok: false, message: `A display name cannot contain "${hit.found}". Choose another name.` };
   if (s.profanityFilter !== "off" && hasProfanity(name))
     return { ok: false, message: "A display name cannot contain profanity. Choose another name." };
-  const staff = findListedWord(name, STAFF_NAMES);
-  if (staff)
-    return {
-      ok: false,
-      message: `A display name cannot suggest you are site staff ("${staff.found}"). Choose another name.`,
-    };
   return { ok: true };
 }

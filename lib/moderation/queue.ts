@@ -2,11 +2,13 @@
 // (newest first) and all (newest first). Keyset pagination on (created_at, seq) follows
 // comments_status_idx, so a page costs the same with 10,000 items waiting as with 10; "all" walks the
 // seq index backwards. Each item carries what a moderator needs to decide without clicking around.
+
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, reports, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
+import { isTimestampText } from "@/lib/validation/text";
 import { explainStatus } from "./messages";
 
 export const QUEUES = ["pending", "reported", "rejected", "all"] as const;
@@ -62,7 +64,7 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
-    if (typeof c.t === "string" && Number.isSafeInteger(c.s) && !Number.isNaN(Date.parse(c.t))) return c;
+    if (typeof c.t === "string" && Number.isSafeInteger(c.s) && isTimestampText(c.t)) return c;
   } catch {}
   throw new ApiError(422, "invalid_input", "cursor: must be the nextCursor of a previous page", "cursor");
 }

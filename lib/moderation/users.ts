@@ -1,13 +1,15 @@
 // Moderating people: search, a user's record (history, notes), suspend for a time, ban, unban, and role
 // changes (admins only — enforced by the route's permission and again here). Every change writes an
 // audit row; a ban or role change bumps the session version, ending the user's sessions at once.
+
 import { and, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, moderationActions, moderatorNotes, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
-import { revokeSessions } from "@/lib/auth/sessions";
+import { revokeApiTokens, revokeSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/users";
+import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
 import { explainStatus } from "./messages";
 
@@ -112,6 +114,8 @@ export async function setUserStatus(
       .where(eq(users.id, u.id));
     // a ban ends every session at once; a suspension leaves reading signed in
     if (input.status === "banned") await revokeSessions(tx as unknown as Db, u.id);
+    // a suspension leaves reading signed in but ends the account's API tokens
+    else if (input.status === "suspended") await revokeApiTokens(tx as unknown as Db, u.id);
     if (input.note)
       await tx
         .insert(moderatorNotes)
@@ -241,7 +245,7 @@ export async function searchUsers(
   let cursor: { at: string; id: string } | null = null;
   if (q.cursor) {
     const [at, id] = Buffer.from(q.cursor, "base64url").toString().split("|");
-    if (!id || !at || Number.isNaN(Date.parse(at.replace(" ", "T"))))
+    if (!id || !at || !isTimestampText(at) || !/^[\w-]{1,100}$/.test(id))
       throw new ApiError(422, "invalid_input", "cursor: must be the nextCursor of a previous page", "cursor");
     cursor = { at, id };
   }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { ApiError } from "@/lib/api/http";
 import type { Viewer } from "@/lib/auth/viewer";
-import { consume } from "@/lib/rate-limit";
+import { anonVoteKey, consume, refund } from "@/lib/rate-limit";
 import { articlePollDefinitions, pollDefinition } from "./definitions";
 import { announceTotals } from "./live";
 import { buildView, buildViews, type PollTotals, type PollView, readTotals } from "./results";
@@ -84,13 +84,24 @@ export async function votePoll(
   assertMayVote(def, voter.viewer);
   const choice = normaliseChoice(def, optionIds);
   await consume("poll_vote_ip", ipHash);
-  const outcome = await castVote(db, {
-    pollId: def.id,
-    voterKey: voter.key,
-    userId: voter.viewer?.id ?? null,
-    optionIds: choice,
-    ipHash,
-  });
+  // a signed-out vote spends one of the network's few anonymous votes on this poll today; changing an
+  // existing vote gives it back (hole 7: clearing the cookie and voting again)
+  const anon = voter.viewer ? null : anonVoteKey(def.id, ipHash);
+  if (anon) await consume("anon_vote", anon);
+  let outcome: Awaited<ReturnType<typeof castVote>>;
+  try {
+    outcome = await castVote(db, {
+      pollId: def.id,
+      voterKey: voter.key,
+      userId: voter.viewer?.id ?? null,
+      optionIds: choice,
+      ipHash,
+    });
+  } catch (e) {
+    if (anon) await refund("anon_vote", anon);
+    throw e;
+  }
+  if (anon && !outcome.created) await refund("anon_vote", anon);
   if (outcome.changed) announceTotals(def.id);
   return {
     poll: await viewAfterChange(db, def, choice, outcome.totals),

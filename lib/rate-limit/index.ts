@@ -29,6 +29,15 @@ export const LIMIT_DEFAULTS = {
   report_user: { points: 10, seconds: 60 * 60, what: "reports" },
   poll_vote_ip: { points: 30, seconds: 60, what: "poll votes from your network" },
   feedback_ip: { points: 30, seconds: 60, what: "ratings from your network" },
+  /** anonymous (signed-out) votes per poll, or per article's rating/helpful, per network per day:
+   * AGORA_LIMIT_ANON_VOTE=<votes> or <votes>/<seconds> (issue 12, hole 7) */
+  anon_vote: {
+    points: 3,
+    seconds: 24 * 60 * 60,
+    what: "anonymous votes here from your network today; sign in to vote",
+  },
+  /** view beacons per network (a view is counted once per visitor and day anyway) */
+  view_ip: { points: 120, seconds: 60, what: "page views from your network" },
   appeal_user: { points: 5, seconds: 24 * 60 * 60, what: "appeals" },
   account_change_user: { points: 10, seconds: 60 * 60, what: "account changes" },
 } as const;
@@ -42,9 +51,9 @@ export interface Limit {
 
 export function limitConfig(name: LimitName): Limit {
   const env = process.env[`AGORA_LIMIT_${name.toUpperCase()}`];
-  const m = env?.match(/^\s*(\d+)\s*\/\s*(\d+)\s*$/);
-  if (m) return { points: Number(m[1]), seconds: Number(m[2]) };
   const d = LIMIT_DEFAULTS[name];
+  const m = env?.match(/^\s*(\d+)\s*(?:\/\s*(\d+)\s*)?$/);
+  if (m) return { points: Number(m[1]), seconds: m[2] ? Number(m[2]) : d.seconds };
   return { points: d.points, seconds: d.seconds };
 }
 
@@ -169,4 +178,9 @@ export async function reward(name: LimitName, key: string): Promise<void> {
 export async function refund(name: LimitName, key: string, points = 1): Promise<void> {
   const l = await limiter(name);
   await l.reward(key, points).catch(() => {});
+}
+
+/** The `anon_vote` key of one poll or article (`thing`) for one network (its keyed hash). */
+export function anonVoteKey(thing: string, networkHash: string): string {
+  return `${thing}:${networkHash}`;
 }

@@ -8,7 +8,7 @@ export function utcDay(d = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Returns the article's shown view figure (imported + counted), or null for an unknown/draft slug. */
+/** Returns the article's shown view figure (imported + counted), or null for an unknown, draft or scheduled slug. */
 export async function recordView(
   db: Db,
   slug: string,
@@ -19,7 +19,10 @@ export async function recordView(
     const [a] = await tx
       .select({ id: articles.id, imported: articles.importedViews, count: articles.viewCount })
       .from(articles)
-      .where(and(eq(articles.slug, slug), eq(articles.status, "published")))
+      // unpublished and scheduled (future) articles count no views: 404 like any unknown slug
+      .where(
+        and(eq(articles.slug, slug), eq(articles.status, "published"), sql`${articles.publishedAt} <= now()`),
+      )
       .limit(1);
     if (!a) return null;
     const inserted = await tx

@@ -1,13 +1,15 @@
-// Polls meet comments in a real browser (issue 5): a signed-in reader votes in the seed poll, comments,
-// and the "voted: <option>" tag appears beside the comment; the "readers who voted" filter shows it (with
-// JavaScript through the API, and without it on the comments page); a foreign option gets a 422.
+// Polls meet comments in a real browser (issue 5): a signed-in reader turns the tag on (it is opt-in),
+// votes in a poll whose results are always shown, comments, and the "voted: <option>" tag appears beside
+// the comment; the "readers who voted" filter shows it (with JavaScript through the API, and without it
+// on the comments page); a foreign option gets a 422. Poll secrecy (issue 12, hole 8): for a poll whose
+// results are hidden until one votes, anonymous readers get neither the tag nor the filter.
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { signInContext } from "./users";
 
-const SLUG = "will-russia-defend-maduro";
-const Q1 =
-  "Is Russia's support for Maduro a genuine commitment to sovereignty, or a calculated move to counter Western influence?";
-const CHOICE = "Some of both";
+const SLUG = "e2e-poll-tags";
+const Q1 = "Should the paper run a weekly science page?";
+const CHOICE = "Yes, weekly";
+const SECRET_Q = "Which section do you read first?";
 
 const commentEl = (page: Page, text: string) =>
   page.locator("article[data-comment-id]").filter({ hasText: text });
@@ -24,6 +26,12 @@ async function optionIdOf(ctx: BrowserContext, label: string): Promise<{ id: str
 test("voted tag beside a voter's comment, and the filter by option", async ({ browser, baseURL }) => {
   const ctx = await browser.newContext();
   await signInContext(ctx, "reader3", baseURL!);
+  // the tag is off for new accounts: turn it on
+  const on = await ctx.request.patch("/api/v1/account", {
+    headers: { origin: baseURL! },
+    data: { showPollTag: true },
+  });
+  expect(on.status()).toBe(200);
   const page = await ctx.newPage();
   await page.goto(`/articles/${SLUG}`);
   await expect(page.locator("[data-comments][data-reader=ready]")).toBeVisible();
@@ -77,6 +85,33 @@ test("voted tag beside a voter's comment, and the filter by option", async ({ br
   const bad = await ctx.request.get(`/api/v1/articles/${SLUG}/comments?votedOption=${crypto.randomUUID()}`);
   expect(bad.status()).toBe(422);
   expect((await bad.json()).error.message).toContain("is not an option of this article's polls");
+  // hole 8: vote in the secret poll too; anonymous readers get neither its tag nor its filter
+  const polls = (await (await ctx.request.get(`/api/v1/articles/${SLUG}/polls`)).json()).polls as {
+    id: string;
+    question: string;
+    options: { id: string }[];
+  }[];
+  const secret = polls.find((p) => p.question === SECRET_Q)!;
+  const voted = await ctx.request.put(`/api/v1/polls/${secret.id}/vote`, {
+    headers: { origin: baseURL! },
+    data: { optionIds: [secret.options[0].id] },
+  });
+  expect(voted.status()).toBeLessThan(300);
+  const anon = await browser.newContext();
+  const list = await (await anon.request.get(`/api/v1/articles/${SLUG}/comments?sort=new`)).text();
+  expect(list).toContain(body);
+  expect(list).not.toContain(secret.id);
+  const filtered = await anon.request.get(
+    `/api/v1/articles/${SLUG}/comments?votedOption=${secret.options[0].id}`,
+  );
+  expect(filtered.status()).toBe(403);
+  expect((await filtered.json()).error.code).toBe("poll_results_hidden");
+  const p3 = await anon.newPage();
+  await p3.goto(`/articles/${SLUG}`);
+  await expect(
+    p3.getByLabel("Show comments from").locator(`option[value="${secret.options[0].id}"]`),
+  ).toHaveCount(0);
+  await anon.close();
   await nojs.close();
   await ctx.close();
 });

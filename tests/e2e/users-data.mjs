@@ -23,4 +23,29 @@ export const USERS = {
     status: "banned",
     reason: "spam",
   },
+  // moderators whose API tokens the permission matrix uses (tests/permissions/types.ts TOKEN_WHO)
+  tokenLive: {
+    email: "token-live@e2e.test",
+    password: "Mod-pass-12345!",
+    role: "moderator",
+    name: "Tia Token",
+  },
+  tokenDemoted: {
+    email: "token-demoted@e2e.test",
+    password: "Mod-pass-12345!",
+    role: "moderator",
+    name: "Dee Token",
+  },
+  tokenBanned: {
+    email: "token-banned@e2e.test",
+    password: "Mod-pass-12345!",
+    role: "moderator",
+    name: "Bo Token",
+  },
+  tokenSignedOut: {
+    email: "token-out@e2e.test",
+    password: "Mod-pass-12345!",
+    role: "moderator",
+    name: "Oz Token",
+  },
 };

@@ -6,7 +6,17 @@ import type { APIRequestContext, BrowserContext } from "@playwright/test";
 import { USERS as DATA } from "./users-data.mjs";
 
 export const USERS = DATA as Record<
-  "admin" | "moderator" | "reader" | "reader2" | "reader3" | "suspended" | "banned",
+  | "admin"
+  | "moderator"
+  | "reader"
+  | "reader2"
+  | "reader3"
+  | "suspended"
+  | "banned"
+  | "tokenLive"
+  | "tokenDemoted"
+  | "tokenBanned"
+  | "tokenSignedOut",
   {
     email: string;
     password: string;

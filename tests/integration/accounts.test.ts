@@ -189,6 +189,10 @@ describe(`accounts (${dbKindLabel})`, () => {
       expect((await checkDisplayName("x".repeat(51))).ok).toBe(false);
       expect((await checkDisplayName("a\u200bb")).ok).toBe(false);
       expect((await checkDisplayName(undefined)).ok).toBe(false);
+      // hole 14: look-alike letters (Cyrillic А) do not beat the staff-name check
+      const lookalike = await checkDisplayName("Site \u0410dmin");
+      expect(lookalike).toMatchObject({ ok: false });
+      if (!lookalike.ok) expect(lookalike.message).toContain("staff");
     });
   });
 

@@ -5,13 +5,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/articles/[slug]/comments/route";
 import { closeDb, type Db, getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { polls, users } from "@/db/schema";
 import { seedContent } from "@/db/seed/seed";
 import { toViewer, type Viewer } from "@/lib/auth/viewer";
 import { readCommentPage } from "@/lib/comments/cached";
 import type { CommentPage, PublicComment } from "@/lib/comments/types";
 import { postComment } from "@/lib/comments/write";
-import { articlePollDefinitions } from "@/lib/polls/definitions";
+import { articlePollDefinitions, forgetPollDefinitions } from "@/lib/polls/definitions";
 import { votePoll } from "@/lib/polls/service";
 import { userKey } from "@/lib/voter/identity";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
@@ -66,6 +66,10 @@ describe(`poll tags on comments (${dbKindLabel})`, () => {
     await useAsProcessDb(t);
     db = await getDb();
     expect((await seedContent(db)).errors).toEqual([]);
+    // tags are shown only for polls whose results everyone sees (tests/integration/poll-secrecy.test.ts
+    // covers the hidden ones): this file's polls show their results always
+    await db.update(polls).set({ resultsVisibility: "always" });
+    forgetPollDefinitions();
     const defs = (await articlePollDefinitions(db, SLUG))!;
     pollId = defs[0].id;
     [optA, optB] = defs[0].options.map((o) => o.id);

@@ -225,4 +225,90 @@ describe(`sign-in through Auth.js (${dbKindLabel})`, () => {
       .where(eq(users.id, user.id));
     expect(setsSession(await passwordSignIn("gone@signin.test", "Soon-to-be-gone-1"))).toBe(false);
   });
+
+  // ----- issue 12, hole 1: the sign-in limit bypassed by a repeated form field, and IPv6 rotation -----
+  function rawForm(path: string, body: string, ip = nextIp()) {
+    return new Request(`${BASE}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-agora-client-ip": ip },
+      body,
+    });
+  }
+
+  it("hole 1: a repeated email field is refused (400) and a locked account stays locked", async () => {
+    const email = "locked@signin.test";
+    await upsertUser(db, {
+      email,
+      password: "Locked-account-pass-1",
+      role: "reader",
+      name: "Locked",
+      verified: true,
+    });
+    for (let i = 0; i < 3; i++) await passwordSignIn(email, `wrong-guess-${i}`);
+    expect((await passwordSignIn(email, "Locked-account-pass-1")).status).toBe(429);
+    const body = `email=decoy%40x.io&email=${encodeURIComponent(email)}&password=Locked-account-pass-1`;
+    const r = await guardedAuthPost(rawForm("/api/auth/callback/credentials", body), auth);
+    expect(r.status).toBe(400);
+    expect(setsSession(r)).toBe(false);
+    expect((await r.json()).error).toMatchObject({ code: "repeated_field", field: "email" });
+    // the same for the magic link, and for any other auth POST
+    const link = await guardedAuthPost(
+      rawForm("/api/auth/signin/nodemailer", `email=decoy%40x.io&email=${encodeURIComponent(email)}`),
+      auth,
+    );
+    expect(link.status).toBe(400);
+    const out = await guardedAuthPost(rawForm("/api/auth/signout", "csrfToken=a&csrfToken=b"), auth);
+    expect(out.status).toBe(400);
+  });
+
+  it("hole 1: a JSON body is counted with the email Auth.js reads", async () => {
+    const email = "jsonlock@signin.test";
+    await upsertUser(db, {
+      email,
+      password: "Json-locked-pass-1",
+      role: "reader",
+      name: "J",
+      verified: true,
+    });
+    for (let i = 0; i < 3; i++) await passwordSignIn(email, `wrong-guess-${i}`);
+    const req = new Request(`${BASE}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-agora-client-ip": nextIp() },
+      body: `{"email":"decoy@x.io","email":"${email}","password":"Json-locked-pass-1"}`,
+    });
+    const r = await guardedAuthPost(req, auth);
+    expect(r.status).toBe(429);
+    expect(setsSession(r)).toBe(false);
+  });
+
+  it("hole 1: addresses of one IPv6 /64 share one sign-in allowance; another /64 has its own", async () => {
+    for (let i = 0; i < 6; i++)
+      await beginSignIn(`2001:db8:6:1::${(i + 1).toString(16)}`, `v6spray${i}@signin.test`);
+    const err = await beginSignIn("2001:db8:6:1:ffff:eeee:dddd:cccc", "v6spray9@signin.test").catch((e) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    await expect(beginSignIn("2001:db8:6:2::1", "v6other@signin.test")).resolves.toBeTruthy();
+  });
+
+  // ----- issue 12, hole 4: open redirect after sign-in -----
+  it("hole 4: callbackUrl=/%09/evil.example signs in but lands on this site", async () => {
+    for (const cb of [
+      "/\t/evil.example",
+      "/%09/evil.example",
+      "//evil.example/x",
+      "/\\evil.example",
+      "https://evil.example/",
+    ]) {
+      const r = await guardedAuthPost(
+        form("/api/auth/callback/credentials", {
+          email: "ada@signin.test",
+          password: "Analytical-engine-1",
+          callbackUrl: cb,
+        }),
+        auth,
+      );
+      expect(setsSession(r)).toBe(true);
+      const loc = r.headers.get("location") ?? "";
+      expect(new URL(loc, BASE).origin, `${cb} -> ${loc}`).toBe(BASE);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import {
   accountApi,
   accountPage,
   adminApi,
+  credentialsOnly,
   type MatrixRow,
   moderatorApi,
   moderatorPage,
@@ -17,14 +18,17 @@ export const accountRows: MatrixRow[] = [
   moderatorPage("/admin"),
   publicRoute("GET", "/api/v1/me"),
   accountApi("GET", "/api/v1/account", 200),
-  accountApi("GET", "/api/v1/account/export", 200),
+  credentialsOnly(accountApi("GET", "/api/v1/account/export", 200)),
   // the poll-tag preference set to its current value (true for every fixture): a real success
   accountApi("PATCH", "/api/v1/account", 200, { showPollTag: true }),
-  accountApi("POST", "/api/v1/account/password", 422, {}),
-  accountApi("DELETE", "/api/v1/account", 422, { confirm: "no", comments: "keep" }),
+  credentialsOnly(accountApi("POST", "/api/v1/account/password", 422, {})),
+  credentialsOnly(accountApi("DELETE", "/api/v1/account", 422, { confirm: "no", comments: "keep" })),
+  // API tokens: listing and making them is for moderators' sessions only (an invalid name: 422)
+  credentialsOnly(moderatorApi("GET", "/api/v1/account/tokens", 200)),
+  credentialsOnly(moderatorApi("POST", "/api/v1/account/tokens", 422, { name: "" })),
   // fixtures have confirmed emails: 409 "already confirmed" is the answer past the gate
   accountApi("POST", "/api/v1/account/verification", 409),
   moderatorApi("POST", (c) => `/api/v1/admin/users/${c.ids.reader2}/status`, 422, { status: "frozen" }),
   adminApi("POST", (c) => `/api/v1/admin/users/${c.ids.reader2}/role`, 422, { role: "emperor" }),
-  { ...accountApi("DELETE", "/api/v1/account/sessions", 200), endsSession: true },
+  { ...credentialsOnly(accountApi("DELETE", "/api/v1/account/sessions", 200)), endsSession: true },
 ];

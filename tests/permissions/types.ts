@@ -9,6 +9,16 @@
 export const WHO = ["anonymous", "reader", "suspended", "banned", "moderator", "admin"] as const;
 export type Who = (typeof WHO)[number];
 
+/**
+ * API tokens (issue 12, hole 5), each made by a moderator of its own while a moderator: one still live,
+ * then one whose account was demoted to reader, one whose account was banned, one whose account signed
+ * out everywhere. Pages take no tokens (a token visitor is anonymous there); a live token gets what
+ * the moderator gets on the API except the rows marked `tokens` (credentials: 403 token_not_allowed);
+ * an ended token is anonymous.
+ */
+export const TOKEN_WHO = ["modToken", "demotedToken", "bannedToken", "signedOutToken"] as const;
+export type TokenWho = (typeof TOKEN_WHO)[number];
+
 /** A status, or "signin": a real 307 redirect to /signin (pages, for anonymous visitors). */
 export type Expected = number | "signin";
 
@@ -27,6 +37,21 @@ export interface MatrixRow {
   expect: Record<Who, Expected>;
   /** the row ends the visitor's session (e.g. sign out everywhere): sign in again afterwards */
   endsSession?: boolean;
+  /** what API tokens get where it differs from the rule in tokenExpected */
+  tokens?: Partial<Record<TokenWho, Expected>>;
+}
+
+/** What an API token visitor must get on a row. */
+export function tokenExpected(r: MatrixRow, who: TokenWho): Expected {
+  const own = r.tokens?.[who];
+  if (own !== undefined) return own;
+  if (r.name.startsWith("page ")) return r.expect.anonymous;
+  return who === "modToken" ? r.expect.moderator : r.expect.anonymous;
+}
+
+/** A route about the account's own credentials or personal data: never by API token. */
+export function credentialsOnly(r: MatrixRow): MatrixRow {
+  return { ...r, tokens: { modToken: 403 } };
 }
 
 const SIGNED_IN = ["reader", "suspended", "banned", "moderator", "admin"] as const;

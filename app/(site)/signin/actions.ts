@@ -10,6 +10,7 @@ import { beginMagicLink, beginSignIn } from "@/lib/auth/signin-limits";
 import { emailSchema } from "@/lib/auth/users";
 import { clientIp } from "@/lib/http/client";
 import { RateLimitedError } from "@/lib/rate-limit";
+import { hasControlChars } from "@/lib/validation/text";
 
 export type SignInState = { error?: string; field?: string; email?: string } | null;
 
@@ -23,6 +24,8 @@ export async function passwordSignIn(_prev: SignInState, form: FormData): Promis
   const password = text(form, "password");
   const redirectTo = safeCallback(form.get("callbackUrl"));
   if (!email) return { error: "Enter your email address.", field: "email", email };
+  if (hasControlChars(email))
+    return { error: "An email address cannot contain control characters.", field: "email", email: "" };
   if (!password) return { error: "Enter your password.", field: "password", email };
   let attempt: Awaited<ReturnType<typeof beginSignIn>>;
   try {

@@ -21,7 +21,7 @@ export const PATCH = handle(async (req) => {
 /** {confirm: "delete my account", comments: "keep" | "remove"}; the session ends with the account. */
 export const DELETE = handle(async (req) => {
   checkOrigin(req);
-  const viewer = await requireViewer(req, "account");
+  const viewer = await requireViewer(req, "credentials");
   const input = await readBody(req, deleteInput);
   const res = json({ deleted: true, ...(await deleteAccount(await getDb(), viewer, input)) });
   for (const c of clearSessionCookies(req)) res.headers.append("set-cookie", c);

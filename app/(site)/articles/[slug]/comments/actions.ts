@@ -9,7 +9,9 @@ import { ApiError } from "@/lib/api/http";
 import { decide } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
+import { errorCodeForUrl } from "@/lib/comments/form-errors";
 import { postComment } from "@/lib/comments/write";
+import { DomainError } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 
 function field(fd: FormData, name: string): string {
@@ -39,8 +41,9 @@ export async function postCommentForm(fd: FormData): Promise<void> {
     });
     outcome = `posted=${r.id}#c-${r.id}`;
   } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
-    const q = new URLSearchParams({ error: e.message });
+    if (!(e instanceof ApiError) && !(e instanceof DomainError)) throw e;
+    // a code only: the page maps it to a fixed sentence (never shows text from its URL)
+    const q = new URLSearchParams({ error: errorCodeForUrl(e.code) });
     if (parentId) q.set("parent", parentId);
     outcome = `${q.toString()}#comment-error`;
   }

@@ -2,6 +2,7 @@
 // and where the comment forms land after posting without JavaScript (showing what became of the
 // comment). Rendered per request (it shows the reader's own outcome); the hot path is the article page.
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { CommentsSection } from "@/components/comments/CommentsSection";
 import { getDb } from "@/db/client";
@@ -11,9 +12,12 @@ import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
 import { readCommentPage } from "@/lib/comments/cached";
 import { commentLimits, THREADS } from "@/lib/comments/config";
+import { commentFormErrorMessage } from "@/lib/comments/form-errors";
 import { pollFilterOptions, readVotedOptionPage } from "@/lib/comments/poll-tags";
 import { getCommentForViewer } from "@/lib/comments/read";
 import { COMMENT_SORTS, type CommentSort } from "@/lib/comments/types";
+import { DomainError } from "@/lib/errors";
+import { resolveVoter } from "@/lib/voter/identity";
 import { postCommentForm } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -53,25 +57,37 @@ export default async function CommentsPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const sortParam = one(sp.sort);
   const sort = COMMENT_SORTS.includes(sortParam as CommentSort) ? (sortParam as CommentSort) : null;
-  let problem = one(sp.error) ?? null;
+  let problem = commentFormErrorMessage(one(sp.error));
   let votedOption = one(sp.votedOption) || null;
+  const voterKey = (await resolveVoter(await headers())).key;
   let page = null;
   try {
     page = votedOption
-      ? await readVotedOptionPage(await getDb(), slug, votedOption, sort, one(sp.cursor) ?? null)
+      ? await readVotedOptionPage(
+          await getDb(),
+          slug,
+          votedOption,
+          sort,
+          one(sp.cursor) ?? null,
+          undefined,
+          voterKey,
+        )
       : await readCommentPage(slug, sort, one(sp.cursor) ?? null);
   } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
-    problem =
-      e.field === "votedOption"
-        ? "That poll option is not one of this article's; here are all comments."
-        : "That link to a page of comments has expired; here is the first page.";
+    if (!(e instanceof ApiError) && !(e instanceof DomainError)) throw e;
+    problem = commentFormErrorMessage(
+      e.field !== "votedOption"
+        ? "expired_page"
+        : e.code === "poll_results_hidden"
+          ? "poll_results_hidden"
+          : "unknown_option",
+    );
     if (e.field === "votedOption") votedOption = null;
     page = votedOption
       ? await readVotedOptionPage(await getDb(), slug, votedOption, sort, null)
       : await readCommentPage(slug, sort, null);
   }
-  const filterOptions = await pollFilterOptions(slug);
+  const filterOptions = await pollFilterOptions(slug, voterKey);
   if (!page) notFound();
   const posted = await outcome(one(sp.posted));
 

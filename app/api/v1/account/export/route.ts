@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** "Download my data": the whole account as one JSON file. */
 export const GET = handle(async (req) => {
-  const viewer = await requireViewer(req, "account");
+  const viewer = await requireViewer(req, "credentials");
   const data = await exportAccountData(await getDb(), viewer);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(`${JSON.stringify(data, null, 2)}\n`, {

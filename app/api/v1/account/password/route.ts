@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** {currentPassword, newPassword}; every session ends, this one included. */
 export const POST = handle(async (req) => {
   checkOrigin(req);
-  const viewer = await requireViewer(req, "account");
+  const viewer = await requireViewer(req, "credentials");
   const input = await readBody(req, passwordInput);
   await changePassword(await getDb(), viewer, input);
   const res = json({ changed: true, signedOut: true });

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** Revokes one of your tokens (idempotent). Allowed to readers too, so a demoted user can clean up. */
 export const DELETE = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const viewer = await requireViewer(req, "account");
+  const viewer = await requireViewer(req, "credentials");
   checkOrigin(req);
   const { id } = await ctx.params;
   return json(await revokeToken(await getDb(), viewer.id, id));

@@ -8,6 +8,7 @@ import { attachVotedTags, readVotedOptionPage, votedTagsOf } from "@/lib/comment
 import { postComment } from "@/lib/comments/write";
 import { ipHash } from "@/lib/http/client";
 import { offerFastRoute, params } from "@/lib/http/fast-lane";
+import { resolveVoter, userKey } from "@/lib/voter/identity";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,7 @@ export const GET = handle(async (req: Request, ctx: Ctx) => {
       q.sort ?? null,
       q.cursor ?? null,
       q.limit,
+      (await resolveVoter(req.headers)).key,
     );
     if (!filtered) throw new ApiError(404, "not_found", `No published article "${slug}".`);
     return json(filtered);
@@ -48,8 +50,9 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   const ip = ipHash(req);
   // the comment limits (per author, per network) are moderation's rate-limit phase: one rule, one place
   const db = await getDb();
-  // the author's poll tag is read while the comment is checked and stored
-  const tags = votedTagsOf(db, slug, [viewer.id]);
+  // the author's poll tag is read while the comment is checked and stored: their own vote, so also for
+  // a poll whose results only voters see (they voted)
+  const tags = votedTagsOf(db, slug, [viewer.id], userKey(viewer.id));
   tags.catch(() => {});
   const r = await postComment(db, viewer, {
     slug,

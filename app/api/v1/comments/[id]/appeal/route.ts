@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { appealSchema, createAppeal } from "@/lib/moderation/appeals";
-import { consume } from "@/lib/rate-limit";
+import { consume, refund } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +13,11 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   const { id } = await ctx.params;
   const { text } = await readBody(req, appealSchema);
   await consume("appeal_user", viewer.id);
-  return json({ appeal: await createAppeal(await getDb(), id, viewer.id, text) }, { status: 201 });
+  try {
+    return json({ appeal: await createAppeal(await getDb(), id, viewer.id, text) }, { status: 201 });
+  } catch (e) {
+    // an appeal refused (not appealable, already appealed, bad input) does not spend the allowance
+    await refund("appeal_user", viewer.id);
+    throw e;
+  }
 });
