@@ -1,7 +1,7 @@
 // Posting, editing and deleting comments. Every new or edited body goes through lib/moderation's
-// pipeline and its verdict is stored with the comment. The counters pages read (the parent's reply
-// count, the ancestors' descendant counts, the article's comment count) move in the same transaction
-// as the change, so reads never count rows and writes never lose an increment.
+// pipeline and its verdict is stored with the comment. The counters pages read move in the same
+// transaction as the change, through ./counters (their one home). Status changes after posting
+// (moderators, appeals, reports) are lib/moderation/comment-state's.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -10,11 +10,12 @@ import { cacheTags, invalidate } from "@/lib/cache";
 import { moderateComment, type Verdict } from "@/lib/moderation";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
+import { moveCounters, newCommentCounterCtes } from "./counters";
 import { COMMENTS_CHANNEL, publishCommentEvent } from "./live";
 import { type Conn, findCommentRow, rowsOf } from "./queries";
 import { renderCommentBody } from "./render";
 import { checkBody } from "./text";
-import { type CommentRow, pathSeqs, SEGMENT, segment, toPublic } from "./tree";
+import { type CommentRow, SEGMENT, segment, toPublic } from "./tree";
 import type { CommentStatus, PublicComment } from "./types";
 
 export interface Author {
@@ -57,7 +58,7 @@ export function isUuid(s: unknown): s is string {
  * banned or suspended author), 429 with Retry-After for going too fast.
  */
 const REFUSALS: Record<string, 403 | 429> = {
-  article_closed: 403,
+  comments_closed: 403,
   author_banned: 403,
   author_suspended: 403,
   rate_limited: 429,
@@ -81,45 +82,6 @@ async function bodyOrThrow(db: Db, raw: unknown): Promise<string> {
   const r = checkBody(raw, await enforcedCommentLimits(db));
   if (!r.ok) throw new ApiError(422, r.code, r.message, "body");
   return r.body;
-}
-
-const treeVisible = (s: CommentStatus) => (s === "approved" || s === "deleted" ? 1 : 0);
-const counted = (s: CommentStatus) => (s === "approved" ? 1 : 0);
-
-/** Moves the counters for a comment going from one status to another (inside the caller's transaction). */
-async function moveCounters(tx: Conn, c: CommentRow, from: CommentStatus, to: CommentStatus): Promise<void> {
-  const dTree = treeVisible(to) - treeVisible(from);
-  const dArticle = counted(to) - counted(from);
-  if (dTree !== 0 && c.parentId) {
-    await rowsOf(
-      tx,
-      sql`update comments set
-            reply_count = reply_count + case when id = ${c.parentId} then ${dTree}::int else 0 end,
-            descendant_count = descendant_count + ${dTree}::int
-          where seq in ${pathSeqs(c.path).slice(0, -1)} and root_id = ${c.rootId}`,
-    );
-  }
-  if (dArticle !== 0) {
-    await rowsOf(
-      tx,
-      sql`update articles set comment_count = greatest(0, comment_count + ${dArticle}::int) where id = ${c.articleId}`,
-    );
-  }
-}
-
-/**
- * The one rule for counters when a stored comment changes status (used by moderation's decisions too):
- * reply/descendant counts of its ancestors and the article's comment count move in the caller's
- * transaction.
- */
-export async function moveCountersFor(
-  tx: Conn,
-  id: string,
-  from: CommentStatus,
-  to: CommentStatus,
-): Promise<void> {
-  const c = await findCommentRow(tx, id);
-  if (c) await moveCounters(tx, c, from, to);
 }
 
 /** After a change others can see: refresh the cached article page and tell live readers. */
@@ -146,8 +108,6 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
   if (articleRead.status === "rejected") throw articleRead.reason;
   const body = bodyRead.value;
   const article = articleRead.value;
-  if (!article.commentsOpen)
-    throw new ApiError(403, "comments_closed", "Comments on this article are closed.");
   const parent = input.parentId ? await findParent(db, article, author, input.parentId) : null;
 
   const verdict = await moderateComment(
@@ -167,7 +127,6 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
   const id = randomUUID();
   const bodyHtml = renderCommentBody(body);
   const visible = verdict.status === "approved";
-  const ancestors = parent ? pathSeqs(parent.path) : [];
   const prefix = parent ? `${parent.path}.` : "";
   const rows = await rowsOf(
     db,
@@ -181,19 +140,9 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
         ${verdict.message}::text, ${verdict.phase}::text, ${JSON.stringify(verdict.tags)}::jsonb, ${input.ipHash}::text
       from s
       returning id, seq, created_at
-    )${
-      visible && parent
-        ? sql`, anc as (
-      update comments set
-        reply_count = reply_count + case when id = ${parent.id} then 1 else 0 end,
-        descendant_count = descendant_count + 1
-      where seq in ${ancestors} and root_id = ${parent.rootId}
-      returning 1
-    )`
-        : sql``
-    }${
+    )${newCommentCounterCtes(visible, article.id, parent)}${
       visible
-        ? sql`, art as (update articles set comment_count = comment_count + 1 where id = ${article.id} returning 1),
+        ? sql`,
       live as (select pg_notify(${COMMENTS_CHANNEL}, ${JSON.stringify({ kind: "new", slug: article.slug, id })}))`
         : sql``
     }
@@ -373,35 +322,4 @@ export async function deleteComment(
     if (slug) await announce(slug, "update", c.id);
   }
   return { id: c.id, status: "deleted" };
-}
-
-/**
- * Changes a comment's status for moderation (approve a held comment, reject a published one, ...),
- * moving the counters and refreshing caches and live readers. For lib/moderation's decisions.
- */
-export async function setCommentStatus(
-  db: Db,
-  id: string,
-  to: Exclude<CommentStatus, "deleted">,
-  verdict: { reason: string; message?: string | null; decidedBy: string },
-): Promise<CommentRow | null> {
-  if (!isUuid(id)) return null;
-  const before = await db.transaction(async (tx) => {
-    const cur = await findCommentRow(tx, id, { forUpdate: true });
-    if (!cur) return null;
-    await rowsOf(
-      tx,
-      sql`update comments set status = ${to}, status_reason = ${verdict.reason},
-            status_message = ${verdict.message ?? null}, decided_by = ${verdict.decidedBy}
-          where id = ${id}`,
-    );
-    await moveCounters(tx, cur, cur.status, to);
-    return cur;
-  });
-  if (!before) return null;
-  if (before.status === "approved" || to === "approved") {
-    const slug = await articleSlugOf(db, before.articleId);
-    if (slug) await announce(slug, before.status === "approved" ? "update" : "new", id);
-  }
-  return findCommentRow(db, id);
 }

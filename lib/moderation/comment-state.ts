@@ -1,11 +1,12 @@
-// The one place where a stored comment's moderation state changes after posting (moderator decisions,
-// appeals, automatic hiding on reports). It keeps articles.comment_count (approved comments) in step in
-// the same transaction and tells the caller which cached page to invalidate.
+// The one owner of a stored comment's status after posting (moderator decisions, appeals, automatic
+// hiding on reports). The counters move through lib/comments/counters in the same transaction; the
+// author's message follows the new status; the caller learns whether the public page changed.
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, comments, reports } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
-import { moveCountersFor } from "@/lib/comments/write";
+import { moveCounters } from "@/lib/comments/counters";
+import { explainStatus } from "./messages";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type CommentStatus = (typeof comments.$inferSelect)["status"];
@@ -16,6 +17,8 @@ export interface LockedComment {
   slug: string;
   authorId: string | null;
   parentId: string | null;
+  rootId: string | null;
+  path: string;
   status: CommentStatus;
   statusReason: string | null;
   decidedBy: string | null;
@@ -42,6 +45,8 @@ export async function lockComment(tx: Tx, id: string): Promise<LockedComment> {
       slug: articles.slug,
       authorId: comments.authorId,
       parentId: comments.parentId,
+      rootId: comments.rootId,
+      path: comments.path,
       status: comments.status,
       statusReason: comments.statusReason,
       decidedBy: comments.decidedBy,
@@ -73,12 +78,18 @@ export async function setCommentStatus(
       status: next.status,
       decidedBy: next.decidedBy,
       statusReason: next.reason,
+      // what the author is told about it from now on (the pipeline's message was for the old status)
+      statusMessage: explainStatus({
+        status: next.status,
+        decidedBy: next.decidedBy,
+        statusReason: next.reason,
+      }),
       ...(isVisible ? {} : { featured: false, pinned: false }),
       deletedAt: next.status === "deleted" ? new Date() : null,
     })
     .where(eq(comments.id, c.id));
-  // counters (ancestors' reply counts, the article's comment count) follow lib/comments' one rule
-  await moveCountersFor(tx as unknown as Db, c.id, c.status, next.status);
+  // counters (ancestors' reply counts, the article's comment count) move in lib/comments/counters
+  await moveCounters(tx, c, c.status, next.status);
   const delta = Number(isVisible) - Number(wasVisible);
   c.status = next.status;
   c.decidedBy = next.decidedBy;

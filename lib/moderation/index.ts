@@ -6,12 +6,11 @@ import { articles, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { getSettings } from "@/lib/settings";
 import { dbFacts } from "./facts";
-import { articleClosed } from "./phases/article-closed";
 import { authorStatus } from "./phases/author-status";
 import { bannedWords } from "./phases/banned-words";
+import { commentsClosed } from "./phases/comments-closed";
 import { duplicate } from "./phases/duplicate";
 import { honeypot } from "./phases/honeypot";
-import { length } from "./phases/length";
 import { links } from "./phases/links";
 import { newCommenter } from "./phases/new-commenter";
 import { premoderation } from "./phases/premoderation";
@@ -28,12 +27,14 @@ export { explainStatus } from "./messages";
 export { onReported } from "./reports";
 export type { ModerationInput, Verdict } from "./types";
 
-/** The ordered phases. Adding a rule is adding a file and a line here. */
+/**
+ * The ordered phases. Adding a rule is adding a file and a line here. A body's form and length are
+ * checked before the pipeline, once, by lib/comments/text (422 naming the field).
+ */
 export const PHASES: Phase[] = [
-  articleClosed,
+  commentsClosed,
   quietHours,
   authorStatus,
-  length,
   rateLimit,
   duplicate,
   honeypot,

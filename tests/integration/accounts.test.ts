@@ -34,6 +34,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { DUPLICATE_EMAIL_MESSAGE, signUp } from "@/lib/auth/signup";
 import { findUserByEmail, findUserById, upsertUser } from "@/lib/auth/users";
 import { toViewer } from "@/lib/auth/viewer";
+import { segment } from "@/lib/comments/tree";
 import { setUserRole, setUserStatus, userStatusSchema as statusInput } from "@/lib/moderation/users";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
@@ -287,7 +288,7 @@ describe(`accounts (${dbKindLabel})`, () => {
       authorId: string,
       parent?: { id: string; rootId: string | null; path: string; depth: number },
     ) {
-      const [c] = await db
+      const [row] = await db
         .insert(comments)
         .values({
           articleId,
@@ -295,11 +296,20 @@ describe(`accounts (${dbKindLabel})`, () => {
           parentId: parent?.id ?? null,
           rootId: parent ? (parent.rootId ?? parent.id) : null,
           depth: parent ? parent.depth + 1 : 0,
-          path: `${parent?.path ?? ""}${String(Date.now() % 1e9).padStart(10, "0")}${Math.random().toString(36).slice(2, 6)}.`,
+          path: "-",
           body: `a comment by ${authorId}`,
           bodyHtml: `<p>a comment by ${authorId}</p>`,
           status: "approved",
         })
+        .returning();
+      // the thread path and root as lib/comments/write builds them (seq segments; a root is its own root)
+      const [c] = await db
+        .update(comments)
+        .set({
+          path: parent ? `${parent.path}.${segment(row.seq)}` : segment(row.seq),
+          rootId: parent ? (parent.rootId ?? parent.id) : row.id,
+        })
+        .where(eq(comments.id, row.id))
         .returning();
       if (parent) {
         await db

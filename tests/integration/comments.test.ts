@@ -4,15 +4,22 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
-import { articles, commentRevisions, comments } from "@/db/schema";
+import { articles, commentRevisions, comments, users } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { readCommentPage } from "@/lib/comments/cached";
 import { getCommentContext, getCommentForViewer, getReplies, getViewerState } from "@/lib/comments/read";
 import { reportComment } from "@/lib/comments/reports";
 import type { PublicComment } from "@/lib/comments/types";
 import { confidenceOf, voteOnComment } from "@/lib/comments/votes";
-import { deleteComment, editComment, postComment, setCommentStatus } from "@/lib/comments/write";
-import { countComments, makeArticle, makeUser, makeUsers, type TestUser } from "../helpers/comments";
+import { deleteComment, editComment, postComment } from "@/lib/comments/write";
+import {
+  countComments,
+  makeArticle,
+  makeUser,
+  makeUsers,
+  setStatus,
+  type TestUser,
+} from "../helpers/comments";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 
 let t: TestDb;
@@ -322,16 +329,36 @@ describe(`comments (${dbKindLabel})`, () => {
     }
   });
 
+  it("a comment refused by an earlier phase (closed article, suspended author) spends no allowance", async () => {
+    const open = await makeArticle(db, "allowance-open");
+    const closed = await makeArticle(db, "allowance-closed", { commentsOpen: false });
+    const dave = await makeUser(db, "dave");
+    const saved = process.env.AGORA_LIMIT_COMMENT_USER;
+    process.env.AGORA_LIMIT_COMMENT_USER = "1/60";
+    try {
+      for (let i = 0; i < 3; i++) {
+        const e = await apiError(post(closed.slug, dave, `closed try ${i}`));
+        expect(e.status).toBe(403);
+        expect(e.code).toBe("comments_closed");
+      }
+      const until = new Date(Date.now() + 3600_000);
+      await db.update(users).set({ status: "suspended", suspendedUntil: until }).where(eq(users.id, dave.id));
+      for (let i = 0; i < 3; i++)
+        expect((await apiError(post(open.slug, dave, `suspended try ${i}`))).code).toBe("author_suspended");
+      await db.update(users).set({ status: "active", suspendedUntil: null }).where(eq(users.id, dave.id));
+      await expect(post(open.slug, dave, "my one comment")).resolves.toMatchObject({ status: "approved" });
+      expect((await apiError(post(open.slug, dave, "and another"))).status).toBe(429);
+    } finally {
+      process.env.AGORA_LIMIT_COMMENT_USER = saved;
+    }
+  });
+
   it("shows a held comment to its author with the verdict's message, to nobody else", async () => {
     const a = await makeArticle(db, "held");
     const parent = await post(a.slug, bob, "A published parent");
     const c = await post(a.slug, alice, "Held for a moment", parent.id);
     expect(await articleCount(a.id)).toBe(2);
-    await setCommentStatus(db, c.id, "pending", {
-      reason: "suspect_word",
-      message: "Held for review: a moderator will look at it soon.",
-      decidedBy: "suspect_words",
-    });
+    await setStatus(db, c.id, "pending", "suspect_words", "suspect_word");
     expect(await articleCount(a.id)).toBe(1);
     const page = (await readCommentPage(a.slug, "new", null))!;
     expect(page.comments[0].replies).toHaveLength(0);
@@ -341,13 +368,13 @@ describe(`comments (${dbKindLabel})`, () => {
     const art = { id: a.id, slug: a.slug, commentsOpen: true, defaultSort: "new" as const, commentCount: 1 };
     const mine = await getViewerState(db, asViewer(alice), art, { ok: true });
     expect(mine.pending.map((x) => [x.id, x.status, x.message])).toEqual([
-      [c.id, "pending", "Held for review: a moderator will look at it soon."],
+      [c.id, "pending", "Held for review: it contains a word a moderator checks first."],
     ]);
     expect((await getViewerState(db, asViewer(bob), art, { ok: true })).pending).toEqual([]);
     expect((await apiError(getCommentForViewer(db, asViewer(bob), c.id))).status).toBe(404);
     expect((await getCommentForViewer(db, asViewer(alice), c.id)).message).toMatch(/Held for review/);
     // approving it later puts it (and the counts) back
-    await setCommentStatus(db, c.id, "approved", { reason: "approved", decidedBy: "moderator" });
+    await setStatus(db, c.id, "approved", "moderator");
     const again = (await readCommentPage(a.slug, "new", null))!;
     expect(again.comments[0].replies.map((r) => r.id)).toEqual([c.id]);
     expect(again.comments[0].replies[0].message).toBeUndefined();
