@@ -188,12 +188,17 @@ export async function loadReplies(
 export async function findCommentRow(
   db: Conn,
   id: string,
-  opts: { forUpdate?: boolean } = {},
+  /** onPublishedArticle: only a comment of an article readers can see (published, not scheduled) */
+  opts: { forUpdate?: boolean; onPublishedArticle?: boolean } = {},
 ): Promise<CommentRow | null> {
+  const published = opts.onPublishedArticle
+    ? sql`and exists (select 1 from articles a where a.id = c.article_id and a.status = 'published'
+            and a.published_at <= now())`
+    : sql``;
   const [r] = await rowsOf(
     db,
     sql`select ${COMMENT_COLS}, u.name as author_name from comments c left join users u on u.id = c.author_id
-        where c.id = ${id} ${opts.forUpdate ? sql`for update of c` : sql``}`,
+        where c.id = ${id} ${published} ${opts.forUpdate ? sql`for update of c` : sql``}`,
   );
   return r ? mapRow(r) : null;
 }

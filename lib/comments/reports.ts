@@ -45,7 +45,7 @@ export async function reportComment(
 ): Promise<{ id: string; commentId: string }> {
   if (!isUuid(commentId)) throw new ApiError(404, "not_found", "No such comment.");
   const stored = await db.transaction(async (tx) => {
-    const c = await findCommentRow(tx, commentId);
+    const c = await findCommentRow(tx, commentId, { onPublishedArticle: true });
     if (!c || (c.status !== "approved" && c.status !== "deleted"))
       throw new ApiError(404, "not_found", "No such comment.");
     if (c.status === "deleted") throw new ApiError(409, "deleted", "This comment was deleted already.");

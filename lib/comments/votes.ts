@@ -44,7 +44,7 @@ export async function voteOnComment(
 ): Promise<VoteResult> {
   if (!isUuid(commentId)) throw new ApiError(404, "not_found", "No such comment.");
   const out = await db.transaction(async (tx) => {
-    const c = await findCommentRow(tx, commentId, { forUpdate: true });
+    const c = await findCommentRow(tx, commentId, { forUpdate: true, onPublishedArticle: true });
     if (!c || (c.status !== "approved" && c.status !== "deleted"))
       throw new ApiError(404, "not_found", "No such comment.");
     if (c.status === "deleted")

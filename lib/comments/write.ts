@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { Conflict } from "@/lib/errors";
 import { moderateComment, type Verdict } from "@/lib/moderation";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
@@ -108,7 +109,8 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
   if (articleRead.status === "rejected") throw articleRead.reason;
   const body = bodyRead.value;
   const article = articleRead.value;
-  const parent = input.parentId ? await findParent(db, article, author, input.parentId) : null;
+  // an empty string is not "no parent": only null or absent posts a top-level comment
+  const parent = input.parentId != null ? await findParent(db, article, author, input.parentId) : null;
 
   const verdict = await moderateComment(
     db,
@@ -227,7 +229,42 @@ async function loadOwnable(db: Conn, author: Author, id: string, forUpdate = fal
   return c;
 }
 
-/** Edits the author's own comment within the edit window; keeps the old text as a revision. */
+/**
+ * A moderator's decision is final for its author's edits: a comment a moderator rejected, marked as
+ * spam or removed cannot be edited back into view (the appeal is the way to contest it).
+ */
+function refuseIfDecidedByModerator(c: { status: CommentStatus; decidedBy: string | null }): void {
+  if (c.decidedBy !== "moderator") return;
+  if (c.status !== "rejected" && c.status !== "spam" && c.status !== "deleted") return;
+  const what = c.status === "spam" ? "marked as spam" : c.status === "deleted" ? "removed" : "rejected";
+  throw new Conflict(
+    "decided_by_moderator",
+    `A moderator ${what} this comment, so it can no longer be edited. If you think the decision was wrong, appeal it (POST /api/v1/comments/{id}/appeal, or "Appeal" beside the comment on your account page).`,
+  );
+}
+
+async function moderationStateOf(
+  db: Conn,
+  id: string,
+  forUpdate = false,
+): Promise<{ body: string; status: CommentStatus; decidedBy: string | null }> {
+  const [r] = await rowsOf(
+    db,
+    sql`select body, status, decided_by from comments where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
+  );
+  return {
+    body: String(r?.body ?? ""),
+    status: r?.status as CommentStatus,
+    decidedBy: r?.decided_by == null ? null : String(r.decided_by),
+  };
+}
+
+/**
+ * Edits the author's own comment within the edit window; keeps the old text as a revision. The new text
+ * goes through the pipeline again; a held comment stays held whatever the pipeline says (a moderator
+ * has yet to read it), and one a moderator rejected, marked as spam or removed cannot be edited (409
+ * `decided_by_moderator`).
+ */
 export async function editComment(
   db: Db,
   author: Author,
@@ -237,6 +274,7 @@ export async function editComment(
   const c = await loadOwnable(db, author, id);
   if (c.authorId !== author.id)
     throw new ApiError(403, "not_author", "Only the author of a comment can edit it.");
+  refuseIfDecidedByModerator(await moderationStateOf(db, c.id));
   if (c.status === "deleted")
     throw new ApiError(409, "deleted", "This comment was deleted; it cannot be edited.");
   const { editWindowMinutes } = await enforcedCommentLimits(db);
@@ -260,20 +298,30 @@ export async function editComment(
 
   const result = await db.transaction(async (tx) => {
     const cur = (await findCommentRow(tx, c.id, { forUpdate: true }))!;
+    const old = await moderationStateOf(tx, c.id);
+    // a moderator may have decided while the pipeline ran
+    refuseIfDecidedByModerator(old);
     if (cur.status === "deleted")
       throw new ApiError(409, "deleted", "This comment was deleted; it cannot be edited.");
-    const [old] = await rowsOf(tx, sql`select body from comments where id = ${c.id}`);
-    if (old.body === body) return { changed: false, row: cur };
+    if (old.body === body) return { changed: false, row: cur, message: "No changes." };
     await rowsOf(tx, sql`insert into comment_revisions (comment_id, body) values (${c.id}, ${old.body})`);
+    // held stays held: only a moderator publishes a comment that was held (a stricter verdict still wins)
+    const stillHeld = cur.status === "pending" && verdict.status === "approved";
+    const message = stillHeld
+      ? `Saved. ${cur.statusMessage ?? "It is still held for review: a moderator will read it soon."}`
+      : verdict.message;
     await rowsOf(
       tx,
-      sql`update comments set body = ${body}, body_html = ${renderCommentBody(body)}, edited_at = now(),
+      stillHeld
+        ? sql`update comments set body = ${body}, body_html = ${renderCommentBody(body)}, edited_at = now()
+              where id = ${c.id}`
+        : sql`update comments set body = ${body}, body_html = ${renderCommentBody(body)}, edited_at = now(),
             status = ${verdict.status}, status_reason = ${verdict.reason}, status_message = ${verdict.message},
             decided_by = ${verdict.phase}, moderation_tags = ${JSON.stringify(verdict.tags)}::jsonb
           where id = ${c.id}`,
     );
-    await moveCounters(tx, cur, cur.status, verdict.status);
-    return { changed: true, row: cur };
+    if (!stillHeld) await moveCounters(tx, cur, cur.status, verdict.status);
+    return { changed: true, row: cur, message };
   });
   const row = (await findCommentRow(db, c.id))!;
   if (result.changed && (result.row.status === "approved" || row.status === "approved"))
@@ -281,7 +329,7 @@ export async function editComment(
   return {
     id: c.id,
     status: row.status,
-    message: result.changed ? verdict.message : "No changes.",
+    message: result.message,
     comment: toPublic(row, slug),
   };
 }
