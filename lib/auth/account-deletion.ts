@@ -21,9 +21,9 @@ import {
   users,
   verificationTokens,
 } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { dropArticleCounts, moveCounters } from "@/lib/comments/counters";
+import { Unauthenticated } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { revokeSessions } from "./sessions";
 import type { Viewer } from "./viewer";
@@ -60,7 +60,7 @@ export async function deleteAccount(
       .from(users)
       .where(eq(users.id, viewer.id))
       .for("update");
-    if (!u || u.deletedAt) throw new ApiError(401, "unauthenticated", "Sign in to do this.");
+    if (!u || u.deletedAt) throw new Unauthenticated("Sign in to do this.");
     const touched = new Set<string>();
     let removed = 0;
     if (input.comments === "remove") removed = await removeLeafComments(tx, u.id, touched);

@@ -5,7 +5,7 @@ import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { Conflict, NotFound } from "@/lib/errors";
 import { recordAction } from "@/lib/moderation/audit";
 import { hashApiToken } from "./viewer";
 
@@ -60,8 +60,7 @@ export async function createToken(
     .from(apiTokens)
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
   if (Number(active?.n ?? 0) >= MAX_ACTIVE_TOKENS)
-    throw new ApiError(
-      409,
+    throw new Conflict(
       "too_many_tokens",
       `You have ${MAX_ACTIVE_TOKENS} active tokens, the most allowed; revoke one you no longer use first.`,
     );
@@ -88,7 +87,7 @@ export async function revokeToken(
   userId: string,
   tokenId: string,
 ): Promise<{ changed: boolean; message: string; token: TokenInfo }> {
-  const missing = new ApiError(404, "not_found", `You have no token with id "${tokenId.slice(0, 60)}".`);
+  const missing = new NotFound(`You have no token with id "${tokenId.slice(0, 60)}".`);
   if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw missing;
   const [t] = await db
     .select()

@@ -10,7 +10,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db/client";
 import { pollOptions, polls, questions } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { Invalid } from "@/lib/errors";
 import { articlePollDefinitions, isUuid } from "@/lib/polls/definitions";
 import { votedOptionCondition, votedOptionsFor } from "@/lib/polls/tags";
 import { findCommentArticle } from "./articles";
@@ -103,11 +103,9 @@ export async function readVotedOptionPage(
   if (!article) return null;
   const label = await optionOfArticle(db, article.id, optionId);
   if (label == null)
-    throw new ApiError(
-      422,
-      "invalid_input",
-      `votedOption: "${optionId.slice(0, 60)}" is not an option of this article's polls (use an option id from GET /api/v1/articles/${slug}/polls).`,
+    throw new Invalid(
       "votedOption",
+      `votedOption: "${optionId.slice(0, 60)}" is not an option of this article's polls (use an option id from GET /api/v1/articles/${slug}/polls).`,
     );
   const s = sort ?? article.defaultSort;
   const c0 = cursor ? parseRootCursor(cursor, s) : null;

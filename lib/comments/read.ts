@@ -2,9 +2,9 @@
 // a single comment, and the reader's own state on an article (votes, held comments).
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { decide } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { NotFound } from "@/lib/errors";
 import { articleSlugOf, type CommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseReplyCursor, replyCursorFor } from "./cursor";
@@ -29,7 +29,7 @@ const isActiveStaff = (v: Viewer | null) => v != null && decide(v, "moderate").o
 
 /** A public comment of a published article; anything else is 404, like the article. */
 async function publicComment(db: Db, id: string): Promise<{ row: CommentRow; slug: string }> {
-  const notFound = () => new ApiError(404, "not_found", "No such comment.");
+  const notFound = () => new NotFound("No such comment.");
   if (!isUuid(id)) throw notFound();
   const row = await findCommentRow(db, id, { onPublishedArticle: true });
   if (!row || !isPublic(row)) throw notFound();
@@ -92,7 +92,7 @@ export async function getCommentForViewer(
   viewer: Viewer | null,
   id: string,
 ): Promise<PublicComment & { body?: string; articleSlug: string }> {
-  const notFound = () => new ApiError(404, "not_found", "No such comment.");
+  const notFound = () => new NotFound("No such comment.");
   if (!isUuid(id)) throw notFound();
   const staff = isActiveStaff(viewer);
   const row = await findCommentRow(db, id, { onPublishedArticle: !staff });
@@ -113,7 +113,7 @@ export async function getCommentForViewer(
 
 /** Earlier versions of a comment, newest first (moderators). */
 export async function getRevisions(db: Db, id: string): Promise<{ body: string; createdAt: string }[]> {
-  if (!isUuid(id)) throw new ApiError(404, "not_found", "No such comment.");
+  if (!isUuid(id)) throw new NotFound("No such comment.");
   const rows = await rowsOf(
     db,
     sql`select body, created_at from comment_revisions where comment_id = ${id} order by created_at desc`,

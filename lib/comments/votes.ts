@@ -3,8 +3,8 @@
 // comment's row lock, so any number of concurrent votes add up exactly.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { articleSlugOf } from "./articles";
 import { publishCommentEvent } from "./live";
 import { findCommentRow, rowsOf } from "./queries";
@@ -42,15 +42,13 @@ export async function voteOnComment(
   commentId: string,
   value: VoteValue,
 ): Promise<VoteResult> {
-  if (!isUuid(commentId)) throw new ApiError(404, "not_found", "No such comment.");
+  if (!isUuid(commentId)) throw new NotFound("No such comment.");
   const out = await db.transaction(async (tx) => {
     const c = await findCommentRow(tx, commentId, { forUpdate: true, onPublishedArticle: true });
-    if (!c || (c.status !== "approved" && c.status !== "deleted"))
-      throw new ApiError(404, "not_found", "No such comment.");
+    if (!c || (c.status !== "approved" && c.status !== "deleted")) throw new NotFound("No such comment.");
     if (c.status === "deleted")
-      throw new ApiError(409, "deleted", "This comment was deleted; it cannot be voted on.");
-    if (c.authorId === voter.id)
-      throw new ApiError(403, "own_comment", "You cannot vote on your own comment.");
+      throw new Conflict("deleted", "This comment was deleted; it cannot be voted on.");
+    if (c.authorId === voter.id) throw new Forbidden("You cannot vote on your own comment.", "own_comment");
     const [prev] = await rowsOf(
       tx,
       sql`select value from comment_votes where comment_id = ${commentId} and user_id = ${voter.id}`,

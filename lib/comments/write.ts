@@ -5,9 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
-import { Conflict } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid, NotFound, RateLimited } from "@/lib/errors";
 import { moderateComment, type Verdict } from "@/lib/moderation";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
@@ -55,33 +54,28 @@ export function isUuid(s: unknown): s is string {
 }
 
 /**
- * Verdicts that refuse the action itself: nothing is stored. 403 for who or where (closed article,
- * banned or suspended author), 429 with Retry-After for going too fast.
+ * Verdicts that refuse the action itself: nothing is stored. Forbidden for who or where (closed article,
+ * banned or suspended author), RateLimited (with when to retry) for going too fast.
  */
-const REFUSALS: Record<string, 403 | 429> = {
-  comments_closed: 403,
-  author_banned: 403,
-  author_suspended: 403,
-  rate_limited: 429,
-  rate_limited_network: 429,
+const REFUSALS: Record<string, "forbidden" | "rate_limited"> = {
+  comments_closed: "forbidden",
+  author_banned: "forbidden",
+  author_suspended: "forbidden",
+  rate_limited: "rate_limited",
+  rate_limited_network: "rate_limited",
 };
 
 function refuseIfRefusal(verdict: Verdict): void {
-  const status = REFUSALS[verdict.reason];
-  if (!status) return;
-  const retry = verdict.retryAfterSeconds;
-  throw new ApiError(
-    status,
-    verdict.reason,
-    verdict.message,
-    undefined,
-    retry ? { "retry-after": String(retry) } : undefined,
-  );
+  const kind = REFUSALS[verdict.reason];
+  if (!kind) return;
+  if (kind === "rate_limited")
+    throw new RateLimited(verdict.message, verdict.retryAfterSeconds ?? 60, verdict.reason);
+  throw new Forbidden(verdict.message, verdict.reason);
 }
 
 async function bodyOrThrow(db: Db, raw: unknown): Promise<string> {
   const r = checkBody(raw, await enforcedCommentLimits(db));
-  if (!r.ok) throw new ApiError(422, r.code, r.message, "body");
+  if (!r.ok) throw new Invalid("body", r.message, r.code);
   return r.body;
 }
 
@@ -187,21 +181,15 @@ async function findParent(
   parentId: string,
 ): Promise<CommentRow> {
   const missing = () =>
-    new ApiError(422, "invalid_parent", "parentId: there is no such comment on this article.", "parentId");
+    new Invalid("parentId", "parentId: there is no such comment on this article.", "invalid_parent");
   if (!isUuid(parentId)) throw missing();
   const p = await findCommentRow(db, parentId);
   if (!p || p.articleId !== article.id) throw missing();
   if (p.status === "deleted")
-    throw new ApiError(
-      409,
-      "parent_deleted",
-      "That comment was deleted; replies to it are closed.",
-      "parentId",
-    );
+    throw new Conflict("parent_deleted", "That comment was deleted; replies to it are closed.", "parentId");
   if (p.status !== "approved") {
     if (p.authorId === author.id)
-      throw new ApiError(
-        409,
+      throw new Conflict(
         "parent_not_public",
         "Your comment is not published yet; replies can follow once it is.",
         "parentId",
@@ -209,18 +197,17 @@ async function findParent(
     throw missing();
   }
   if (p.depth + 1 > THREADS.maxDepth)
-    throw new ApiError(
-      422,
-      "too_deep",
-      `This thread is ${THREADS.maxDepth} replies deep; reply to an earlier comment instead.`,
+    throw new Invalid(
       "parentId",
+      `This thread is ${THREADS.maxDepth} replies deep; reply to an earlier comment instead.`,
+      "too_deep",
     );
   return p;
 }
 
 /** A comment the viewer may act on: unknown ids and others' unpublished comments are 404. */
 async function loadOwnable(db: Conn, author: Author, id: string, forUpdate = false): Promise<CommentRow> {
-  const notFound = () => new ApiError(404, "not_found", "No such comment.");
+  const notFound = () => new NotFound("No such comment.");
   if (!isUuid(id)) throw notFound();
   const c = await findCommentRow(db, id, { forUpdate });
   if (!c) throw notFound();
@@ -273,14 +260,12 @@ export async function editComment(
 ): Promise<WriteResult> {
   const c = await loadOwnable(db, author, id);
   if (c.authorId !== author.id)
-    throw new ApiError(403, "not_author", "Only the author of a comment can edit it.");
+    throw new Forbidden("Only the author of a comment can edit it.", "not_author");
   refuseIfDecidedByModerator(await moderationStateOf(db, c.id));
-  if (c.status === "deleted")
-    throw new ApiError(409, "deleted", "This comment was deleted; it cannot be edited.");
+  if (c.status === "deleted") throw new Conflict("deleted", "This comment was deleted; it cannot be edited.");
   const { editWindowMinutes } = await enforcedCommentLimits(db);
   if (Date.now() - c.createdAt.getTime() > editWindowMinutes * 60_000)
-    throw new ApiError(
-      409,
+    throw new Conflict(
       "edit_window_closed",
       `Comments can be edited for ${editWindowMinutes} minutes after posting; this one can no longer be changed.`,
     );
@@ -302,7 +287,7 @@ export async function editComment(
     // a moderator may have decided while the pipeline ran
     refuseIfDecidedByModerator(old);
     if (cur.status === "deleted")
-      throw new ApiError(409, "deleted", "This comment was deleted; it cannot be edited.");
+      throw new Conflict("deleted", "This comment was deleted; it cannot be edited.");
     if (old.body === body) return { changed: false, row: cur, message: "No changes." };
     await rowsOf(tx, sql`insert into comment_revisions (comment_id, body) values (${c.id}, ${old.body})`);
     // held stays held: only a moderator publishes a comment that was held (a stricter verdict still wins)
@@ -345,7 +330,7 @@ export async function deleteComment(
 ): Promise<{ id: string; status: "deleted" }> {
   const c = await loadOwnable(db, author, id);
   if (c.authorId !== author.id)
-    throw new ApiError(403, "not_author", "Only the author of a comment can delete it.");
+    throw new Forbidden("Only the author of a comment can delete it.", "not_author");
   if (c.status === "deleted") return { id: c.id, status: "deleted" };
   const wasPublic = await db.transaction(async (tx) => {
     const cur = (await findCommentRow(tx, c.id, { forUpdate: true }))!;

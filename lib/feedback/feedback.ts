@@ -6,8 +6,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articleFeedback, articles } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { type ArticleStats, articleStats } from "@/lib/articles/queries";
+import { NotFound } from "@/lib/errors";
 import { type Tx, transactionWithRetry } from "@/lib/tx";
 import { userKey } from "@/lib/voter/identity";
 
@@ -149,7 +149,7 @@ export async function setFeedback(
       contribution(old, -1, c);
       contribution(next, 1, c);
       const row = await moveCounters(tx, articleId, c);
-      if (!row) throw new ApiError(404, "not_found", "This article is no longer published.");
+      if (!row) throw new NotFound("This article is no longer published.");
       return { stats: articleStats(row), mine: next };
     }
     throw new Error("article feedback: the reader's row kept appearing and vanishing");

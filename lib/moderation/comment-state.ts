@@ -4,8 +4,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, comments, reports } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { moveCounters } from "@/lib/comments/counters";
+import { NotFound } from "@/lib/errors";
 import { explainStatus } from "./messages";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -31,8 +31,8 @@ export function isUuid(s: string): boolean {
   return UUID.test(s);
 }
 
-export function noSuchComment(id: string): ApiError {
-  return new ApiError(404, "not_found", `No comment with id "${id.slice(0, 60)}".`);
+export function noSuchComment(id: string): NotFound {
+  return new NotFound(`No comment with id "${id.slice(0, 60)}".`);
 }
 
 /** Reads and row-locks a comment for the rest of the transaction; 404 when there is none. */

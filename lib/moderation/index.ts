@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedFor } from "@/db/prepared";
 import { articles, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { NotFound, Unauthenticated } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
 import { dbFacts } from "./facts";
 import { authorStatus } from "./phases/author-status";
@@ -86,8 +86,8 @@ export async function loadContext(
     known.author && known.author.id === input.authorId ? [known.author] : authorRead,
     getSettings(db),
   ]);
-  if (!article) throw new ApiError(404, "not_found", "No such article.");
-  if (!author) throw new ApiError(401, "unauthenticated", "Sign in to comment.");
+  if (!article) throw new NotFound("No such article.");
+  if (!author) throw new Unauthenticated("Sign in to comment.");
   return { db, now, article, author, settings, facts: dbFacts(db, input) };
 }
 

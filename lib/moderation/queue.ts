@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from "drizz
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, reports, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { Invalid } from "@/lib/errors";
 import { explainStatus } from "./messages";
 
 export const QUEUES = ["pending", "reported", "rejected", "all"] as const;
@@ -64,7 +64,7 @@ function decodeCursor(s: string): Cursor {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
     if (typeof c.t === "string" && Number.isSafeInteger(c.s) && !Number.isNaN(Date.parse(c.t))) return c;
   } catch {}
-  throw new ApiError(422, "invalid_input", "cursor: must be the nextCursor of a previous page", "cursor");
+  throw new Invalid("cursor", "cursor: must be the nextCursor of a previous page");
 }
 
 const openReported = sql`${comments.id} in (select ${reports.commentId} from ${reports} where ${reports.resolvedAt} is null)`;

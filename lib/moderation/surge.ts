@@ -2,8 +2,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { NotFound } from "@/lib/errors";
 import { recordAction } from "./audit";
 import { isUuid } from "./comment-state";
 
@@ -12,7 +12,7 @@ export async function endSurge(
   articleId: string,
   actorId: string,
 ): Promise<{ changed: boolean; message: string }> {
-  const missing = new ApiError(404, "not_found", `No article with id "${articleId.slice(0, 60)}".`);
+  const missing = new NotFound(`No article with id "${articleId.slice(0, 60)}".`);
   if (!isUuid(articleId)) throw missing;
   const now = new Date();
   const out = await db.transaction(async (tx) => {

@@ -5,9 +5,9 @@ import { and, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, moderationActions, moderatorNotes, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { revokeSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/users";
+import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { recordAction } from "./audit";
 import { explainStatus } from "./messages";
 
@@ -49,7 +49,7 @@ export const userRoleSchema = z
 
 export const userNoteSchema = z.object({ note: note.min(1, "must not be empty") }).strict();
 
-const missing = (id: string) => new ApiError(404, "not_found", `No user with id "${id.slice(0, 60)}".`);
+const missing = (id: string) => new NotFound(`No user with id "${id.slice(0, 60)}".`);
 
 async function findTarget(db: Db, id: string) {
   if (!id || id.length > 100) throw missing(id);
@@ -72,16 +72,11 @@ export async function setUserStatus(
   message: string;
   user: { id: string; status: string; suspendedUntil: string | null; statusReason: string | null };
 }> {
-  if (actor.role === "reader")
-    throw new ApiError(403, "forbidden", "Only moderators and administrators can do this.");
+  if (actor.role === "reader") throw new Forbidden("Only moderators and administrators can do this.");
   const u = await findTarget(db, targetId);
-  if (u.id === actor.id) throw new ApiError(403, "forbidden", "You cannot change your own status.");
+  if (u.id === actor.id) throw new Forbidden("You cannot change your own status.");
   if (actor.role !== "admin" && u.role !== "reader")
-    throw new ApiError(
-      403,
-      "forbidden",
-      "Moderators can change the status of readers only; ask an administrator.",
-    );
+    throw new Forbidden("Moderators can change the status of readers only; ask an administrator.");
   const until = input.status === "suspended" && input.until ? new Date(input.until) : null;
   const current = effectiveStatus(u);
   const same =
@@ -143,10 +138,9 @@ export async function setUserRole(
   role: Role,
   actor: Actor,
 ): Promise<{ changed: boolean; message: string; user: { id: string; role: Role } }> {
-  if (actor.role !== "admin") throw new ApiError(403, "forbidden", "Only administrators can do this.");
+  if (actor.role !== "admin") throw new Forbidden("Only administrators can do this.");
   const u = await findTarget(db, targetId);
-  if (u.id === actor.id)
-    throw new ApiError(403, "forbidden", "You cannot change your own role; ask another administrator.");
+  if (u.id === actor.id) throw new Forbidden("You cannot change your own role; ask another administrator.");
   if (u.role === role)
     return {
       changed: false,
@@ -242,7 +236,7 @@ export async function searchUsers(
   if (q.cursor) {
     const [at, id] = Buffer.from(q.cursor, "base64url").toString().split("|");
     if (!id || !at || Number.isNaN(Date.parse(at.replace(" ", "T"))))
-      throw new ApiError(422, "invalid_input", "cursor: must be the nextCursor of a previous page", "cursor");
+      throw new Invalid("cursor", "cursor: must be the nextCursor of a previous page");
     cursor = { at, id };
   }
   const rows = await db

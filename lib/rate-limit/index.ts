@@ -10,7 +10,7 @@ import {
   RateLimiterRes,
 } from "rate-limiter-flexible";
 import { getDbHandle } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
+import { RateLimited } from "@/lib/errors";
 
 export const LIMIT_DEFAULTS = {
   /** password sign-in attempts per client IP */
@@ -87,18 +87,16 @@ async function limiter(name: LimitName, size: Limit = limitConfig(name)): Promis
   return p;
 }
 
-export class RateLimitedError extends ApiError {
+export class RateLimitedError extends RateLimited {
   constructor(
     readonly limit: LimitName,
     readonly retryAfterSeconds: number,
   ) {
     super(
-      429,
-      "rate_limited",
       `Too many ${LIMIT_DEFAULTS[limit].what}. Try again in ${humanSeconds(retryAfterSeconds)}.`,
-      undefined,
-      { "retry-after": String(retryAfterSeconds) },
+      retryAfterSeconds,
     );
+    this.name = "RateLimitedError";
   }
 }
 

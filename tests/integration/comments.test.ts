@@ -5,7 +5,6 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
 import { articles, commentRevisions, comments, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { readCommentPage } from "@/lib/comments/cached";
 import { getCommentContext, getCommentForViewer, getReplies, getViewerState } from "@/lib/comments/read";
 import { reportComment } from "@/lib/comments/reports";
@@ -21,6 +20,7 @@ import {
   type TestUser,
 } from "../helpers/comments";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
+import { failureOf } from "../helpers/errors";
 
 let t: TestDb;
 let db: Db;
@@ -43,14 +43,8 @@ afterAll(async () => {
 const post = (slug: string, who: TestUser, body: string, parentId?: string) =>
   postComment(db, who, { slug, body, parentId, ipHash: "test-ip" });
 
-async function apiError(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(
-    () => null,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
+/** What the API answers for a refused call (the named error's kind → its one HTTP status). */
+const apiError = failureOf;
 
 async function articleCount(id: string): Promise<number> {
   const [a] = await db.select({ n: articles.commentCount }).from(articles).where(eq(articles.id, id));
@@ -322,7 +316,7 @@ describe(`comments (${dbKindLabel})`, () => {
       expect(e.status).toBe(429);
       expect(e.code).toBe("rate_limited");
       expect(e.message).toMatch(/at most 2 comments a minute\. Try again in \d+ seconds/);
-      expect(Number(e.headers?.["retry-after"])).toBeGreaterThan(0);
+      expect(Number(e.retryAfter)).toBeGreaterThan(0);
       expect(await countComments(db)).toBe(before);
     } finally {
       process.env.AGORA_LIMIT_COMMENT_USER = saved;

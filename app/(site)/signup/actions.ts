@@ -2,9 +2,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { signIn } from "@/lib/auth/config";
 import { signUp } from "@/lib/auth/signup";
+import { DomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client";
 
 export type SignUpState = { error?: string; field?: string; name?: string; email?: string } | null;
@@ -21,7 +21,7 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
     const user = await signUp(await getDb(), raw, { ip: clientIp(h), origin: h.get("origin") ?? undefined });
     email = user.email!;
   } catch (e) {
-    if (e instanceof ApiError) return { error: e.message, field: e.field, ...keep };
+    if (e instanceof DomainError) return { error: e.message, field: e.field, ...keep };
     throw e;
   }
   // signed in at once: reading works now; commenting waits for the confirmation link

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { QueueBoard } from "@/components/admin/QueueBoard";
 import { getDb } from "@/db/client";
-import { ApiError, validate } from "@/lib/api/http";
+import { validate } from "@/lib/api/http";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { DomainError } from "@/lib/errors";
 import { listQueue, QUEUES, type QueueQuery, queueCounts, queueQuerySchema } from "@/lib/moderation/queue";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +33,7 @@ export default async function QueuePage({
   try {
     q = validate(queueQuerySchema, raw);
   } catch (e) {
-    problem = e instanceof ApiError ? e.message : "Bad query.";
+    problem = e instanceof DomainError ? e.message : "Bad query.";
     q = queueQuerySchema.parse({});
   }
   const db = await getDb();
@@ -40,7 +41,7 @@ export default async function QueuePage({
   try {
     page = await listQueue(db, q);
   } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
+    if (!(e instanceof DomainError)) throw e;
     problem = e.message;
     q = queueQuerySchema.parse({});
     page = await listQueue(db, q);

@@ -4,9 +4,9 @@ import { ArticleEditor } from "@/components/admin/ArticleEditor";
 import { EndSurgeButton } from "@/components/admin/EndSurgeButton";
 import { when } from "@/components/admin/ui";
 import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { getArticleForEdit, listAuthors } from "@/lib/articles/editor";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { NotFound } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit article" };
@@ -23,7 +23,7 @@ export default async function EditArticlePage({
   const sp = await searchParams;
   const db = await getDb();
   const article = await getArticleForEdit(db, id).catch((e) => {
-    if (e instanceof ApiError && e.status === 404) notFound();
+    if (e instanceof NotFound) notFound();
     throw e;
   });
   const authors = await listAuthors(db);

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { UserActions } from "@/components/admin/UserActions";
 import { ago, StatusBadge, when } from "@/components/admin/ui";
 import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { NotFound } from "@/lib/errors";
 import { getUserDetail } from "@/lib/moderation/users";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const viewer = await requirePageViewer("moderate", `/admin/users/${id}`);
   const d = await getUserDetail(await getDb(), id, viewer).catch((e) => {
-    if (e instanceof ApiError && e.status === 404) notFound();
+    if (e instanceof NotFound) notFound();
     throw e;
   });
   const u = d.user;

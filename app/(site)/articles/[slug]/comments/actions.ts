@@ -5,11 +5,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
-import { decide } from "@/lib/auth/permissions";
+import { decide, refusal } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
 import { postComment } from "@/lib/comments/write";
+import { DomainError } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 
 function field(fd: FormData, name: string): string {
@@ -27,7 +27,7 @@ export async function postCommentForm(fd: FormData): Promise<void> {
   let outcome: string;
   try {
     const d = decide(viewer, "comment");
-    if (!d.ok) throw new ApiError(d.status, d.code, d.message);
+    if (!d.ok) throw refusal(d);
     const h = await headers();
     const ip = ipHash(h);
     const r = await postComment(await getDb(), viewer, {
@@ -39,7 +39,7 @@ export async function postCommentForm(fd: FormData): Promise<void> {
     });
     outcome = `posted=${r.id}#c-${r.id}`;
   } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
+    if (!(e instanceof DomainError)) throw e;
     const q = new URLSearchParams({ error: e.message });
     if (parentId) q.set("parent", parentId);
     outcome = `${q.toString()}#comment-error`;

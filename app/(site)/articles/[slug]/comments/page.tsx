@@ -5,7 +5,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommentsSection } from "@/components/comments/CommentsSection";
 import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { getPublicArticle } from "@/lib/articles/cached";
 import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
@@ -14,6 +13,7 @@ import { commentLimits, THREADS } from "@/lib/comments/config";
 import { pollFilterOptions, readVotedOptionPage } from "@/lib/comments/poll-tags";
 import { getCommentForViewer } from "@/lib/comments/read";
 import { COMMENT_SORTS, type CommentSort } from "@/lib/comments/types";
+import { DomainError } from "@/lib/errors";
 import { postCommentForm } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -61,7 +61,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
       ? await readVotedOptionPage(await getDb(), slug, votedOption, sort, one(sp.cursor) ?? null)
       : await readCommentPage(slug, sort, one(sp.cursor) ?? null);
   } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
+    if (!(e instanceof DomainError)) throw e;
     problem =
       e.field === "votedOption"
         ? "That poll option is not one of this article's; here are all comments."

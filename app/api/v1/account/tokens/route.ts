@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
-import { ApiError, checkOrigin, handle, json, readBody } from "@/lib/api/http";
+import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { createToken, listTokens, tokenCreateSchema } from "@/lib/auth/api-tokens";
 import { requireViewer } from "@/lib/auth/permissions";
+import { Forbidden } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +16,7 @@ export const GET = handle(async (req: Request) => {
 export const POST = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "moderate");
   if (viewer.via === "token")
-    throw new ApiError(
-      403,
-      "forbidden",
-      "Create tokens while signed in on your account page, not with a token.",
-    );
+    throw new Forbidden("Create tokens while signed in on your account page, not with a token.");
   checkOrigin(req);
   const { name } = await readBody(req, tokenCreateSchema);
   return json(await createToken(await getDb(), viewer.id, name), { status: 201 });

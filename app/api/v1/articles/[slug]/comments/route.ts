@@ -1,11 +1,12 @@
 import { getDb } from "@/db/client";
-import { ApiError, checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
+import { checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { getCommentPage } from "@/lib/comments/cached";
 import { installCommentsFastPath } from "@/lib/comments/fast-path";
 import { listQuery, postInput } from "@/lib/comments/input";
 import { attachVotedTags, readVotedOptionPage, votedTagsOf } from "@/lib/comments/poll-tags";
 import { postComment } from "@/lib/comments/write";
+import { NotFound } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 import { offerFastRoute, params } from "@/lib/http/fast-lane";
 
@@ -29,11 +30,11 @@ export const GET = handle(async (req: Request, ctx: Ctx) => {
       q.cursor ?? null,
       q.limit,
     );
-    if (!filtered) throw new ApiError(404, "not_found", `No published article "${slug}".`);
+    if (!filtered) throw new NotFound(`No published article "${slug}".`);
     return json(filtered);
   }
   const page = await getCommentPage(slug, q.sort ?? null, q.cursor ?? null, q.limit);
-  if (!page) throw new ApiError(404, "not_found", `No published article "${slug}".`);
+  if (!page) throw new NotFound(`No published article "${slug}".`);
   return new Response(page.json, {
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
   });

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { ApiError, handle, json } from "@/lib/api/http";
+import { handle, json } from "@/lib/api/http";
+import { NotFound } from "@/lib/errors";
 import { clientIp, hashValue } from "@/lib/http/client";
 import { recordView, utcDay } from "@/lib/views/record";
 
@@ -11,6 +12,6 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ slug: s
   const day = utcDay();
   const visitor = hashValue("view", clientIp(req), req.headers.get("user-agent") ?? "", day);
   const views = await recordView(await getDb(), slug, visitor, day);
-  if (views == null) throw new ApiError(404, "not_found", `No published article "${slug}".`);
+  if (views == null) throw new NotFound(`No published article "${slug}".`);
   return json({ views });
 });
