@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, authors, pollOptions, polls, questions } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { isUuid, type Tx } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { slugify } from "@/lib/markdown/article";
 import { recordAction } from "@/lib/moderation/audit";
@@ -138,10 +139,8 @@ export const articleUpdateSchema = z.object(fields).partial().strict().superRefi
 
 export type ArticleCreate = z.output<typeof articleCreateSchema>;
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const missing = (id: string) => new NotFound(`No article with id "${id.slice(0, 60)}".`);
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 async function resolveAuthor(tx: Tx, d: { authorId?: string; newAuthor?: { name: string; job?: string } }) {
   if (d.newAuthor) {

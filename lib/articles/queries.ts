@@ -72,7 +72,7 @@ type StatsRow = Pick<
 
 /**
  * Imported history plus live votes. The original page's helpful percentage came without a vote count;
- * we weigh it as if it rested on the imported rating votes (docs/decisions/003-imported-figures.md).
+ * we weigh it as if it rested on the imported rating votes (docs/decisions/003-tooling.md, "imported figures").
  */
 export function articleStats(a: StatsRow): ArticleStats {
   const importedAvg = a.importedRatingAvg != null ? Number(a.importedRatingAvg) : null;

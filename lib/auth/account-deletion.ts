@@ -23,6 +23,7 @@ import {
 } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { dropArticleCounts, moveCounters } from "@/lib/comments/counters";
+import type { Executor } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { revokeSessions } from "./sessions";
@@ -53,8 +54,7 @@ export async function deleteAccount(
   viewer: Viewer,
   input: z.infer<typeof deleteInput>,
 ): Promise<DeletionResult> {
-  const result = await db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  const result = await db.transaction(async (tx) => {
     const [u] = await tx
       .select({ id: users.id, email: users.email, deletedAt: users.deletedAt })
       .from(users)
@@ -135,7 +135,7 @@ export async function deleteAccount(
  * remaining rows right: the parent's reply count and every ancestor's descendant count drop by one per
  * removed threaded comment, and the article's comment count by one per removed approved comment.
  */
-async function removeLeafComments(tx: Db, userId: string, touched: Set<string>) {
+async function removeLeafComments(tx: Executor, userId: string, touched: Set<string>) {
   let removed = 0;
   for (;;) {
     const gone = await tx

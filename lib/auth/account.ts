@@ -90,7 +90,7 @@ export async function changePassword(db: Db, viewer: Viewer, input: z.infer<type
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.id));
-    await revokeSessions(tx as unknown as Db, viewer.id);
+    await revokeSessions(tx, viewer.id);
   });
 }
 

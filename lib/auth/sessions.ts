@@ -3,11 +3,11 @@
 // getViewer both compare). Every path that must end sessions calls this: "sign out everywhere", a
 // password change, account deletion, a ban and a role change.
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
+import type { Executor } from "@/lib/db";
 
 /** Inside a transaction or not: `tx` is any Drizzle handle. Returns the new version (null: no user). */
-export async function revokeSessions(tx: Db, userId: string): Promise<number | null> {
+export async function revokeSessions(tx: Executor, userId: string): Promise<number | null> {
   const [row] = await tx
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })

@@ -5,7 +5,8 @@
 // on reports) moves them here, in the caller's transaction, so reads never count rows and writes never
 // lose an increment.
 import { type SQL, sql } from "drizzle-orm";
-import { type Conn, rowsOf } from "./queries";
+
+import { type Executor, rowsOf } from "@/lib/db";
 import { type CommentRow, pathSeqs } from "./tree";
 import type { CommentStatus } from "./types";
 
@@ -19,7 +20,7 @@ const counted = (s: Place) => (s === "approved" ? 1 : 0);
  * in the caller's transaction.
  */
 export async function moveCounters(
-  tx: Conn,
+  tx: Executor,
   c: Pick<CommentRow, "parentId" | "path" | "articleId"> & { rootId: string | null },
   from: Place,
   to: Place,
@@ -67,7 +68,7 @@ export function newCommentCounterCtes(
 }
 
 /** Several approved comments of each article stopped counting at once (e.g. an account's, anonymised). */
-export async function dropArticleCounts(tx: Conn, perArticle: Map<string, number>): Promise<void> {
+export async function dropArticleCounts(tx: Executor, perArticle: Map<string, number>): Promise<void> {
   for (const [articleId, n] of perArticle)
     if (n > 0)
       await rowsOf(

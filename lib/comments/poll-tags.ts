@@ -10,13 +10,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db/client";
 import { pollOptions, polls, questions } from "@/db/schema";
+import { isUuid, rowsOf } from "@/lib/db";
 import { Invalid } from "@/lib/errors";
-import { articlePollDefinitions, isUuid } from "@/lib/polls/definitions";
+import { articlePollDefinitions } from "@/lib/polls/definitions";
 import { votedOptionCondition, votedOptionsFor } from "@/lib/polls/tags";
 import { findCommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseRootCursor, rootCursorFor } from "./cursor";
-import { COMMENT_COLS, mapRow, rowsOf } from "./queries";
+import { COMMENT_COLS, mapRow } from "./queries";
 import { buildForest } from "./tree";
 import type { CommentPage, CommentSort, PollFilterOption, PublicComment } from "./types";
 

@@ -4,24 +4,16 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { decide } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { isUuid, rowsOf } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { articleSlugOf, type CommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseReplyCursor, replyCursorFor } from "./cursor";
 import { attachVotedTags } from "./poll-tags";
-import {
-  COMMENT_COLS,
-  findCommentRow,
-  loadAncestors,
-  loadReplies,
-  loadSubtree,
-  mapRow,
-  rowsOf,
-} from "./queries";
+import { COMMENT_COLS, findCommentRow, loadAncestors, loadReplies, loadSubtree, mapRow } from "./queries";
 import { type CommentRow, toPublic } from "./tree";
 import type { PublicComment, RepliesPage, ViewerState } from "./types";
 import { votesOnArticle } from "./votes";
-import { isUuid } from "./write";
 
 const isPublic = (c: CommentRow) => c.status === "approved" || c.status === "deleted";
 /** Staff reads (held comments, source text) follow lib/auth/permissions: role and account status. */

@@ -4,11 +4,11 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { reportReasons } from "@/db/schema";
+import { isUuid, rowsOf } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { onReported } from "@/lib/moderation/reports";
-import { findCommentRow, rowsOf } from "./queries";
+import { findCommentRow } from "./queries";
 import { findControl } from "./text";
-import { isUuid } from "./write";
 
 export const REPORT_NOTE_MAX = 1000;
 

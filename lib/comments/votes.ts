@@ -4,11 +4,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { isUuid, rowsOf } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { articleSlugOf } from "./articles";
 import { publishCommentEvent } from "./live";
-import { findCommentRow, rowsOf } from "./queries";
-import { isUuid } from "./write";
+import { findCommentRow } from "./queries";
 
 export type VoteValue = 1 | -1 | 0;
 

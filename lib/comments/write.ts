@@ -6,13 +6,14 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { type Executor, isUuid, rowsOf } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound, RateLimited } from "@/lib/errors";
 import { moderateComment, type Verdict } from "@/lib/moderation";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
 import { moveCounters, newCommentCounterCtes } from "./counters";
 import { COMMENTS_CHANNEL, publishCommentEvent } from "./live";
-import { type Conn, findCommentRow, rowsOf } from "./queries";
+import { findCommentRow } from "./queries";
 import { renderCommentBody } from "./render";
 import { checkBody } from "./text";
 import { type CommentRow, SEGMENT, segment, toPublic } from "./tree";
@@ -46,11 +47,6 @@ export interface WriteResult {
   /** what the author is told: "Published." or why it is held or refused */
   message: string;
   comment: PublicComment;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(s: unknown): s is string {
-  return typeof s === "string" && UUID.test(s);
 }
 
 /**
@@ -206,7 +202,7 @@ async function findParent(
 }
 
 /** A comment the viewer may act on: unknown ids and others' unpublished comments are 404. */
-async function loadOwnable(db: Conn, author: Author, id: string, forUpdate = false): Promise<CommentRow> {
+async function loadOwnable(db: Executor, author: Author, id: string, forUpdate = false): Promise<CommentRow> {
   const notFound = () => new NotFound("No such comment.");
   if (!isUuid(id)) throw notFound();
   const c = await findCommentRow(db, id, { forUpdate });
@@ -231,7 +227,7 @@ function refuseIfDecidedByModerator(c: { status: CommentStatus; decidedBy: strin
 }
 
 async function moderationStateOf(
-  db: Conn,
+  db: Executor,
   id: string,
   forUpdate = false,
 ): Promise<{ body: string; status: CommentStatus; decidedBy: string | null }> {

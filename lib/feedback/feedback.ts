@@ -7,8 +7,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articleFeedback, articles } from "@/db/schema";
 import { type ArticleStats, articleStats } from "@/lib/articles/queries";
+import { type Tx, transactionWithRetry } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { type Tx, transactionWithRetry } from "@/lib/tx";
 import { userKey } from "@/lib/voter/identity";
 
 export interface MyFeedback {

@@ -6,9 +6,10 @@ import type { Db } from "@/db/client";
 import { appeals, articles, comments, moderationActions, users } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
+import { isUuid } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { recordAction } from "./audit";
-import { isUuid, lockComment, noSuchComment, resolveReports, setCommentStatus } from "./comment-state";
+import { lockComment, noSuchComment, resolveReports, setCommentStatus } from "./comment-state";
 import { explainStatus } from "./messages";
 
 export const appealSchema = z

@@ -2,13 +2,12 @@
 // hiding on reports). The counters move through lib/comments/counters in the same transaction; the
 // author's message follows the new status; the caller learns whether the public page changed.
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { articles, comments, reports } from "@/db/schema";
 import { moveCounters } from "@/lib/comments/counters";
+import { isUuid, type Tx } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { explainStatus } from "./messages";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type CommentStatus = (typeof comments.$inferSelect)["status"];
 
 export interface LockedComment {
@@ -24,11 +23,6 @@ export interface LockedComment {
   decidedBy: string | null;
   featured: boolean;
   pinned: boolean;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(s: string): boolean {
-  return UUID.test(s);
 }
 
 export function noSuchComment(id: string): NotFound {

@@ -5,8 +5,8 @@ import { and, desc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "
 import type { Db } from "@/db/client";
 import { articles, commentStatuses, comments } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { rowsOf } from "@/lib/db";
 import { spend } from "@/lib/rate-limit";
-import { executeRows } from "@/lib/tx";
 import { recordAction } from "./audit";
 import type { ModerationFacts, ModerationInput } from "./types";
 
@@ -40,7 +40,7 @@ export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
         batch.map((b, i) => sql`(${b.expr}) as ${sql.raw(`f${i}`)}`),
         sql`, `,
       );
-      const rows = await executeRows<Record<string, unknown>>(db, sql`select ${cols}`);
+      const rows = await rowsOf<Record<string, unknown>>(db, sql`select ${cols}`);
 
       batch.forEach((b, i) => {
         b.resolve(b.parse(rows[0]?.[`f${i}`]));

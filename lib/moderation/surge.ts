@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { isUuid } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { recordAction } from "./audit";
-import { isUuid } from "./comment-state";
 
 export async function endSurge(
   db: Db,

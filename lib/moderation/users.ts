@@ -106,7 +106,7 @@ export async function setUserStatus(
       })
       .where(eq(users.id, u.id));
     // a ban ends every session at once; a suspension leaves reading signed in
-    if (input.status === "banned") await revokeSessions(tx as unknown as Db, u.id);
+    if (input.status === "banned") await revokeSessions(tx, u.id);
     if (input.note)
       await tx
         .insert(moderatorNotes)
@@ -149,7 +149,7 @@ export async function setUserRole(
     };
   await db.transaction(async (tx) => {
     await tx.update(users).set({ role }).where(eq(users.id, u.id));
-    await revokeSessions(tx as unknown as Db, u.id);
+    await revokeSessions(tx, u.id);
     await recordAction(tx, {
       actorId: actor.id,
       action: "user.role",

@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, pollOptions, polls, questions } from "@/db/schema";
+import { isUuid } from "@/lib/db";
 import type { PollDef } from "./rules";
 
 const TTL_MS = Number(process.env.AGORA_POLL_DEF_TTL_MS ?? 5000);
@@ -24,9 +25,6 @@ export function forgetPollDefinitions(): void {
   cache.byId.clear();
   cache.bySlug.clear();
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
 
 const pollColumns = {
   id: polls.id,

@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { pollOptions, pollVotes, users } from "@/db/schema";
-import { isUuid } from "./definitions";
+import { isUuid } from "@/lib/db";
 
 export interface VotedTag {
   pollId: string;

@@ -9,7 +9,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pollOptions, polls, pollVotes } from "@/db/schema";
-import { executeRows, retryOnConflict, type Tx, transactionWithRetry } from "@/lib/tx";
+import { retryOnConflict, rowsOf, type Tx, transactionWithRetry } from "@/lib/db";
 import { isSignedInKey, userKey } from "@/lib/voter/identity";
 import type { PollTotals } from "./results";
 import { sameChoice } from "./rules";
@@ -18,7 +18,7 @@ import { sameChoice } from "./rules";
  * Poll votes commit without waiting for the WAL flush (synchronous_commit = off for these transactions
  * only): the hot poll and option rows would otherwise stay locked for a disk flush per vote. A crash may
  * lose the last fraction of a second of votes, whole transactions at a time, so totals always equal
- * the stored votes (docs/decisions/030-polls.md). AGORA_POLL_SYNC_COMMIT=1 turns this off.
+ * the stored votes (docs/decisions/030-poll-votes-and-totals.md). AGORA_POLL_SYNC_COMMIT=1 turns this off.
  */
 function relaxCommit(tx: Tx): PromiseLike<unknown> | null {
   return process.env.AGORA_POLL_SYNC_COMMIT === "1"
@@ -187,7 +187,7 @@ async function insertFirstVotes(db: Db, pollId: string, votes: VoteInput[]): Pro
     ),
     sql`, `,
   );
-  const [row] = await executeRows<{
+  const [row] = await rowsOf<{
     total: number | null;
     inserted: unknown;
     changed: unknown;

@@ -4,10 +4,10 @@
 // Idempotent: once moved, nothing is left under the anonymous key.
 import type { Db } from "@/db/client";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { transactionWithRetry } from "@/lib/db";
 import { mergeFeedbackTx } from "@/lib/feedback/feedback";
 import { announceTotals } from "@/lib/polls/live";
 import { mergePollVotesTx } from "@/lib/polls/votes";
-import { transactionWithRetry } from "@/lib/tx";
 import { anonKey } from "./identity";
 
 export interface MergeResult {

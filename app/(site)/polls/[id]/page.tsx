@@ -7,7 +7,7 @@ import { formMessage } from "@/components/polls/messages";
 import { PollForm } from "@/components/polls/PollForm";
 import { PollResults } from "@/components/polls/PollResults";
 import { formatDate } from "@/components/ui/format";
-import { getDb } from "@/db/client";
+import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import type { PollView } from "@/lib/polls/results";
 import { pollForVoter } from "@/lib/polls/service";
@@ -30,7 +30,7 @@ export default async function PollPage({ params, searchParams }: Props) {
   const voter = await voterForRequest(await headers());
   let poll: PollView;
   try {
-    poll = await pollForVoter(await getDb(), id, voter.key, { split });
+    poll = await withDb(pollForVoter, id, voter.key, { split });
   } catch (e) {
     if (e instanceof NotFound) notFound();
     throw e;

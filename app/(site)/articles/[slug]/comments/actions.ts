@@ -4,11 +4,11 @@
 // comment (published, or held with the reason) or what was wrong with it.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
 import { decide, refusal } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
 import { postComment } from "@/lib/comments/write";
+import { withDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 
@@ -30,7 +30,7 @@ export async function postCommentForm(fd: FormData): Promise<void> {
     if (!d.ok) throw refusal(d);
     const h = await headers();
     const ip = ipHash(h);
-    const r = await postComment(await getDb(), viewer, {
+    const r = await withDb(postComment, viewer, {
       slug,
       body: field(fd, "body"),
       parentId,

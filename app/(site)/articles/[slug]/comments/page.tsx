@@ -4,7 +4,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommentsSection } from "@/components/comments/CommentsSection";
-import { getDb } from "@/db/client";
 import { getPublicArticle } from "@/lib/articles/cached";
 import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
@@ -13,6 +12,7 @@ import { commentLimits, THREADS } from "@/lib/comments/config";
 import { pollFilterOptions, readVotedOptionPage } from "@/lib/comments/poll-tags";
 import { getCommentForViewer } from "@/lib/comments/read";
 import { COMMENT_SORTS, type CommentSort } from "@/lib/comments/types";
+import { withDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { postCommentForm } from "./actions";
 
@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 async function outcome(posted: string | undefined) {
   if (!posted) return null;
   try {
-    const c = await getCommentForViewer(await getDb(), await getViewer(), posted);
+    const c = await withDb(getCommentForViewer, await getViewer(), posted);
     if (c.status === "approved") return { ok: true, text: "Your comment is published.", url: c.url };
     return { ok: false, text: c.message ?? "Your comment is waiting for review.", url: null };
   } catch {
@@ -58,7 +58,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
   let page = null;
   try {
     page = votedOption
-      ? await readVotedOptionPage(await getDb(), slug, votedOption, sort, one(sp.cursor) ?? null)
+      ? await withDb(readVotedOptionPage, slug, votedOption, sort, one(sp.cursor) ?? null)
       : await readCommentPage(slug, sort, one(sp.cursor) ?? null);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
@@ -68,7 +68,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
         : "That link to a page of comments has expired; here is the first page.";
     if (e.field === "votedOption") votedOption = null;
     page = votedOption
-      ? await readVotedOptionPage(await getDb(), slug, votedOption, sort, null)
+      ? await withDb(readVotedOptionPage, slug, votedOption, sort, null)
       : await readCommentPage(slug, sort, null);
   }
   const filterOptions = await pollFilterOptions(slug);

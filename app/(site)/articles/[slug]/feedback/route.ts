@@ -1,7 +1,7 @@
 // The JavaScript-free rating and "was this helpful" forms post here; success redirects (303) back to the
 // article, a refused answer gets a short page saying why, with its status.
-import { getDb } from "@/db/client";
 import { checkOrigin, mapDbError, statusOf, validate } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
 import { BadRequest, DomainError } from "@/lib/errors";
 import { feedbackBodySchema, giveFeedback } from "@/lib/feedback/service";
 import { ipHash } from "@/lib/http/client";
@@ -38,7 +38,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
       ...(helpful === "yes" ? { helpful: true } : helpful === "no" ? { helpful: false } : {}),
     });
     const voter = await voterForRequest(req.headers, { create: true });
-    await giveFeedback(await getDb(), slug, { key: voter.key!, viewer: voter.viewer }, change, ipHash(req));
+    await withDb(giveFeedback, slug, { key: voter.key!, viewer: voter.viewer }, change, ipHash(req));
     const res = new Response(null, { status: 303, headers: { location: back, "cache-control": "no-store" } });
     return withVoterCookie(res, voter);
   } catch (e) {

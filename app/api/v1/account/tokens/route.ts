@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { createToken, listTokens, tokenCreateSchema } from "@/lib/auth/api-tokens";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { Forbidden } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** Your personal API tokens (moderators and admins); secrets are never listed. */
 export const GET = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "moderate");
-  return json({ items: await listTokens(await getDb(), viewer.id) });
+  return json({ items: await withDb(listTokens, viewer.id) });
 });
 
 /** Creates a token; its secret is in this answer only. */
@@ -19,5 +19,5 @@ export const POST = handle(async (req: Request) => {
     throw new Forbidden("Create tokens while signed in on your account page, not with a token.");
   checkOrigin(req);
   const { name } = await readBody(req, tokenCreateSchema);
-  return json(await createToken(await getDb(), viewer.id, name), { status: 201 });
+  return json(await withDb(createToken, viewer.id, name), { status: 201 });
 });

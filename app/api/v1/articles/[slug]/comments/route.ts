@@ -1,4 +1,3 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { getCommentPage } from "@/lib/comments/cached";
@@ -6,6 +5,7 @@ import { installCommentsFastPath } from "@/lib/comments/fast-path";
 import { listQuery, postInput } from "@/lib/comments/input";
 import { attachVotedTags, readVotedOptionPage, votedTagsOf } from "@/lib/comments/poll-tags";
 import { postComment } from "@/lib/comments/write";
+import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 import { offerFastRoute, params } from "@/lib/http/fast-lane";
@@ -21,9 +21,8 @@ export const GET = handle(async (req: Request, ctx: Ctx) => {
   const q = validate(listQuery, Object.fromEntries(new URL(req.url).searchParams));
   if (q.votedOption !== undefined) {
     // filtered to readers who voted an option: read per request, never from the shared page cache
-    const db = await getDb();
-    const filtered = await readVotedOptionPage(
-      db,
+    const filtered = await withDb(
+      readVotedOptionPage,
       slug,
       q.votedOption,
       q.sort ?? null,
@@ -48,18 +47,17 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   const input = await readBody(req, postInput);
   const ip = ipHash(req);
   // the comment limits (per author, per network) are moderation's rate-limit phase: one rule, one place
-  const db = await getDb();
   // the author's poll tag is read while the comment is checked and stored
-  const tags = votedTagsOf(db, slug, [viewer.id]);
+  const tags = withDb(votedTagsOf, slug, [viewer.id]);
   tags.catch(() => {});
-  const r = await postComment(db, viewer, {
+  const r = await withDb(postComment, viewer, {
     slug,
     body: input.body,
     parentId: input.parentId ?? null,
     ipHash: ip,
     honeypot: input.website,
   });
-  await attachVotedTags(db, slug, [r.comment], await tags);
+  await withDb(attachVotedTags, slug, [r.comment], await tags);
   return json({ id: r.id, status: r.status, message: r.message, comment: r.comment }, { status: 201 });
 });
 

@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { appealSchema, createAppeal } from "@/lib/moderation/appeals";
 import { consume } from "@/lib/rate-limit";
 
@@ -13,5 +13,5 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   const { id } = await ctx.params;
   const { text } = await readBody(req, appealSchema);
   await consume("appeal_user", viewer.id);
-  return json({ appeal: await createAppeal(await getDb(), id, viewer.id, text) }, { status: 201 });
+  return json({ appeal: await withDb(createAppeal, id, viewer.id, text) }, { status: 201 });
 });
