@@ -75,3 +75,11 @@ describe("docs", () => {
     expect(readme).not.toMatch(/\]\(\.\.\/|`\.\.\/[\w]/);
   });
 });
+
+describe("routes", () => {
+  it("the account pages live in one route folder, app/(site)/account", () => {
+    const pages = sourceFiles("app").filter((f) => /(^|\/)account\//.test(f) && !f.startsWith("app/api/"));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter((f) => !f.startsWith("app/(site)/account/"))).toEqual([]);
+  });
+});
