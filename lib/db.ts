@@ -7,6 +7,7 @@
 // serialization conflict (40001). Those are not the user's fault and not a server fault either: the
 // whole transaction (or single statement) is simply run again, a few times, with a little random
 // back-off.
+import "server-only";
 import type { SQL } from "drizzle-orm";
 import { type Db, getDb } from "@/db/client";
 

@@ -2,6 +2,7 @@
 // question and polls; publish, unpublish, schedule (a future published_at), open or close comments,
 // quiet hours and moderation mode. Every change writes an audit row and invalidates the article's cached
 // page and the article lists.
+import "server-only";
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

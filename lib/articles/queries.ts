@@ -1,4 +1,5 @@
 // Article reads for public pages. Drafts are never returned by these.
+import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Article, articles, authors, pollOptions, polls, questions } from "@/db/schema";

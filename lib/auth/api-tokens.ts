@@ -1,5 +1,6 @@
 // Personal API tokens for newsroom tools (moderators and admins). The secret is shown once at creation;
 // only its SHA-256 is stored (hashApiToken), and getViewer() accepts it as `Authorization: Bearer`.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";

@@ -2,6 +2,7 @@
 // makes every older token stop authorising on its next request (the JWT callback in auth-options.ts and
 // getViewer both compare). Every path that must end sessions calls this: "sign out everywhere", a
 // password change, account deletion, a ban and a role change.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import type { Executor } from "@/lib/db";

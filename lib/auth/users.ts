@@ -1,4 +1,5 @@
 // Account records: creation (CLI, sign-up) and lookups. Emails are stored lower-cased.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

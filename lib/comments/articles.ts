@@ -1,4 +1,5 @@
 // The article facts the comment code needs, looked up by slug (published articles only).
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles } from "@/db/schema";

@@ -4,6 +4,7 @@
 // Every status change (posting, the author's edit or delete, a moderator's decision, an appeal, hiding
 // on reports) moves them here, in the caller's transaction, so reads never count rows and writes never
 // lose an increment.
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 
 import { type Executor, rowsOf } from "@/lib/db";

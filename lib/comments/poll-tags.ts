@@ -7,6 +7,7 @@
 // account toggle) does not invalidate the article's cache tag — votes are far too frequent for that —
 // so a tag appears or changes with the next change to the article's comments. See
 // docs/decisions/032-poll-tags-on-comments.md.
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db/client";
 import { pollOptions, polls, questions } from "@/db/schema";

@@ -1,6 +1,7 @@
 // Reads of the comment tree. The hot one is a page of top-level threads with their first replies: one
 // SQL statement, a keyset range on a partial index for the threads, then per thread one range scan of
 // (root_id, path) bounded by a budget, so its cost does not grow with the article's comment count.
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, rowsOf } from "@/lib/db";
 import { THREADS } from "./config";

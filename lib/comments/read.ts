@@ -1,5 +1,6 @@
 // Reads for one reader or one comment: replies beyond the first few, a comment in context (its page),
 // a single comment, and the reader's own state on an article (votes, held comments).
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { decide } from "@/lib/auth/permissions";

@@ -1,5 +1,6 @@
 // Reports: a reader flags a comment with a reason (and a note); one report per reader per comment. The
 // comment's report count moves in the same transaction. The moderation queue acts on them.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,6 +1,7 @@
 // Up/down votes on comments: one per reader per comment, changeable and undoable, never on one's own.
 // The comment's score, up/down counts and confidence move in the vote's transaction, under the
 // comment's row lock, so any number of concurrent votes add up exactly.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cacheTags, invalidate } from "@/lib/cache";

@@ -2,6 +2,7 @@
 // pipeline and its verdict is stored with the comment. The counters pages read move in the same
 // transaction as the change, through ./counters (their one home). Status changes after posting
 // (moderators, appeals, reports) are lib/moderation/comment-state's.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -2,6 +2,7 @@
 // questions, polls and options (with vote totals), and comments (with scores). No personal data: no
 // e-mail addresses, hashed IPs, voter ids or individual votes; a comment names its author by the
 // public display name only.
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, authors, comments, pollOptions, polls, questions, users } from "@/db/schema";

@@ -3,6 +3,7 @@
 // (rating_sum, rating_count, helpful_yes, helpful_no) move in the same transaction; the shown figures
 // are imported history plus these (articleStats in lib/articles/queries.ts).
 // Lock order: the reader's feedback row(s) first, then the article row.
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articleFeedback, articles } from "@/db/schema";

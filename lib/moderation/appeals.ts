@@ -1,5 +1,6 @@
 // Appeals: the author of a rejected comment may appeal once, with a short text. Appeals form a queue;
 // the moderator who rejected the comment cannot decide its appeal. Overturning publishes the comment.
+import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

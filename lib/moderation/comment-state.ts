@@ -1,6 +1,7 @@
 // The one owner of a stored comment's status after posting (moderator decisions, appeals, automatic
 // hiding on reports). The counters move through lib/comments/counters in the same transaction; the
 // author's message follows the new status; the caller learns whether the public page changed.
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { articles, comments, reports } from "@/db/schema";
 import { moveCounters } from "@/lib/comments/counters";

@@ -2,6 +2,7 @@
 // feature, pin (and their undo). Idempotent: deciding what is already so changes nothing and says so.
 // Each change writes one audit row, resolves the comment's open reports (for status changes), keeps the
 // article's comment count in step and invalidates the article's cached page.
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,5 +1,6 @@
 // Display names pass the same word lists as comments: a banned or suspect word, or built-in profanity,
 // is refused; so are names that pretend to be the site's staff.
+import "server-only";
 import { getDb } from "@/db/client";
 import { getSettings, type Settings } from "@/lib/settings";
 import { hasProfanity } from "./phases/profanity";

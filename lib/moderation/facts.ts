@@ -1,6 +1,7 @@
 // The database answers to the pipeline's questions (ModerationFacts), memoised per run. Recent-window
 // counts go through comments_status_idx (status, created_at) by naming every status, so they read only
 // the rows of the window however large the table grows.
+import "server-only";
 import { and, desc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, commentStatuses, comments } from "@/db/schema";

@@ -1,4 +1,5 @@
 // The pipeline's entry point: every new or edited comment goes through moderateComment().
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedFor } from "@/db/prepared";

@@ -2,6 +2,7 @@
 // (newest first) and all (newest first). Keyset pagination on (created_at, seq) follows
 // comments_status_idx, so a page costs the same with 10,000 items waiting as with 10; "all" walks the
 // seq index backwards. Each item carries what a moderator needs to decide without clicking around.
+import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

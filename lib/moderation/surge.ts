@@ -1,4 +1,5 @@
 // Ending surge mode early (a moderator's call). Surge mode itself starts in the surge phase.
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles } from "@/db/schema";

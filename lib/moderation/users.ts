@@ -1,6 +1,7 @@
 // Moderating people: search, a user's record (history, notes), suspend for a time, ban, unban, and role
 // changes (admins only — enforced by the route's permission and again here). Every change writes an
 // audit row; a ban or role change bumps the session version, ending the user's sessions at once.
+import "server-only";
 import { and, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

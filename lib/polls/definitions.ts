@@ -1,6 +1,7 @@
 // Poll definitions (question, options, rules) of published articles. They change only when content is
 // (re)published, so they are kept in process memory for a few seconds (AGORA_POLL_DEF_TTL_MS, default
 // 5000): a vote then costs no lookup of its poll. Counts and votes are never cached.
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, pollOptions, polls, questions } from "@/db/schema";

@@ -3,6 +3,7 @@
 // they live in memory. Each limit's size and window come from one table below and can be changed with
 // AGORA_LIMIT_<NAME>=<points>/<seconds> (e.g. AGORA_LIMIT_SIGNIN_IP=20/900); benchmarks raise them
 // that way and say so.
+import "server-only";
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,

@@ -1,6 +1,7 @@
 // Typed site settings (lib/settings/schema.ts) stored in the `settings` table, one key per row.
 // Reads are cached in-process for a few seconds; a change is announced over the realtime bus
 // (PostgreSQL NOTIFY) so every instance drops its copy at once.
+import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { settings as settingsTable } from "@/db/schema";
