@@ -2,8 +2,8 @@ import Link from "next/link";
 import { DayChart } from "@/components/admin/DayChart";
 import { EndSurgeButton } from "@/components/admin/EndSurgeButton";
 import { ago, when } from "@/components/admin/ui";
-import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
 import { getDashboard } from "@/lib/moderation/dashboard";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,7 @@ function Stat({
 
 export default async function AdminDashboard() {
   const viewer = await requirePageViewer("moderate", "/admin");
-  const d = await getDashboard(await getDb());
+  const d = await withDb(getDashboard);
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-bold">Moderation</h1>

@@ -1,23 +1,19 @@
-// The JSON API's shared plumbing: one error shape everywhere ({"error": {"code", "message", "field"?}}),
+// The route layer's shared plumbing (lib/ throws lib/errors.ts' named errors; here, and only here, each
+// kind becomes its HTTP status): one error shape everywhere ({"error": {"code", "message", "field"?}}),
 // body parsing with size and type limits, zod validation, and the Origin check for state-changing calls.
 // Route handlers stay thin: parse with these, call lib/, answer with these.
 import type { z } from "zod";
-import { DomainError, Invalid, STATUS_OF_KIND } from "@/lib/errors";
+import {
+  BadRequest,
+  DomainError,
+  Forbidden,
+  Invalid,
+  STATUS_OF_KIND,
+  TooLarge,
+  UnsupportedMediaType,
+} from "@/lib/errors";
 import { log } from "@/lib/log";
 import { findControlChars } from "@/lib/validation/text";
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
 
 export function errorBody(code: string, message: string, field?: string) {
   return { error: field ? { code, message, field } : { code, message } };
@@ -48,11 +44,7 @@ export const MAX_JSON_BYTES = Number(process.env.AGORA_MAX_JSON_BYTES || 64 * 10
 export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
-    throw new ApiError(
-      415,
-      "unsupported_media_type",
-      "Send the body as JSON (Content-Type: application/json).",
-    );
+    throw new UnsupportedMediaType("Send the body as JSON (Content-Type: application/json).");
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -75,18 +67,18 @@ export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new ApiError(400, "invalid_encoding", "The body is not valid UTF-8.");
+    throw new BadRequest("invalid_encoding", "The body is not valid UTF-8.");
   }
-  if (!text.trim()) throw new ApiError(400, "empty_body", "The request body is empty; send a JSON object.");
+  if (!text.trim()) throw new BadRequest("empty_body", "The request body is empty; send a JSON object.");
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, "malformed_json", "The body is not valid JSON.");
+    throw new BadRequest("malformed_json", "The body is not valid JSON.");
   }
 }
 
 function tooLarge(maxBytes: number) {
-  return new ApiError(413, "payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  return new TooLarge(`The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 }
 
 /** Validates with zod; the first problem becomes a 422 naming the field. */
@@ -102,7 +94,7 @@ export function validate<T extends z.ZodType>(schema: T, data: unknown): z.infer
   const issue = r.error.issues[0];
   const field = issue.path.join(".") || undefined;
   const message = field ? `${field}: ${issue.message}` : issue.message;
-  throw new ApiError(422, "invalid_input", message, field);
+  throw new Invalid(field, message);
 }
 
 export async function readBody<T extends z.ZodType>(
@@ -124,17 +116,13 @@ export function checkOrigin(req: Request): void {
   if (!origin) {
     // browsers always send Origin on cross-site POST/PUT/PATCH/DELETE; a missing one with a cookie
     // is refused too, so that only same-origin pages and token tools can write
-    throw new ApiError(
-      403,
-      "bad_origin",
-      "This request must come from the site itself (Origin header missing).",
-    );
+    throw new Forbidden("This request must come from the site itself (Origin header missing).", "bad_origin");
   }
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new ApiError(403, "bad_origin", "The Origin header is not a valid origin.");
+    throw new Forbidden("The Origin header is not a valid origin.", "bad_origin");
   }
   const allowed = new Set([
     host,
@@ -142,11 +130,19 @@ export function checkOrigin(req: Request): void {
   ]);
   if (process.env.AUTH_URL) allowed.add(new URL(process.env.AUTH_URL).host);
   if (!allowed.has(originHost)) {
-    throw new ApiError(403, "bad_origin", "Cross-site requests are not allowed.");
+    throw new Forbidden("Cross-site requests are not allowed.", "bad_origin");
   }
 }
 
-/** Wraps a route handler: ApiErrors become their JSON shape; anything else a 500 without details. */
+/** The HTTP status of a domain error: lib/errors' one table (for routes that answer with a page). */
+export function statusOf(e: DomainError): number {
+  return STATUS_OF_KIND[e.kind];
+}
+
+/**
+ * Wraps a route handler: domain errors (lib/errors.ts) become their JSON shape with the status of their
+ * kind; anything else a 500 without details.
+ */
 export function handle<A extends unknown[]>(fn: (req: Request, ...args: A) => Promise<Response>) {
   return async (req: Request, ...args: A): Promise<Response> => {
     try {
@@ -158,7 +154,6 @@ export function handle<A extends unknown[]>(fn: (req: Request, ...args: A) => Pr
 }
 
 export function errorResponse(e: unknown): Response {
-  if (e instanceof ApiError) return jsonError(e.status, e.code, e.message, e.field, e.headers);
   if (e instanceof DomainError) {
     const headers = e.retryAfter ? { "retry-after": String(e.retryAfter) } : undefined;
     return jsonError(STATUS_OF_KIND[e.kind], e.code, e.message, e.field, headers);

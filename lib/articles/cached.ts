@@ -1,5 +1,6 @@
 // Cached reads for the public pages: Next's data cache, tagged so that a change to an article (or to the
 // lists) invalidates exactly the pages that show it. Only used inside the Next.js server.
+import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { cacheTags } from "@/lib/cache";

@@ -2,12 +2,14 @@
 // question and polls; publish, unpublish, schedule (a future published_at), open or close comments,
 // quiet hours and moderation mode. Every change writes an audit row and invalidates the article's cached
 // page and the article lists.
+import "server-only";
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, authors, pollOptions, polls, questions } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { isUuid, type Tx } from "@/lib/db";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { slugify } from "@/lib/markdown/article";
 import { recordAction } from "@/lib/moderation/audit";
 import { loadArticleQuestion } from "./queries";
@@ -138,10 +140,8 @@ export const articleUpdateSchema = z.object(fields).partial().strict().superRefi
 
 export type ArticleCreate = z.output<typeof articleCreateSchema>;
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const missing = (id: string) => new ApiError(404, "not_found", `No article with id "${id.slice(0, 60)}".`);
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+const missing = (id: string) => new NotFound(`No article with id "${id.slice(0, 60)}".`);
 
 async function resolveAuthor(tx: Tx, d: { authorId?: string; newAuthor?: { name: string; job?: string } }) {
   if (d.newAuthor) {
@@ -155,19 +155,14 @@ async function resolveAuthor(tx: Tx, d: { authorId?: string; newAuthor?: { name:
     return a.id;
   }
   const [a] = await tx.select({ id: authors.id }).from(authors).where(eq(authors.id, d.authorId!)).limit(1);
-  if (!a) throw new ApiError(422, "invalid_input", "authorId: no such author", "authorId");
+  if (!a) throw new Invalid("authorId", "authorId: no such author");
   return a.id;
 }
 
 async function ensureSlugFree(tx: Tx, slug: string, exceptId?: string) {
   const [other] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).limit(1);
   if (other && other.id !== exceptId)
-    throw new ApiError(
-      409,
-      "slug_taken",
-      `slug: another article already uses "${slug}"; choose another.`,
-      "slug",
-    );
+    throw new Conflict("slug_taken", `slug: another article already uses "${slug}"; choose another.`, "slug");
 }
 
 /** Replaces the question and polls, keeping polls and options that carry their id (and their votes). */
@@ -177,8 +172,7 @@ async function writeQuestion(tx: Tx, articleId: string, q: z.output<typeof quest
   const keptPollIds = new Set((q?.polls ?? []).map((p) => p.id).filter(Boolean));
   for (const p of oldPolls)
     if (!keptPollIds.has(p.id) && p.totalVoters > 0)
-      throw new ApiError(
-        409,
+      throw new Conflict(
         "poll_has_votes",
         `The poll "${p.question}" has ${p.totalVoters} votes and cannot be removed; close it instead (closesAt).`,
       );
@@ -209,11 +203,9 @@ async function writeQuestion(tx: Tx, articleId: string, q: z.output<typeof quest
     let pollId: string;
     if (p.id) {
       if (!oldIds.has(p.id))
-        throw new ApiError(
-          422,
-          "invalid_input",
-          `question.polls.${position}.id: not a poll of this article`,
+        throw new Invalid(
           `question.polls.${position}.id`,
+          `question.polls.${position}.id: not a poll of this article`,
         );
       pollId = p.id;
       await tx.update(polls).set(values).where(eq(polls.id, pollId));
@@ -229,8 +221,7 @@ async function writeQuestion(tx: Tx, articleId: string, q: z.output<typeof quest
     const keepOpt = new Set(p.options.map((o) => o.id).filter(Boolean));
     for (const o of oldOptions)
       if (!keepOpt.has(o.id) && o.voteCount > 0)
-        throw new ApiError(
-          409,
+        throw new Conflict(
           "option_has_votes",
           `The option "${o.label}" of "${p.question}" has ${o.voteCount} votes and cannot be removed.`,
         );
@@ -240,11 +231,9 @@ async function writeQuestion(tx: Tx, articleId: string, q: z.output<typeof quest
     for (const [optPos, o] of p.options.entries()) {
       if (o.id) {
         if (!oldOptIds.has(o.id))
-          throw new ApiError(
-            422,
-            "invalid_input",
-            `question.polls.${position}.options.${optPos}.id: not an option of this poll`,
+          throw new Invalid(
             `question.polls.${position}.options.${optPos}.id`,
+            `question.polls.${position}.options.${optPos}.id: not an option of this poll`,
           );
         await tx
           .update(pollOptions)
@@ -279,8 +268,7 @@ export async function createArticle(
   actorId: string,
 ): Promise<{ id: string; slug: string }> {
   const slug = d.slug ?? slugify(d.title).slice(0, 100).replace(/-+$/, "");
-  if (!slug)
-    throw new ApiError(422, "invalid_input", "slug: the title gives no usable slug; set one", "slug");
+  if (!slug) throw new Invalid("slug", "slug: the title gives no usable slug; set one");
   const out = await db.transaction(async (tx) => {
     await ensureSlugFree(tx, slug);
     const authorId = await resolveAuthor(tx, d);
@@ -348,12 +336,7 @@ export async function updateArticle(
       quietEnd: d.quietEnd === undefined ? cur.quietEnd : d.quietEnd,
     };
     if (Boolean(next.quietStart) !== Boolean(next.quietEnd))
-      throw new ApiError(
-        422,
-        "invalid_input",
-        "quietEnd: quiet hours need both a start and an end (or neither)",
-        "quietEnd",
-      );
+      throw new Invalid("quietEnd", "quietEnd: quiet hours need both a start and an end (or neither)");
     const changed: string[] = (Object.keys(next) as (keyof typeof next)[]).filter(
       (k) => JSON.stringify(next[k]) !== JSON.stringify(cur[k]),
     );

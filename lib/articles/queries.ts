@@ -1,4 +1,5 @@
 // Article reads for public pages. Drafts are never returned by these.
+import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Article, articles, authors, pollOptions, polls, questions } from "@/db/schema";
@@ -72,7 +73,7 @@ type StatsRow = Pick<
 
 /**
  * Imported history plus live votes. The original page's helpful percentage came without a vote count;
- * we weigh it as if it rested on the imported rating votes (docs/decisions/003-imported-figures.md).
+ * we weigh it as if it rested on the imported rating votes (docs/decisions/003-tooling.md, "imported figures").
  */
 export function articleStats(a: StatsRow): ArticleStats {
   const importedAvg = a.importedRatingAvg != null ? Number(a.importedRatingAvg) : null;

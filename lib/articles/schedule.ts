@@ -1,6 +1,7 @@
 // Scheduled publishing: an article published with a future published_at becomes visible by itself (the
 // queries filter on published_at <= now()), but cached pages and lists do not know the moment. Every
 // 30 s each instance looks for articles whose time has come since its last look and invalidates them.
+import "server-only";
 import { and, eq, gt, lte } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { articles } from "@/db/schema";

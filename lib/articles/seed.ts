@@ -1,4 +1,5 @@
 // Seeding from the server process (development start-up) and from `npm run db:seed`.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { articles } from "@/db/schema";

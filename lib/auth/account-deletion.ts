@@ -21,8 +21,10 @@ import {
   users,
   verificationTokens,
 } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { dropArticleCounts, moveCounters } from "@/lib/comments/counters";
+import type { Executor } from "@/lib/db";
+import { Unauthenticated } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { revokeSessions } from "./sessions";
 import type { Viewer } from "./viewer";
@@ -47,27 +49,22 @@ export interface DeletionResult {
   commentsAnonymised: number;
 }
 
-/** Comment statuses that show in threads and so count in reply/descendant counters. */
-const THREADED = new Set(["approved", "deleted"]);
-
 export async function deleteAccount(
   db: Db,
   viewer: Viewer,
   input: z.infer<typeof deleteInput>,
 ): Promise<DeletionResult> {
-  const result = await db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
+  const result = await db.transaction(async (tx) => {
     const [u] = await tx
       .select({ id: users.id, email: users.email, deletedAt: users.deletedAt })
       .from(users)
       .where(eq(users.id, viewer.id))
       .for("update");
-    if (!u || u.deletedAt) throw new ApiError(401, "unauthenticated", "Sign in to do this.");
+    if (!u || u.deletedAt) throw new Unauthenticated("Sign in to do this.");
     const touched = new Set<string>();
     let removed = 0;
-    let approvedGone = new Map<string, number>();
-    if (input.comments === "remove")
-      ({ removed, approvedGone } = await removeLeafComments(tx, u.id, touched));
+    if (input.comments === "remove") removed = await removeLeafComments(tx, u.id, touched);
+    const approvedGone = new Map<string, number>();
     const mine = await tx
       .select({ id: comments.id, articleId: comments.articleId, status: comments.status })
       .from(comments)
@@ -95,11 +92,7 @@ export async function deleteAccount(
       touched.add(c.articleId);
       if (c.status === "approved") approvedGone.set(c.articleId, (approvedGone.get(c.articleId) ?? 0) + 1);
     }
-    for (const [articleId, n] of approvedGone)
-      await tx
-        .update(articles)
-        .set({ commentCount: sql`greatest(${articles.commentCount} - ${n}, 0)` })
-        .where(eq(articles.id, articleId));
+    await dropArticleCounts(tx, approvedGone);
     await tx.delete(accounts).where(eq(accounts.userId, u.id));
     await tx
       .update(apiTokens)
@@ -142,9 +135,8 @@ export async function deleteAccount(
  * remaining rows right: the parent's reply count and every ancestor's descendant count drop by one per
  * removed threaded comment, and the article's comment count by one per removed approved comment.
  */
-async function removeLeafComments(tx: Db, userId: string, touched: Set<string>) {
+async function removeLeafComments(tx: Executor, userId: string, touched: Set<string>) {
   let removed = 0;
-  const approvedGone = new Map<string, number>();
   for (;;) {
     const gone = await tx
       .delete(comments)
@@ -157,6 +149,8 @@ async function removeLeafComments(tx: Db, userId: string, touched: Set<string>) 
       .returning({
         id: comments.id,
         parentId: comments.parentId,
+        rootId: comments.rootId,
+        path: comments.path,
         articleId: comments.articleId,
         status: comments.status,
       });
@@ -164,21 +158,8 @@ async function removeLeafComments(tx: Db, userId: string, touched: Set<string>) 
     removed += gone.length;
     for (const c of gone) {
       touched.add(c.articleId);
-      if (c.status === "approved") approvedGone.set(c.articleId, (approvedGone.get(c.articleId) ?? 0) + 1);
-      if (!c.parentId || !THREADED.has(c.status)) continue;
-      await tx
-        .update(comments)
-        .set({ replyCount: sql`greatest(${comments.replyCount} - 1, 0)` })
-        .where(eq(comments.id, c.parentId));
-      await tx.execute(sql`
-        with recursive up(id, parent_id) as (
-          select id, parent_id from comments where id = ${c.parentId}
-          union all
-          select p.id, p.parent_id from comments p join up on p.id = up.parent_id
-        )
-        update comments set descendant_count = greatest(descendant_count - 1, 0)
-        where id in (select id from up)`);
+      await moveCounters(tx, c, c.status, null);
     }
   }
-  return { removed, approvedGone };
+  return removed;
 }

@@ -16,7 +16,7 @@ import {
   reports,
   users,
 } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { Conflict, Forbidden, Unauthenticated } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit";
 import { checkDisplayName } from "./display-name";
 import { sendVerificationEmail } from "./email-verification";
@@ -28,7 +28,7 @@ import type { Viewer } from "./viewer";
 
 async function current(db: Db, viewer: Viewer) {
   const u = await findUserById(db, viewer.id);
-  if (!u || u.deletedAt) throw new ApiError(401, "unauthenticated", "Sign in to do this.");
+  if (!u || u.deletedAt) throw new Unauthenticated("Sign in to do this.");
   return u;
 }
 
@@ -51,7 +51,7 @@ export async function updateProfile(db: Db, viewer: Viewer, input: z.infer<typeo
     if (check.name !== viewer.name) {
       // a name shows beside every comment: a suspended or banned account cannot change it
       const block = writeBlock(viewer);
-      if (block) throw new ApiError(403, "account_restricted", block, "name");
+      if (block) throw new Forbidden(block, "account_restricted", "name");
       set.name = check.name;
     }
   }
@@ -90,7 +90,7 @@ export async function changePassword(db: Db, viewer: Viewer, input: z.infer<type
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.id));
-    await revokeSessions(tx as unknown as Db, viewer.id);
+    await revokeSessions(tx, viewer.id);
   });
 }
 
@@ -102,9 +102,8 @@ export async function signOutEverywhere(db: Db, viewer: Viewer): Promise<void> {
 /** Sends the confirmation link again (limited: `verify_email_user`). */
 export async function resendVerification(db: Db, viewer: Viewer, origin?: string): Promise<void> {
   const u = await current(db, viewer);
-  if (u.emailVerified)
-    throw new ApiError(409, "already_verified", "Your email address is already confirmed.");
-  if (!u.email) throw new ApiError(409, "no_email", "This account has no email address.");
+  if (u.emailVerified) throw new Conflict("already_verified", "Your email address is already confirmed.");
+  if (!u.email) throw new Conflict("no_email", "This account has no email address.");
   await consume("verify_email_user", viewer.id);
   await sendVerificationEmail(db, u, origin);
 }

@@ -1,12 +1,12 @@
 // Personal API tokens for newsroom tools (moderators and admins). The secret is shown once at creation;
 // only its SHA-256 is stored (hashApiToken), and getViewer() accepts it as `Authorization: Bearer`.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
-import { NotFound } from "@/lib/errors";
+import { Conflict, NotFound } from "@/lib/errors";
 import { recordAction } from "@/lib/moderation/audit";
 import { hashApiToken } from "./viewer";
 
@@ -61,8 +61,7 @@ export async function createToken(
     .from(apiTokens)
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
   if (Number(active?.n ?? 0) >= MAX_ACTIVE_TOKENS)
-    throw new ApiError(
-      409,
+    throw new Conflict(
       "too_many_tokens",
       `You have ${MAX_ACTIVE_TOKENS} active tokens, the most allowed; revoke one you no longer use first.`,
     );
@@ -96,7 +95,7 @@ export async function revokeToken(
   userId: string,
   tokenId: string,
 ): Promise<{ changed: boolean; message: string; token: TokenInfo }> {
-  const missing = new ApiError(404, "not_found", `You have no token with id "${tokenId.slice(0, 60)}".`);
+  const missing = new NotFound(`You have no token with id "${tokenId.slice(0, 60)}".`);
   if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw missing;
   const [t] = await db
     .select()

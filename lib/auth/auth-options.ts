@@ -2,6 +2,7 @@
 // JWT sessions (Credentials requires them) carrying the user id and a session version; role and status
 // are always read from the database (lib/auth/viewer.ts). Providers: password (`credentials`), magic
 // link by email and OAuth when configured (lib/auth/providers.ts).
+import "server-only";
 import type { Adapter, AdapterUser } from "@auth/core/adapters";
 import { CredentialsSignin } from "@auth/core/errors";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";

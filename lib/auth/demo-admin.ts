@@ -1,6 +1,7 @@
 // Development only: on an empty database, `npm run dev` creates a demo administrator with a random
 // password and prints the email and password once in the server log, so that a newcomer can reach
 // /admin right away. Never in production (and never when any account exists).
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";

@@ -1,6 +1,7 @@
 // Confirming the email address of a password account: a one-time link by mail, valid for 24 hours.
 // Tokens live in Auth.js's verification_tokens table under the identifier "verify-email:<user id>",
 // stored as a keyed hash (the link holds the only copy of the token). A new link replaces older ones.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -7,6 +7,6 @@ export async function requirePageViewer(action: Exclude<Action, "read">, returnT
   const v = await getViewer();
   const d = decide(v, action);
   if (d.ok) return v!;
-  if (d.status === 401) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (d.kind === "unauthenticated") redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   forbidden();
 }

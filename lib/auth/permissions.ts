@@ -1,7 +1,6 @@
 // Every permission decision of Agora, in one place, used by pages, server actions and route handlers.
 // Decisions read the viewer from the database (lib/auth/viewer.ts), never from the JWT alone.
-import { ApiError } from "@/lib/api/http";
-import { Forbidden } from "@/lib/errors";
+import { Forbidden, Unauthenticated } from "@/lib/errors";
 import { getViewer, type Viewer } from "./viewer";
 
 export type Action =
@@ -15,7 +14,9 @@ export type Action =
   | "moderate" // queues, decisions, user status, audit log (moderators and admins)
   | "admin"; // settings, roles, articles (admins only)
 
-export type Decision = { ok: true } | { ok: false; status: 401 | 403; code: string; message: string };
+export type Decision =
+  | { ok: true }
+  | { ok: false; kind: "unauthenticated" | "forbidden"; code: string; message: string };
 
 const WRITES: ReadonlySet<Action> = new Set(["comment", "vote", "report", "appeal"]);
 
@@ -34,7 +35,7 @@ export function writeBlock(v: Viewer): string | null {
 
 const TOKEN_NOT_ALLOWED = {
   ok: false,
-  status: 403,
+  kind: "forbidden",
   code: "token_not_allowed",
   message:
     "An API token cannot do this: change the password, delete the account, export personal data or manage sessions and tokens. Sign in to do it.",
@@ -47,7 +48,8 @@ export function assertNotToken(v: Viewer): void {
 
 export function decide(v: Viewer | null, action: Action): Decision {
   if (action === "read") return { ok: true };
-  if (!v) return { ok: false, status: 401, code: "unauthenticated", message: "Sign in to do this." };
+  if (!v)
+    return { ok: false, kind: "unauthenticated", code: "unauthenticated", message: "Sign in to do this." };
   if (action === "account") return { ok: true };
   if (action === "credentials") return v.via === "token" ? TOKEN_NOT_ALLOWED : { ok: true };
   if (action === "moderate" || action === "admin") {
@@ -55,7 +57,7 @@ export function decide(v: Viewer | null, action: Action): Decision {
     if (!allowed)
       return {
         ok: false,
-        status: 403,
+        kind: "forbidden",
         code: "forbidden",
         message:
           action === "admin"
@@ -63,29 +65,36 @@ export function decide(v: Viewer | null, action: Action): Decision {
             : "Only moderators and administrators can do this.",
       };
     if (v.status !== "active")
-      return { ok: false, status: 403, code: "account_restricted", message: writeBlock(v)! };
+      return { ok: false, kind: "forbidden", code: "account_restricted", message: writeBlock(v)! };
     return { ok: true };
   }
   if (WRITES.has(action)) {
     const block = writeBlock(v);
-    if (block) return { ok: false, status: 403, code: "account_restricted", message: block };
+    if (block) return { ok: false, kind: "forbidden", code: "account_restricted", message: block };
     if (!v.emailVerified && v.role === "reader")
       return {
         ok: false,
-        status: 403,
+        kind: "forbidden",
         code: "email_unverified",
         message:
           "Confirm your email address first: use the link we sent you (or ask for a new one on your account page).",
       };
     return { ok: true };
   }
-  return { ok: false, status: 403, code: "forbidden", message: "Not allowed." };
+  return { ok: false, kind: "forbidden", code: "forbidden", message: "Not allowed." };
 }
 
-/** For route handlers: the viewer allowed to do `action`, or an ApiError (401/403) to answer with. */
+/** The named error for a refusal (Unauthenticated: sign in first; Forbidden: not allowed). */
+export function refusal(d: Extract<Decision, { ok: false }>): Unauthenticated | Forbidden {
+  return d.kind === "unauthenticated"
+    ? new Unauthenticated(d.message, d.code)
+    : new Forbidden(d.message, d.code);
+}
+
+/** For route handlers: the viewer allowed to do `action`, or the refusal (Unauthenticated/Forbidden). */
 export async function requireViewer(req: Request, action: Exclude<Action, "read">): Promise<Viewer> {
   const v = await getViewer(req);
   const d = decide(v, action);
-  if (!d.ok) throw new ApiError(d.status, d.code, d.message);
+  if (!d.ok) throw refusal(d);
   return v!;
 }

@@ -3,12 +3,13 @@
 // getViewer both compare). Every path that must end sessions calls this: "sign out everywhere", a
 // password change, account deletion, a ban and a role change. The account's API tokens end with them
 // (they carry the session version too; revoking them also shows it in the token list).
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
+import type { Executor } from "@/lib/db";
 
 /** Inside a transaction or not: `tx` is any Drizzle handle. Returns the new version (null: no user). */
-export async function revokeSessions(tx: Db, userId: string): Promise<number | null> {
+export async function revokeSessions(tx: Executor, userId: string): Promise<number | null> {
   const [row] = await tx
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -19,7 +20,7 @@ export async function revokeSessions(tx: Db, userId: string): Promise<number | n
 }
 
 /** Ends every active API token of the account (also on a suspension, which leaves sessions alone). */
-export async function revokeApiTokens(tx: Db, userId: string): Promise<void> {
+export async function revokeApiTokens(tx: Executor, userId: string): Promise<void> {
   await tx
     .update(apiTokens)
     .set({ revokedAt: new Date() })

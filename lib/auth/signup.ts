@@ -2,6 +2,7 @@
 // before anything is stored or any limit is spent; a valid attempt spends one `signup_ip` point (so
 // probing which emails exist is limited too). The new account must confirm its email (a link by mail)
 // before its first comment or vote.
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type User, users } from "@/db/schema";

@@ -1,9 +1,10 @@
 // Account records: creation (CLI, sign-up) and lookups. Emails are stored lower-cased.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type User, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { Invalid } from "@/lib/errors";
 import { hashPassword, passwordProblem } from "./password";
 
 export const ROLES = ["reader", "moderator", "admin"] as const;
@@ -30,11 +31,11 @@ export const passwordSchema = z.string().superRefine((p, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-/** Bad input from a person (a form or the API): 422 with the field, via lib/api/http's error shape. */
-export class UserInputError extends ApiError {
+/** Bad input from a person (a form or the API): Invalid with the field. */
+export class UserInputError extends Invalid {
   declare readonly field: string;
   constructor(field: string, message: string) {
-    super(422, "invalid_input", message, field);
+    super(field, message);
     this.name = "UserInputError";
   }
 }

@@ -1,6 +1,7 @@
 // Who is making this request, read from the database on every call (role, status and session version
 // are never trusted from the JWT alone). A personal API token (Authorization: Bearer) also identifies
 // a user, for newsroom tools.
+import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";

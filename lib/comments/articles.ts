@@ -1,9 +1,10 @@
 // The article facts the comment code needs, looked up by slug (published articles only).
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, tagChangedAt } from "@/lib/cache";
+import { NotFound } from "@/lib/errors";
 import type { CommentSort } from "./types";
 
 export interface CommentArticle {
@@ -59,7 +60,7 @@ export async function findCommentArticleCached(db: Db, slug: string): Promise<Co
 
 export async function requireCommentArticle(db: Db, slug: string): Promise<CommentArticle> {
   const a = await findCommentArticleCached(db, slug);
-  if (!a) throw new ApiError(404, "not_found", `No published article "${slug}".`);
+  if (!a) throw new NotFound(`No published article "${slug}".`);
   return a;
 }
 

@@ -3,6 +3,7 @@
 // *started* (lib/cache's tag clock, which other instances move through NOTIFY), so a write that lands
 // during a read is never hidden. Concurrent misses share one database read. Nothing per reader is in
 // here: own votes and own held comments come from GET .../comments/mine.
+import "server-only";
 import { getDb } from "@/db/client";
 import { cacheTags, tagChangedAt } from "@/lib/cache";
 import { findCommentArticle } from "./articles";

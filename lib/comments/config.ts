@@ -1,7 +1,9 @@
+// The comment rules that an operator may want to change, in one place. The admin's settings
+// (lib/settings) decide; the environment (AGORA_COMMENT_MIN, AGORA_COMMENT_MAX,
+// AGORA_COMMENT_EDIT_MINUTES) gives the defaults used until a setting is saved, and what pages show
+// before the settings are read. The thread shape below is fixed by design, not configuration.
 import type { Db } from "@/db/client";
 import { getSettings } from "@/lib/settings";
-// The comment rules that an operator may want to change, in one place. Today they come from the
-// environment with defaults; when a settings module (lib/settings) exists, only this function changes.
 export interface CommentLimits {
   /** shortest body, in characters (Unicode code points) after trimming */
   minLength: number;

@@ -4,7 +4,8 @@
 // proxy's micro-cache): when the page is in memory and still good (lib/comments/cached.ts, invalidated
 // by the article's cache tag on every instance), it is written straight to the socket; otherwise the
 // request goes on to Next's route handler, which reads the database and fills the cache. The route
-// handler installs this on its first call. See docs/decisions/020-comments-storage-and-caching.md.
+// handler installs this on its first call. See docs/decisions/021-comment-caching-live-and-no-js.md
+// and docs/decisions/051-fast-lanes.md.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SLUG_RE } from "./articles";
 import { peekCommentPageJson } from "./cached";

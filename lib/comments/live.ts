@@ -1,6 +1,7 @@
 // Live comment updates. Writers publish small events over PostgreSQL NOTIFY (lib/realtime/bus), so
 // every app instance hears them; each instance loads a new or changed comment once and fans it out to
 // its own Server-Sent-Events connections for that article.
+import "server-only";
 import { getDb } from "@/db/client";
 import { log } from "@/lib/log";
 import { publish, subscribe } from "@/lib/realtime/bus";

@@ -1,5 +1,6 @@
 // Cached reads for the comment pages, tagged with the article's cache tag so that any change to the
 // article's comments re-renders them. Only used inside the Next.js server.
+import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { cacheTags } from "@/lib/cache";

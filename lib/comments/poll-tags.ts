@@ -7,19 +7,20 @@
 // account toggle) does not invalidate the article's cache tag — votes are far too frequent for that —
 // so a tag appears or changes with the next change to the article's comments. See
 // docs/decisions/032-poll-tags-on-comments.md.
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, getDb } from "@/db/client";
 import { pollOptions, polls, questions } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
-import { Forbidden } from "@/lib/errors";
-import { articlePollDefinitions, isUuid } from "@/lib/polls/definitions";
+import { isUuid, rowsOf } from "@/lib/db";
+import { Forbidden, Invalid } from "@/lib/errors";
+import { articlePollDefinitions } from "@/lib/polls/definitions";
 import { readVotesOf } from "@/lib/polls/results";
 import { type PollDef, resultsHiddenUntil } from "@/lib/polls/rules";
 import { votedOptionCondition, votedOptionsFor } from "@/lib/polls/tags";
 import { findCommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseRootCursor, rootCursorFor } from "./cursor";
-import { COMMENT_COLS, mapRow, rowsOf } from "./queries";
+import { COMMENT_COLS, mapRow } from "./queries";
 import { buildForest } from "./tree";
 import type { CommentPage, CommentSort, PollFilterOption, PublicComment } from "./types";
 
@@ -152,11 +153,9 @@ export async function readVotedOptionPage(
   if (!article) return null;
   const label = await optionOfArticle(db, article.id, optionId);
   if (label == null)
-    throw new ApiError(
-      422,
-      "invalid_input",
-      `votedOption: "${optionId.slice(0, 60)}" is not an option of this article's polls (use an option id from GET /api/v1/articles/${slug}/polls).`,
+    throw new Invalid(
       "votedOption",
+      `votedOption: "${optionId.slice(0, 60)}" is not an option of this article's polls (use an option id from GET /api/v1/articles/${slug}/polls).`,
     );
   const def = ((await articlePollDefinitions(db, slug)) ?? []).find((d) =>
     d.options.some((o) => o.id === optionId),

@@ -1,8 +1,9 @@
 // Reads of the comment tree. The hot one is a page of top-level threads with their first replies: one
 // SQL statement, a keyset range on a partial index for the threads, then per thread one range scan of
 // (root_id, path) bounded by a budget, so its cost does not grow with the article's comment count.
+import "server-only";
 import { type SQL, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Executor, rowsOf } from "@/lib/db";
 import { THREADS } from "./config";
 import type { RootCursor } from "./cursor";
 import { rootCursorFor } from "./cursor";
@@ -19,14 +20,6 @@ export const COMMENT_COLS = sql.raw(
 );
 
 type Raw = Record<string, unknown>;
-/** The database or a transaction on it. */
-export type Conn = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** Runs raw SQL on either driver and returns plain rows. */
-export async function rowsOf(db: Conn, query: SQL): Promise<Raw[]> {
-  const res = (await db.execute(query)) as unknown;
-  return (Array.isArray(res) ? res : ((res as { rows?: Raw[] }).rows ?? [])) as Raw[];
-}
 
 function date(v: unknown): Date {
   return v instanceof Date ? v : new Date(String(v));
@@ -125,7 +118,7 @@ export function rootPageQuery(
 
 /** One page of top-level threads with their first replies, in one statement. */
 export async function loadRootPage(
-  db: Db,
+  db: Executor,
   article: { id: string; slug: string },
   sort: CommentSort,
   cursor: RootCursor | null,
@@ -145,7 +138,7 @@ export async function loadRootPage(
 
 /** Visible replies of `parent` after `afterSeq` (oldest first), each with its first replies. */
 export async function loadReplies(
-  db: Db,
+  db: Executor,
   parent: CommentRow,
   slug: string,
   afterSeq: number,
@@ -186,20 +179,25 @@ export async function loadReplies(
 
 /** One comment by id with its author's name, whatever its status; null when unknown. */
 export async function findCommentRow(
-  db: Conn,
+  db: Executor,
   id: string,
-  opts: { forUpdate?: boolean } = {},
+  /** onPublishedArticle: only a comment of an article readers can see (published, not scheduled) */
+  opts: { forUpdate?: boolean; onPublishedArticle?: boolean } = {},
 ): Promise<CommentRow | null> {
+  const published = opts.onPublishedArticle
+    ? sql`and exists (select 1 from articles a where a.id = c.article_id and a.status = 'published'
+            and a.published_at <= now())`
+    : sql``;
   const [r] = await rowsOf(
     db,
     sql`select ${COMMENT_COLS}, u.name as author_name from comments c left join users u on u.id = c.author_id
-        where c.id = ${id} ${opts.forUpdate ? sql`for update of c` : sql``}`,
+        where c.id = ${id} ${published} ${opts.forUpdate ? sql`for update of c` : sql``}`,
   );
   return r ? mapRow(r) : null;
 }
 
 /** The ancestors of a comment, root first. */
-export async function loadAncestors(db: Db, c: CommentRow): Promise<CommentRow[]> {
+export async function loadAncestors(db: Executor, c: CommentRow): Promise<CommentRow[]> {
   const seqs = pathSeqs(c.path).slice(0, -1);
   if (seqs.length === 0) return [];
   const rows = await rowsOf(
@@ -211,7 +209,7 @@ export async function loadAncestors(db: Db, c: CommentRow): Promise<CommentRow[]
 }
 
 /** A comment with its first replies, nested `THREADS.visibleDepth` levels below it. */
-export async function loadSubtree(db: Db, c: CommentRow, slug: string): Promise<PublicComment> {
+export async function loadSubtree(db: Executor, c: CommentRow, slug: string): Promise<PublicComment> {
   const maxDepth = c.depth + THREADS.visibleDepth;
   const rows = await rowsOf(
     db,

@@ -1,34 +1,30 @@
 // Reads for one reader or one comment: replies beyond the first few, a comment in context (its page),
 // a single comment, and the reader's own state on an article (votes, held comments).
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
+import { decide } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { isUuid, rowsOf } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { articleSlugOf, type CommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseReplyCursor, replyCursorFor } from "./cursor";
 import { attachVotedTags } from "./poll-tags";
-import {
-  COMMENT_COLS,
-  findCommentRow,
-  loadAncestors,
-  loadReplies,
-  loadSubtree,
-  mapRow,
-  rowsOf,
-} from "./queries";
+import { COMMENT_COLS, findCommentRow, loadAncestors, loadReplies, loadSubtree, mapRow } from "./queries";
 import { type CommentRow, toPublic } from "./tree";
 import type { PublicComment, RepliesPage, ViewerState } from "./types";
 import { votesOnArticle } from "./votes";
-import { isUuid } from "./write";
 
 const isPublic = (c: CommentRow) => c.status === "approved" || c.status === "deleted";
-const isModerator = (v: Viewer | null) => v?.role === "moderator" || v?.role === "admin";
+/** Staff reads (held comments, source text) follow lib/auth/permissions: role and account status. */
+const isActiveStaff = (v: Viewer | null) => v != null && decide(v, "moderate").ok;
 
+/** A public comment of a published article; anything else is 404, like the article. */
 async function publicComment(db: Db, id: string): Promise<{ row: CommentRow; slug: string }> {
-  const notFound = () => new ApiError(404, "not_found", "No such comment.");
+  const notFound = () => new NotFound("No such comment.");
   if (!isUuid(id)) throw notFound();
-  const row = await findCommentRow(db, id);
+  const row = await findCommentRow(db, id, { onPublishedArticle: true });
   if (!row || !isPublic(row)) throw notFound();
   const slug = await articleSlugOf(db, row.articleId);
   if (!slug) throw notFound();
@@ -68,7 +64,7 @@ export interface CommentContext {
 /** A published comment in context: its ancestors and its replies (for its own page). */
 export async function getCommentContext(db: Db, slug: string, id: string): Promise<CommentContext | null> {
   if (!isUuid(id)) return null;
-  const row = await findCommentRow(db, id);
+  const row = await findCommentRow(db, id, { onPublishedArticle: true });
   if (!row || !isPublic(row)) return null;
   const realSlug = await articleSlugOf(db, row.articleId);
   if (realSlug !== slug) return null;
@@ -78,24 +74,30 @@ export async function getCommentContext(db: Db, slug: string, id: string): Promi
   return { slug, ancestors: pubAncestors, comment };
 }
 
-/** One comment as this viewer may see it; the source text is included for its author and moderators. */
+/**
+ * One comment as this viewer may see it; the source text is included for its author and moderators.
+ * Comments of an unpublished or scheduled article are 404 (like the article) except to active staff;
+ * held ones are shown to their author and to active staff only (a banned or suspended moderator reads
+ * what readers read).
+ */
 export async function getCommentForViewer(
   db: Db,
   viewer: Viewer | null,
   id: string,
 ): Promise<PublicComment & { body?: string; articleSlug: string }> {
-  const notFound = () => new ApiError(404, "not_found", "No such comment.");
+  const notFound = () => new NotFound("No such comment.");
   if (!isUuid(id)) throw notFound();
-  const row = await findCommentRow(db, id);
+  const staff = isActiveStaff(viewer);
+  const row = await findCommentRow(db, id, { onPublishedArticle: !staff });
   if (!row) throw notFound();
   const own = viewer != null && row.authorId === viewer.id;
-  if (!isPublic(row) && !own && !isModerator(viewer)) throw notFound();
+  if (!isPublic(row) && !own && !staff) throw notFound();
   const slug = (await articleSlugOf(db, row.articleId)) ?? "";
   const out: PublicComment & { body?: string; articleSlug: string } = {
     ...toPublic(row, slug),
     articleSlug: slug,
   };
-  if ((own && row.status !== "deleted") || isModerator(viewer)) {
+  if ((own && row.status !== "deleted") || staff) {
     const [b] = await rowsOf(db, sql`select body from comments where id = ${id}`);
     out.body = String(b?.body ?? "");
   }
@@ -104,7 +106,7 @@ export async function getCommentForViewer(
 
 /** Earlier versions of a comment, newest first (moderators). */
 export async function getRevisions(db: Db, id: string): Promise<{ body: string; createdAt: string }[]> {
-  if (!isUuid(id)) throw new ApiError(404, "not_found", "No such comment.");
+  if (!isUuid(id)) throw new NotFound("No such comment.");
   const rows = await rowsOf(
     db,
     sql`select body, created_at from comment_revisions where comment_id = ${id} order by created_at desc`,

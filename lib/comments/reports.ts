@@ -1,14 +1,15 @@
 // Reports: a reader flags a comment with a reason (and a note); one report per reader per comment. The
 // comment's report count moves in the same transaction. The moderation queue acts on them.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { reportReasons } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { isUuid, rowsOf } from "@/lib/db";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { onReported } from "@/lib/moderation/reports";
-import { findCommentRow, rowsOf } from "./queries";
+import { findCommentRow } from "./queries";
 import { findControl } from "./text";
-import { isUuid } from "./write";
 
 export const REPORT_NOTE_MAX = 1000;
 
@@ -43,14 +44,13 @@ export async function reportComment(
   commentId: string,
   input: ReportInput,
 ): Promise<{ id: string; commentId: string }> {
-  if (!isUuid(commentId)) throw new ApiError(404, "not_found", "No such comment.");
+  if (!isUuid(commentId)) throw new NotFound("No such comment.");
   const stored = await db.transaction(async (tx) => {
-    const c = await findCommentRow(tx, commentId);
-    if (!c || (c.status !== "approved" && c.status !== "deleted"))
-      throw new ApiError(404, "not_found", "No such comment.");
-    if (c.status === "deleted") throw new ApiError(409, "deleted", "This comment was deleted already.");
+    const c = await findCommentRow(tx, commentId, { onPublishedArticle: true });
+    if (!c || (c.status !== "approved" && c.status !== "deleted")) throw new NotFound("No such comment.");
+    if (c.status === "deleted") throw new Conflict("deleted", "This comment was deleted already.");
     if (c.authorId === reporter.id)
-      throw new ApiError(403, "own_comment", "You cannot report your own comment; delete it instead.");
+      throw new Forbidden("You cannot report your own comment; delete it instead.", "own_comment");
     const [r] = await rowsOf(
       tx,
       sql`insert into reports (comment_id, reporter_id, reason, note)
@@ -58,8 +58,7 @@ export async function reportComment(
           on conflict (comment_id, reporter_id) do nothing returning id`,
     );
     if (!r)
-      throw new ApiError(
-        409,
+      throw new Conflict(
         "already_reported",
         "You have already reported this comment; moderators will look at it.",
       );

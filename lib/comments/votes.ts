@@ -1,14 +1,15 @@
 // Up/down votes on comments: one per reader per comment, changeable and undoable, never on one's own.
 // The comment's score, up/down counts and confidence move in the vote's transaction, under the
 // comment's row lock, so any number of concurrent votes add up exactly.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { isUuid, rowsOf } from "@/lib/db";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { articleSlugOf } from "./articles";
 import { publishCommentEvent } from "./live";
-import { findCommentRow, rowsOf } from "./queries";
-import { isUuid } from "./write";
+import { findCommentRow } from "./queries";
 
 export type VoteValue = 1 | -1 | 0;
 
@@ -42,15 +43,13 @@ export async function voteOnComment(
   commentId: string,
   value: VoteValue,
 ): Promise<VoteResult> {
-  if (!isUuid(commentId)) throw new ApiError(404, "not_found", "No such comment.");
+  if (!isUuid(commentId)) throw new NotFound("No such comment.");
   const out = await db.transaction(async (tx) => {
-    const c = await findCommentRow(tx, commentId, { forUpdate: true });
-    if (!c || (c.status !== "approved" && c.status !== "deleted"))
-      throw new ApiError(404, "not_found", "No such comment.");
+    const c = await findCommentRow(tx, commentId, { forUpdate: true, onPublishedArticle: true });
+    if (!c || (c.status !== "approved" && c.status !== "deleted")) throw new NotFound("No such comment.");
     if (c.status === "deleted")
-      throw new ApiError(409, "deleted", "This comment was deleted; it cannot be voted on.");
-    if (c.authorId === voter.id)
-      throw new ApiError(403, "own_comment", "You cannot vote on your own comment.");
+      throw new Conflict("deleted", "This comment was deleted; it cannot be voted on.");
+    if (c.authorId === voter.id) throw new Forbidden("You cannot vote on your own comment.", "own_comment");
     const [prev] = await rowsOf(
       tx,
       sql`select value from comment_votes where comment_id = ${commentId} and user_id = ${voter.id}`,

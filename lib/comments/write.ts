@@ -1,20 +1,23 @@
 // Posting, editing and deleting comments. Every new or edited body goes through lib/moderation's
-// pipeline and its verdict is stored with the comment. The counters pages read (the parent's reply
-// count, the ancestors' descendant counts, the article's comment count) move in the same transaction
-// as the change, so reads never count rows and writes never lose an increment.
+// pipeline and its verdict is stored with the comment. The counters pages read move in the same
+// transaction as the change, through ./counters (their one home). Status changes after posting
+// (moderators, appeals, reports) are lib/moderation/comment-state's.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { type Executor, isUuid, rowsOf } from "@/lib/db";
+import { Conflict, Forbidden, Invalid, NotFound, RateLimited } from "@/lib/errors";
 import { moderateComment, type Verdict } from "@/lib/moderation";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
+import { moveCounters, newCommentCounterCtes } from "./counters";
 import { COMMENTS_CHANNEL, publishCommentEvent } from "./live";
-import { type Conn, findCommentRow, rowsOf } from "./queries";
+import { findCommentRow } from "./queries";
 import { renderCommentBody } from "./render";
 import { checkBody } from "./text";
-import { type CommentRow, pathSeqs, SEGMENT, segment, toPublic } from "./tree";
+import { type CommentRow, SEGMENT, segment, toPublic } from "./tree";
 import type { CommentStatus, PublicComment } from "./types";
 
 export interface Author {
@@ -47,79 +50,30 @@ export interface WriteResult {
   comment: PublicComment;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(s: unknown): s is string {
-  return typeof s === "string" && UUID.test(s);
-}
-
 /**
- * Verdicts that refuse the action itself: nothing is stored. 403 for who or where (closed article,
- * banned or suspended author), 429 with Retry-After for going too fast.
+ * Verdicts that refuse the action itself: nothing is stored. Forbidden for who or where (closed article,
+ * banned or suspended author), RateLimited (with when to retry) for going too fast.
  */
-const REFUSALS: Record<string, 403 | 429> = {
-  article_closed: 403,
-  author_banned: 403,
-  author_suspended: 403,
-  rate_limited: 429,
-  rate_limited_network: 429,
+const REFUSALS: Record<string, "forbidden" | "rate_limited"> = {
+  comments_closed: "forbidden",
+  author_banned: "forbidden",
+  author_suspended: "forbidden",
+  rate_limited: "rate_limited",
+  rate_limited_network: "rate_limited",
 };
 
 function refuseIfRefusal(verdict: Verdict): void {
-  const status = REFUSALS[verdict.reason];
-  if (!status) return;
-  const retry = verdict.retryAfterSeconds;
-  throw new ApiError(
-    status,
-    verdict.reason,
-    verdict.message,
-    undefined,
-    retry ? { "retry-after": String(retry) } : undefined,
-  );
+  const kind = REFUSALS[verdict.reason];
+  if (!kind) return;
+  if (kind === "rate_limited")
+    throw new RateLimited(verdict.message, verdict.retryAfterSeconds ?? 60, verdict.reason);
+  throw new Forbidden(verdict.message, verdict.reason);
 }
 
 async function bodyOrThrow(db: Db, raw: unknown): Promise<string> {
   const r = checkBody(raw, await enforcedCommentLimits(db));
-  if (!r.ok) throw new ApiError(422, r.code, r.message, "body");
+  if (!r.ok) throw new Invalid("body", r.message, r.code);
   return r.body;
-}
-
-const treeVisible = (s: CommentStatus) => (s === "approved" || s === "deleted" ? 1 : 0);
-const counted = (s: CommentStatus) => (s === "approved" ? 1 : 0);
-
-/** Moves the counters for a comment going from one status to another (inside the caller's transaction). */
-async function moveCounters(tx: Conn, c: CommentRow, from: CommentStatus, to: CommentStatus): Promise<void> {
-  const dTree = treeVisible(to) - treeVisible(from);
-  const dArticle = counted(to) - counted(from);
-  if (dTree !== 0 && c.parentId) {
-    await rowsOf(
-      tx,
-      sql`update comments set
-            reply_count = reply_count + case when id = ${c.parentId} then ${dTree}::int else 0 end,
-            descendant_count = descendant_count + ${dTree}::int
-          where seq in ${pathSeqs(c.path).slice(0, -1)} and root_id = ${c.rootId}`,
-    );
-  }
-  if (dArticle !== 0) {
-    await rowsOf(
-      tx,
-      sql`update articles set comment_count = greatest(0, comment_count + ${dArticle}::int) where id = ${c.articleId}`,
-    );
-  }
-}
-
-/**
- * The one rule for counters when a stored comment changes status (used by moderation's decisions too):
- * reply/descendant counts of its ancestors and the article's comment count move in the caller's
- * transaction.
- */
-export async function moveCountersFor(
-  tx: Conn,
-  id: string,
-  from: CommentStatus,
-  to: CommentStatus,
-): Promise<void> {
-  const c = await findCommentRow(tx, id);
-  if (c) await moveCounters(tx, c, from, to);
 }
 
 /** After a change others can see: refresh the cached article page and tell live readers. */
@@ -146,9 +100,8 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
   if (articleRead.status === "rejected") throw articleRead.reason;
   const body = bodyRead.value;
   const article = articleRead.value;
-  if (!article.commentsOpen)
-    throw new ApiError(403, "comments_closed", "Comments on this article are closed.");
-  const parent = input.parentId ? await findParent(db, article, author, input.parentId) : null;
+  // an empty string is not "no parent": only null or absent posts a top-level comment
+  const parent = input.parentId != null ? await findParent(db, article, author, input.parentId) : null;
 
   const verdict = await moderateComment(
     db,
@@ -167,7 +120,6 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
   const id = randomUUID();
   const bodyHtml = renderCommentBody(body);
   const visible = verdict.status === "approved";
-  const ancestors = parent ? pathSeqs(parent.path) : [];
   const prefix = parent ? `${parent.path}.` : "";
   const rows = await rowsOf(
     db,
@@ -181,19 +133,9 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
         ${verdict.message}::text, ${verdict.phase}::text, ${JSON.stringify(verdict.tags)}::jsonb, ${input.ipHash}::text
       from s
       returning id, seq, created_at
-    )${
-      visible && parent
-        ? sql`, anc as (
-      update comments set
-        reply_count = reply_count + case when id = ${parent.id} then 1 else 0 end,
-        descendant_count = descendant_count + 1
-      where seq in ${ancestors} and root_id = ${parent.rootId}
-      returning 1
-    )`
-        : sql``
-    }${
+    )${newCommentCounterCtes(visible, article.id, parent)}${
       visible
-        ? sql`, art as (update articles set comment_count = comment_count + 1 where id = ${article.id} returning 1),
+        ? sql`,
       live as (select pg_notify(${COMMENTS_CHANNEL}, ${JSON.stringify({ kind: "new", slug: article.slug, id })}))`
         : sql``
     }
@@ -236,21 +178,15 @@ async function findParent(
   parentId: string,
 ): Promise<CommentRow> {
   const missing = () =>
-    new ApiError(422, "invalid_parent", "parentId: there is no such comment on this article.", "parentId");
+    new Invalid("parentId", "parentId: there is no such comment on this article.", "invalid_parent");
   if (!isUuid(parentId)) throw missing();
   const p = await findCommentRow(db, parentId);
   if (!p || p.articleId !== article.id) throw missing();
   if (p.status === "deleted")
-    throw new ApiError(
-      409,
-      "parent_deleted",
-      "That comment was deleted; replies to it are closed.",
-      "parentId",
-    );
+    throw new Conflict("parent_deleted", "That comment was deleted; replies to it are closed.", "parentId");
   if (p.status !== "approved") {
     if (p.authorId === author.id)
-      throw new ApiError(
-        409,
+      throw new Conflict(
         "parent_not_public",
         "Your comment is not published yet; replies can follow once it is.",
         "parentId",
@@ -258,18 +194,17 @@ async function findParent(
     throw missing();
   }
   if (p.depth + 1 > THREADS.maxDepth)
-    throw new ApiError(
-      422,
-      "too_deep",
-      `This thread is ${THREADS.maxDepth} replies deep; reply to an earlier comment instead.`,
+    throw new Invalid(
       "parentId",
+      `This thread is ${THREADS.maxDepth} replies deep; reply to an earlier comment instead.`,
+      "too_deep",
     );
   return p;
 }
 
 /** A comment the viewer may act on: unknown ids and others' unpublished comments are 404. */
-async function loadOwnable(db: Conn, author: Author, id: string, forUpdate = false): Promise<CommentRow> {
-  const notFound = () => new ApiError(404, "not_found", "No such comment.");
+async function loadOwnable(db: Executor, author: Author, id: string, forUpdate = false): Promise<CommentRow> {
+  const notFound = () => new NotFound("No such comment.");
   if (!isUuid(id)) throw notFound();
   const c = await findCommentRow(db, id, { forUpdate });
   if (!c) throw notFound();
@@ -278,7 +213,42 @@ async function loadOwnable(db: Conn, author: Author, id: string, forUpdate = fal
   return c;
 }
 
-/** Edits the author's own comment within the edit window; keeps the old text as a revision. */
+/**
+ * A moderator's decision is final for its author's edits: a comment a moderator rejected, marked as
+ * spam or removed cannot be edited back into view (the appeal is the way to contest it).
+ */
+function refuseIfDecidedByModerator(c: { status: CommentStatus; decidedBy: string | null }): void {
+  if (c.decidedBy !== "moderator") return;
+  if (c.status !== "rejected" && c.status !== "spam" && c.status !== "deleted") return;
+  const what = c.status === "spam" ? "marked as spam" : c.status === "deleted" ? "removed" : "rejected";
+  throw new Conflict(
+    "decided_by_moderator",
+    `A moderator ${what} this comment, so it can no longer be edited. If you think the decision was wrong, appeal it (POST /api/v1/comments/{id}/appeal, or "Appeal" beside the comment on your account page).`,
+  );
+}
+
+async function moderationStateOf(
+  db: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<{ body: string; status: CommentStatus; decidedBy: string | null }> {
+  const [r] = await rowsOf(
+    db,
+    sql`select body, status, decided_by from comments where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
+  );
+  return {
+    body: String(r?.body ?? ""),
+    status: r?.status as CommentStatus,
+    decidedBy: r?.decided_by == null ? null : String(r.decided_by),
+  };
+}
+
+/**
+ * Edits the author's own comment within the edit window; keeps the old text as a revision. The new text
+ * goes through the pipeline again; a held comment stays held whatever the pipeline says (a moderator
+ * has yet to read it), and one a moderator rejected, marked as spam or removed cannot be edited (409
+ * `decided_by_moderator`).
+ */
 export async function editComment(
   db: Db,
   author: Author,
@@ -287,13 +257,12 @@ export async function editComment(
 ): Promise<WriteResult> {
   const c = await loadOwnable(db, author, id);
   if (c.authorId !== author.id)
-    throw new ApiError(403, "not_author", "Only the author of a comment can edit it.");
-  if (c.status === "deleted")
-    throw new ApiError(409, "deleted", "This comment was deleted; it cannot be edited.");
+    throw new Forbidden("Only the author of a comment can edit it.", "not_author");
+  refuseIfDecidedByModerator(await moderationStateOf(db, c.id));
+  if (c.status === "deleted") throw new Conflict("deleted", "This comment was deleted; it cannot be edited.");
   const { editWindowMinutes } = await enforcedCommentLimits(db);
   if (Date.now() - c.createdAt.getTime() > editWindowMinutes * 60_000)
-    throw new ApiError(
-      409,
+    throw new Conflict(
       "edit_window_closed",
       `Comments can be edited for ${editWindowMinutes} minutes after posting; this one can no longer be changed.`,
     );
@@ -311,20 +280,30 @@ export async function editComment(
 
   const result = await db.transaction(async (tx) => {
     const cur = (await findCommentRow(tx, c.id, { forUpdate: true }))!;
+    const old = await moderationStateOf(tx, c.id);
+    // a moderator may have decided while the pipeline ran
+    refuseIfDecidedByModerator(old);
     if (cur.status === "deleted")
-      throw new ApiError(409, "deleted", "This comment was deleted; it cannot be edited.");
-    const [old] = await rowsOf(tx, sql`select body from comments where id = ${c.id}`);
-    if (old.body === body) return { changed: false, row: cur };
+      throw new Conflict("deleted", "This comment was deleted; it cannot be edited.");
+    if (old.body === body) return { changed: false, row: cur, message: "No changes." };
     await rowsOf(tx, sql`insert into comment_revisions (comment_id, body) values (${c.id}, ${old.body})`);
+    // held stays held: only a moderator publishes a comment that was held (a stricter verdict still wins)
+    const stillHeld = cur.status === "pending" && verdict.status === "approved";
+    const message = stillHeld
+      ? `Saved. ${cur.statusMessage ?? "It is still held for review: a moderator will read it soon."}`
+      : verdict.message;
     await rowsOf(
       tx,
-      sql`update comments set body = ${body}, body_html = ${renderCommentBody(body)}, edited_at = now(),
+      stillHeld
+        ? sql`update comments set body = ${body}, body_html = ${renderCommentBody(body)}, edited_at = now()
+              where id = ${c.id}`
+        : sql`update comments set body = ${body}, body_html = ${renderCommentBody(body)}, edited_at = now(),
             status = ${verdict.status}, status_reason = ${verdict.reason}, status_message = ${verdict.message},
             decided_by = ${verdict.phase}, moderation_tags = ${JSON.stringify(verdict.tags)}::jsonb
           where id = ${c.id}`,
     );
-    await moveCounters(tx, cur, cur.status, verdict.status);
-    return { changed: true, row: cur };
+    if (!stillHeld) await moveCounters(tx, cur, cur.status, verdict.status);
+    return { changed: true, row: cur, message };
   });
   const row = (await findCommentRow(db, c.id))!;
   if (result.changed && (result.row.status === "approved" || row.status === "approved"))
@@ -332,7 +311,7 @@ export async function editComment(
   return {
     id: c.id,
     status: row.status,
-    message: result.changed ? verdict.message : "No changes.",
+    message: result.message,
     comment: toPublic(row, slug),
   };
 }
@@ -348,7 +327,7 @@ export async function deleteComment(
 ): Promise<{ id: string; status: "deleted" }> {
   const c = await loadOwnable(db, author, id);
   if (c.authorId !== author.id)
-    throw new ApiError(403, "not_author", "Only the author of a comment can delete it.");
+    throw new Forbidden("Only the author of a comment can delete it.", "not_author");
   if (c.status === "deleted") return { id: c.id, status: "deleted" };
   const wasPublic = await db.transaction(async (tx) => {
     const cur = (await findCommentRow(tx, c.id, { forUpdate: true }))!;
@@ -373,35 +352,4 @@ export async function deleteComment(
     if (slug) await announce(slug, "update", c.id);
   }
   return { id: c.id, status: "deleted" };
-}
-
-/**
- * Changes a comment's status for moderation (approve a held comment, reject a published one, ...),
- * moving the counters and refreshing caches and live readers. For lib/moderation's decisions.
- */
-export async function setCommentStatus(
-  db: Db,
-  id: string,
-  to: Exclude<CommentStatus, "deleted">,
-  verdict: { reason: string; message?: string | null; decidedBy: string },
-): Promise<CommentRow | null> {
-  if (!isUuid(id)) return null;
-  const before = await db.transaction(async (tx) => {
-    const cur = await findCommentRow(tx, id, { forUpdate: true });
-    if (!cur) return null;
-    await rowsOf(
-      tx,
-      sql`update comments set status = ${to}, status_reason = ${verdict.reason},
-            status_message = ${verdict.message ?? null}, decided_by = ${verdict.decidedBy}
-          where id = ${id}`,
-    );
-    await moveCounters(tx, cur, cur.status, to);
-    return cur;
-  });
-  if (!before) return null;
-  if (before.status === "approved" || to === "approved") {
-    const slug = await articleSlugOf(db, before.articleId);
-    if (slug) await announce(slug, before.status === "approved" ? "update" : "new", id);
-  }
-  return findCommentRow(db, id);
 }

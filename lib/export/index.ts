@@ -2,21 +2,23 @@
 // questions, polls and options (with vote totals), and comments (with scores). No personal data: no
 // e-mail addresses, hashed IPs, voter ids or individual votes; a comment names its author by the
 // public display name only.
+import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, authors, comments, pollOptions, polls, questions, users } from "@/db/schema";
+import type { Executor } from "@/lib/db";
 
 export const EXPORT_FORMAT = "agora-export/1";
 
 /** Reads everything in one read-only, repeatable-read transaction: a consistent snapshot. */
 export async function exportContent(db: Db, now = new Date()) {
-  return db.transaction((tx) => read(tx as unknown as Db, now), {
+  return db.transaction((tx) => read(tx, now), {
     isolationLevel: "repeatable read",
     accessMode: "read only",
   });
 }
 
-async function read(db: Db, now: Date) {
+async function read(db: Executor, now: Date) {
   const [authorRows, articleRows, questionRows, pollRows, optionRows, commentRows] = await Promise.all([
     db.select().from(authors).orderBy(asc(authors.slug)),
     db.select().from(articles).orderBy(asc(articles.createdAt), asc(articles.slug)),

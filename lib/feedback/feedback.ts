@@ -3,12 +3,13 @@
 // (rating_sum, rating_count, helpful_yes, helpful_no) move in the same transaction; the shown figures
 // are imported history plus these (articleStats in lib/articles/queries.ts).
 // Lock order: the reader's feedback row(s) first, then the article row.
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articleFeedback, articles } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { type ArticleStats, articleStats } from "@/lib/articles/queries";
-import { type Tx, transactionWithRetry } from "@/lib/tx";
+import { type Tx, transactionWithRetry } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { userKey } from "@/lib/voter/identity";
 
 export interface MyFeedback {
@@ -159,7 +160,7 @@ export async function setFeedback(
       contribution(old, -1, c);
       contribution(next, 1, c);
       const row = await moveCounters(tx, articleId, c);
-      if (!row) throw new ApiError(404, "not_found", "This article is no longer published.");
+      if (!row) throw new NotFound("This article is no longer published.");
       return { stats: articleStats(row), mine: next };
     }
     throw new Error("article feedback: the reader's row kept appearing and vanishing");

@@ -3,10 +3,10 @@
 // figures; the page is re-rendered at most about once a second however many answers arrive).
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
-import { decide } from "@/lib/auth/permissions";
+import { decide, refusal } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { NotFound } from "@/lib/errors";
 import { anonVoteKey, consume } from "@/lib/rate-limit";
 import {
   type FeedbackChange,
@@ -37,7 +37,7 @@ export const feedbackBodySchema = z
   });
 
 function notFound(slug: string) {
-  return new ApiError(404, "not_found", `There is no published article "${slug.slice(0, 200)}".`);
+  return new NotFound(`There is no published article "${slug.slice(0, 200)}".`);
 }
 
 export async function feedbackFor(db: Db, slug: string, voterKey: string | null): Promise<FeedbackState> {
@@ -55,7 +55,7 @@ export async function giveFeedback(
 ): Promise<FeedbackState> {
   if (voter.viewer) {
     const d = decide(voter.viewer, "vote");
-    if (!d.ok) throw new ApiError(d.status, d.code, d.message);
+    if (!d.ok) throw refusal(d);
   }
   const articleId = await publishedArticleId(db, slug);
   if (!articleId) throw notFound(slug);

@@ -1,5 +1,6 @@
 // GET /api/metrics: the Prometheus text format, for a scraper holding METRICS_TOKEN.
 // No token configured → the endpoint does not exist (404). Missing credentials → 401, wrong → 403.
+import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getDbHandle } from "@/db/client";
 import { jsonError } from "@/lib/api/http";

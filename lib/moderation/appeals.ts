@@ -1,16 +1,17 @@
 // Appeals: the author of a rejected comment may appeal once, with a short text. Appeals form a queue;
 // the moderator who rejected the comment cannot decide its appeal. Overturning publishes the comment.
-
+import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { appeals, articles, comments, moderationActions, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
+import { isUuid } from "@/lib/db";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
-import { isUuid, lockComment, noSuchComment, resolveReports, setCommentStatus } from "./comment-state";
+import { lockComment, noSuchComment, resolveReports, setCommentStatus } from "./comment-state";
 import { explainStatus } from "./messages";
 
 export const appealSchema = z
@@ -45,14 +46,12 @@ export async function createAppeal(
     if (c.authorId !== authorId) throw noSuchComment(commentId);
     const [prior] = await tx.select().from(appeals).where(eq(appeals.commentId, c.id)).limit(1);
     if (prior)
-      throw new ApiError(
-        409,
+      throw new Conflict(
         "already_appealed",
         `You already appealed this decision on ${prior.createdAt.toISOString().slice(0, 10)} (${prior.status}); a decision can be appealed once.`,
       );
     if (!APPEALABLE.has(c.status))
-      throw new ApiError(
-        409,
+      throw new Conflict(
         "not_appealable",
         `Only rejected comments can be appealed; this one is ${c.status === "approved" ? "published" : c.status}.`,
       );
@@ -78,8 +77,7 @@ export async function createAppeal(
       .onConflictDoNothing()
       .returning({ id: appeals.id });
     if (!a)
-      throw new ApiError(
-        409,
+      throw new Conflict(
         "already_appealed",
         "You already appealed this decision; a decision can be appealed once.",
       );
@@ -176,7 +174,7 @@ function encodeCursor(at: string, id: string): string {
 function decodeCursor(s: string): { at: string; id: string } {
   const [at, id] = Buffer.from(s, "base64url").toString().split("|");
   if (!at || !isTimestampText(at) || !id || !isUuid(id))
-    throw new ApiError(422, "invalid_input", "cursor: must be a cursor from a previous page", "cursor");
+    throw new Invalid("cursor", "cursor: must be a cursor from a previous page");
   return { at, id };
 }
 
@@ -186,7 +184,7 @@ export async function decideAppeal(
   input: z.output<typeof appealDecisionSchema>,
   actorId: string,
 ): Promise<{ changed: boolean; message: string; appeal: { id: string; status: string } }> {
-  const missing = new ApiError(404, "not_found", `No appeal with id "${appealId.slice(0, 60)}".`);
+  const missing = new NotFound(`No appeal with id "${appealId.slice(0, 60)}".`);
   if (!isUuid(appealId)) throw missing;
   let slug = "";
   let commentId = "";
@@ -201,10 +199,9 @@ export async function decideAppeal(
         appeal: { id: a.id, status: a.status },
       };
     if (a.rejectedBy === actorId)
-      throw new ApiError(
-        403,
-        "own_decision",
+      throw new Forbidden(
         "You rejected this comment, so another moderator must decide its appeal.",
+        "own_decision",
       );
     const c = await lockComment(tx, a.commentId);
     slug = c.slug;

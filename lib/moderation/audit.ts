@@ -1,5 +1,6 @@
 // The audit log: every moderator and admin action, and every automatic one (actor null), one row each.
 // Append-only: nothing in the app updates or deletes these rows.
+import "server-only";
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

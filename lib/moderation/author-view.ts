@@ -1,4 +1,5 @@
 // What authors see of their own comments: status, the specific explanation, and whether they may appeal.
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appeals, articles, comments } from "@/db/schema";

@@ -1,13 +1,14 @@
-// The one place where a stored comment's moderation state changes after posting (moderator decisions,
-// appeals, automatic hiding on reports). It keeps articles.comment_count (approved comments) in step in
-// the same transaction and tells the caller which cached page to invalidate.
+// The one owner of a stored comment's status after posting (moderator decisions, appeals, automatic
+// hiding on reports). The counters move through lib/comments/counters in the same transaction; the
+// author's message follows the new status; the caller learns whether the public page changed.
+import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { articles, comments, reports } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
-import { moveCountersFor } from "@/lib/comments/write";
+import { moveCounters } from "@/lib/comments/counters";
+import { isUuid, type Tx } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
+import { explainStatus } from "./messages";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type CommentStatus = (typeof comments.$inferSelect)["status"];
 
 export interface LockedComment {
@@ -16,6 +17,8 @@ export interface LockedComment {
   slug: string;
   authorId: string | null;
   parentId: string | null;
+  rootId: string | null;
+  path: string;
   status: CommentStatus;
   statusReason: string | null;
   decidedBy: string | null;
@@ -23,13 +26,8 @@ export interface LockedComment {
   pinned: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(s: string): boolean {
-  return UUID.test(s);
-}
-
-export function noSuchComment(id: string): ApiError {
-  return new ApiError(404, "not_found", `No comment with id "${id.slice(0, 60)}".`);
+export function noSuchComment(id: string): NotFound {
+  return new NotFound(`No comment with id "${id.slice(0, 60)}".`);
 }
 
 /** Reads and row-locks a comment for the rest of the transaction; 404 when there is none. */
@@ -42,6 +40,8 @@ export async function lockComment(tx: Tx, id: string): Promise<LockedComment> {
       slug: articles.slug,
       authorId: comments.authorId,
       parentId: comments.parentId,
+      rootId: comments.rootId,
+      path: comments.path,
       status: comments.status,
       statusReason: comments.statusReason,
       decidedBy: comments.decidedBy,
@@ -73,12 +73,18 @@ export async function setCommentStatus(
       status: next.status,
       decidedBy: next.decidedBy,
       statusReason: next.reason,
+      // what the author is told about it from now on (the pipeline's message was for the old status)
+      statusMessage: explainStatus({
+        status: next.status,
+        decidedBy: next.decidedBy,
+        statusReason: next.reason,
+      }),
       ...(isVisible ? {} : { featured: false, pinned: false }),
       deletedAt: next.status === "deleted" ? new Date() : null,
     })
     .where(eq(comments.id, c.id));
-  // counters (ancestors' reply counts, the article's comment count) follow lib/comments' one rule
-  await moveCountersFor(tx as unknown as Db, c.id, c.status, next.status);
+  // counters (ancestors' reply counts, the article's comment count) move in lib/comments/counters
+  await moveCounters(tx, c, c.status, next.status);
   const delta = Number(isVisible) - Number(wasVisible);
   c.status = next.status;
   c.decidedBy = next.decidedBy;

@@ -1,5 +1,6 @@
 // The moderation dashboard's figures: comments per day, the queue and its oldest item, open reports and
 // appeals, articles in surge mode, and per-article health (share held, reported, removed).
+import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appeals, articles, commentStatuses, comments, reports } from "@/db/schema";

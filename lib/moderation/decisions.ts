@@ -2,13 +2,14 @@
 // feature, pin (and their undo). Idempotent: deciding what is already so changes nothing and says so.
 // Each change writes one audit row, resolves the comment's open reports (for status changes), keeps the
 // article's comment count in step and invalidates the article's cached page.
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { appeals, comments } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
+import { Conflict, DomainError } from "@/lib/errors";
 import { recordAction } from "./audit";
 import { type CommentStatus, lockComment, resolveReports, setCommentStatus } from "./comment-state";
 
@@ -113,8 +114,7 @@ export async function decideComment(
       const flag = action === "feature" || action === "unfeature" ? "featured" : "pinned";
       const on = action === "feature" || action === "pin";
       if (on && c.status !== "approved")
-        throw new ApiError(
-          409,
+        throw new Conflict(
           "not_published",
           `Only published comments can be ${DONE[action]}; this one is ${c.status}. Approve it first.`,
         );
@@ -195,7 +195,7 @@ export async function decideComments(
         ...(await decideComment(db, id, { action: input.action, reason: input.reason }, actorId)),
       });
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
+      if (!(e instanceof DomainError)) throw e;
       out.push({ id, ok: false, error: { code: e.code, message: e.message } });
     }
   }

@@ -1,6 +1,7 @@
 // Display names pass the same word lists as comments: a banned or suspect word, or built-in profanity,
 // is refused. (Names that pretend to be the site's staff: lib/auth/display-name.ts staffNamePretence,
 // which also reads look-alike letters.)
+import "server-only";
 import { getDb } from "@/db/client";
 import { getSettings, type Settings } from "@/lib/settings";
 import { hasProfanity } from "./phases/profanity";

@@ -1,12 +1,13 @@
 // The database answers to the pipeline's questions (ModerationFacts), memoised per run. Recent-window
 // counts go through comments_status_idx (status, created_at) by naming every status, so they read only
 // the rows of the window however large the table grows.
+import "server-only";
 import { and, desc, eq, gt, inArray, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, commentStatuses, comments } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { rowsOf } from "@/lib/db";
 import { spend } from "@/lib/rate-limit";
-import { executeRows } from "@/lib/tx";
 import { recordAction } from "./audit";
 import type { ModerationFacts, ModerationInput } from "./types";
 
@@ -40,7 +41,7 @@ export function dbFacts(db: Db, input: ModerationInput): ModerationFacts {
         batch.map((b, i) => sql`(${b.expr}) as ${sql.raw(`f${i}`)}`),
         sql`, `,
       );
-      const rows = await executeRows<Record<string, unknown>>(db, sql`select ${cols}`);
+      const rows = await rowsOf<Record<string, unknown>>(db, sql`select ${cols}`);
 
       batch.forEach((b, i) => {
         b.resolve(b.parse(rows[0]?.[`f${i}`]));

@@ -1,17 +1,17 @@
 // The pipeline's entry point: every new or edited comment goes through moderateComment().
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedFor } from "@/db/prepared";
 import { articles, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { NotFound, Unauthenticated } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
 import { dbFacts } from "./facts";
-import { articleClosed } from "./phases/article-closed";
 import { authorStatus } from "./phases/author-status";
 import { bannedWords } from "./phases/banned-words";
+import { commentsClosed } from "./phases/comments-closed";
 import { duplicate } from "./phases/duplicate";
 import { honeypot } from "./phases/honeypot";
-import { length } from "./phases/length";
 import { links } from "./phases/links";
 import { newCommenter } from "./phases/new-commenter";
 import { premoderation } from "./phases/premoderation";
@@ -28,12 +28,14 @@ export { explainStatus } from "./messages";
 export { onReported } from "./reports";
 export type { ModerationInput, Verdict } from "./types";
 
-/** The ordered phases. Adding a rule is adding a file and a line here. */
+/**
+ * The ordered phases. Adding a rule is adding a file and a line here. A body's form and length are
+ * checked before the pipeline, once, by lib/comments/text (422 naming the field).
+ */
 export const PHASES: Phase[] = [
-  articleClosed,
+  commentsClosed,
   quietHours,
   authorStatus,
-  length,
   rateLimit,
   duplicate,
   honeypot,
@@ -85,8 +87,8 @@ export async function loadContext(
     known.author && known.author.id === input.authorId ? [known.author] : authorRead,
     getSettings(db),
   ]);
-  if (!article) throw new ApiError(404, "not_found", "No such article.");
-  if (!author) throw new ApiError(401, "unauthenticated", "Sign in to comment.");
+  if (!article) throw new NotFound("No such article.");
+  if (!author) throw new Unauthenticated("Sign in to comment.");
   return { db, now, article, author, settings, facts: dbFacts(db, input) };
 }
 

@@ -3,12 +3,10 @@
 // author's comments page). A moderator's decision carries the moderator's own words.
 
 const PIPELINE_REASONS: Record<string, string> = {
-  article_closed: "Comments on this article are closed.",
+  comments_closed: "Comments on this article are closed.",
   quiet_hours: "Comments on this article were closed for the night when you posted.",
   author_banned: "Your account is banned; you cannot comment.",
   author_suspended: "Your account was suspended when you posted.",
-  too_short: "Not published: it was shorter than the minimum length.",
-  too_long: "Not published: it was longer than the maximum length.",
   rate_limited: "Not published: you were posting too fast.",
   rate_limited_network: "Not published: too many comments came from your network at once.",
   duplicate: "Not published: it repeated a comment you had just posted.",

@@ -1,5 +1,19 @@
 // Runs the phases in order; the first phase that decides a status ends the run. Tags accumulate.
-import type { ModerationContext, ModerationInput, Phase, Verdict } from "./types";
+import {
+  type ModerationContext,
+  type ModerationInput,
+  type Phase,
+  type PrefetchContext,
+  READ_FACTS,
+  type ReadFacts,
+  type Verdict,
+} from "./types";
+
+/** The context a prefetch gets: the same, with only the facts that read. */
+function prefetchView(ctx: ModerationContext): PrefetchContext {
+  const facts = Object.fromEntries(READ_FACTS.map((k) => [k, ctx.facts[k]])) as unknown as ReadFacts;
+  return { ...ctx, facts };
+}
 
 export async function runPipeline(
   phases: Phase[],
@@ -7,9 +21,10 @@ export async function runPipeline(
   ctx: ModerationContext,
 ): Promise<Verdict> {
   const tags: string[] = [];
+  const view = prefetchView(ctx);
   for (const phase of phases) {
     try {
-      phase.prefetch?.(input, ctx);
+      phase.prefetch?.(input, view);
     } catch {
       // a prefetch that fails to start changes nothing: run() reads (and reports) for itself
     }

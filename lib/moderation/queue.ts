@@ -2,12 +2,12 @@
 // (newest first) and all (newest first). Keyset pagination on (created_at, seq) follows
 // comments_status_idx, so a page costs the same with 10,000 items waiting as with 10; "all" walks the
 // seq index backwards. Each item carries what a moderator needs to decide without clicking around.
-
+import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, reports, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { Invalid } from "@/lib/errors";
 import { isTimestampText } from "@/lib/validation/text";
 import { explainStatus } from "./messages";
 
@@ -66,7 +66,7 @@ function decodeCursor(s: string): Cursor {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
     if (typeof c.t === "string" && Number.isSafeInteger(c.s) && isTimestampText(c.t)) return c;
   } catch {}
-  throw new ApiError(422, "invalid_input", "cursor: must be the nextCursor of a previous page", "cursor");
+  throw new Invalid("cursor", "cursor: must be the nextCursor of a previous page");
 }
 
 const openReported = sql`${comments.id} in (select ${reports.commentId} from ${reports} where ${reports.resolvedAt} is null)`;

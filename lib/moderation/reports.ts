@@ -2,6 +2,7 @@
 // onReported() counts the comment's open reports from distinct readers; at the threshold (settings
 // reportHideThreshold) a published comment is hidden pending review (status pending, decided_by
 // "reports"). A moderator's decision later resolves its reports.
+import "server-only";
 import { and, countDistinct, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { comments, reports } from "@/db/schema";

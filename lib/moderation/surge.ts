@@ -1,18 +1,19 @@
 // Ending surge mode early (a moderator's call). Surge mode itself starts in the surge phase.
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { isUuid } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { recordAction } from "./audit";
-import { isUuid } from "./comment-state";
 
 export async function endSurge(
   db: Db,
   articleId: string,
   actorId: string,
 ): Promise<{ changed: boolean; message: string }> {
-  const missing = new ApiError(404, "not_found", `No article with id "${articleId.slice(0, 60)}".`);
+  const missing = new NotFound(`No article with id "${articleId.slice(0, 60)}".`);
   if (!isUuid(articleId)) throw missing;
   const now = new Date();
   const out = await db.transaction(async (tx) => {

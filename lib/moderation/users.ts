@@ -1,14 +1,14 @@
 // Moderating people: search, a user's record (history, notes), suspend for a time, ban, unban, and role
 // changes (admins only — enforced by the route's permission and again here). Every change writes an
 // audit row; a ban or role change bumps the session version, ending the user's sessions at once.
-
+import "server-only";
 import { and, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, moderationActions, moderatorNotes, users } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
 import { revokeApiTokens, revokeSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/users";
+import { Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
 import { explainStatus } from "./messages";
@@ -51,7 +51,7 @@ export const userRoleSchema = z
 
 export const userNoteSchema = z.object({ note: note.min(1, "must not be empty") }).strict();
 
-const missing = (id: string) => new ApiError(404, "not_found", `No user with id "${id.slice(0, 60)}".`);
+const missing = (id: string) => new NotFound(`No user with id "${id.slice(0, 60)}".`);
 
 async function findTarget(db: Db, id: string) {
   if (!id || id.length > 100) throw missing(id);
@@ -74,16 +74,11 @@ export async function setUserStatus(
   message: string;
   user: { id: string; status: string; suspendedUntil: string | null; statusReason: string | null };
 }> {
-  if (actor.role === "reader")
-    throw new ApiError(403, "forbidden", "Only moderators and administrators can do this.");
+  if (actor.role === "reader") throw new Forbidden("Only moderators and administrators can do this.");
   const u = await findTarget(db, targetId);
-  if (u.id === actor.id) throw new ApiError(403, "forbidden", "You cannot change your own status.");
+  if (u.id === actor.id) throw new Forbidden("You cannot change your own status.");
   if (actor.role !== "admin" && u.role !== "reader")
-    throw new ApiError(
-      403,
-      "forbidden",
-      "Moderators can change the status of readers only; ask an administrator.",
-    );
+    throw new Forbidden("Moderators can change the status of readers only; ask an administrator.");
   const until = input.status === "suspended" && input.until ? new Date(input.until) : null;
   const current = effectiveStatus(u);
   const same =
@@ -113,9 +108,9 @@ export async function setUserStatus(
       })
       .where(eq(users.id, u.id));
     // a ban ends every session at once; a suspension leaves reading signed in
-    if (input.status === "banned") await revokeSessions(tx as unknown as Db, u.id);
+    if (input.status === "banned") await revokeSessions(tx, u.id);
     // a suspension leaves reading signed in but ends the account's API tokens
-    else if (input.status === "suspended") await revokeApiTokens(tx as unknown as Db, u.id);
+    else if (input.status === "suspended") await revokeApiTokens(tx, u.id);
     if (input.note)
       await tx
         .insert(moderatorNotes)
@@ -147,10 +142,9 @@ export async function setUserRole(
   role: Role,
   actor: Actor,
 ): Promise<{ changed: boolean; message: string; user: { id: string; role: Role } }> {
-  if (actor.role !== "admin") throw new ApiError(403, "forbidden", "Only administrators can do this.");
+  if (actor.role !== "admin") throw new Forbidden("Only administrators can do this.");
   const u = await findTarget(db, targetId);
-  if (u.id === actor.id)
-    throw new ApiError(403, "forbidden", "You cannot change your own role; ask another administrator.");
+  if (u.id === actor.id) throw new Forbidden("You cannot change your own role; ask another administrator.");
   if (u.role === role)
     return {
       changed: false,
@@ -159,7 +153,7 @@ export async function setUserRole(
     };
   await db.transaction(async (tx) => {
     await tx.update(users).set({ role }).where(eq(users.id, u.id));
-    await revokeSessions(tx as unknown as Db, u.id);
+    await revokeSessions(tx, u.id);
     await recordAction(tx, {
       actorId: actor.id,
       action: "user.role",
@@ -246,7 +240,7 @@ export async function searchUsers(
   if (q.cursor) {
     const [at, id] = Buffer.from(q.cursor, "base64url").toString().split("|");
     if (!id || !at || !isTimestampText(at) || !/^[\w-]{1,100}$/.test(id))
-      throw new ApiError(422, "invalid_input", "cursor: must be the nextCursor of a previous page", "cursor");
+      throw new Invalid("cursor", "cursor: must be the nextCursor of a previous page");
     cursor = { at, id };
   }
   const rows = await db

@@ -1,9 +1,11 @@
 // Poll definitions (question, options, rules) of published articles. They change only when content is
 // (re)published, so they are kept in process memory for a few seconds (AGORA_POLL_DEF_TTL_MS, default
 // 5000): a vote then costs no lookup of its poll. Counts and votes are never cached.
+import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, pollOptions, polls, questions } from "@/db/schema";
+import { isUuid } from "@/lib/db";
 import type { PollDef } from "./rules";
 
 const TTL_MS = Number(process.env.AGORA_POLL_DEF_TTL_MS ?? 5000);
@@ -24,9 +26,6 @@ export function forgetPollDefinitions(): void {
   cache.byId.clear();
   cache.bySlug.clear();
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
 
 const pollColumns = {
   id: polls.id,

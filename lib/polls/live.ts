@@ -3,6 +3,7 @@
 // most once per AGORA_POLL_LIVE_WINDOW_MS (default 500 ms) per poll with a trailing edge, so a burst of
 // a thousand votes costs a few NOTIFYs and the last state is always sent. Every instance LISTENs once
 // and hands each message to the SSE streams open on that article (one stream per reader per article).
+import "server-only";
 import { getDb } from "@/db/client";
 import { log } from "@/lib/log";
 import { publish, subscribe } from "@/lib/realtime/bus";

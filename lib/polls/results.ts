@@ -1,6 +1,7 @@
 // What a voter sees of a poll: its definition, their own vote, and the results when the poll's rules let
 // them see results. Totals come from the counters on the rows (never from counting votes), except the
 // signed-in/anonymous split of a multiple-choice poll, which counts rows on demand.
+import "server-only";
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pollOptions, polls, pollVotes } from "@/db/schema";

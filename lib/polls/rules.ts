@@ -1,8 +1,8 @@
 // The rules of a poll, as pure functions: when it is closed, who sees results when, what a valid choice
 // is, and how percentages are figured. Everything that decides about a poll comes through here.
-import { ApiError } from "@/lib/api/http";
-import { decide } from "@/lib/auth/permissions";
+import { decide, refusal } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
+import { Conflict, Invalid, Unauthenticated } from "@/lib/errors";
 
 export type ResultsVisibility = "always" | "after_vote" | "after_close";
 export type WhoMayVote = "anyone" | "signed_in";
@@ -53,23 +53,21 @@ function dateText(d: Date): string {
   return `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 }
 
-/** Throws the right ApiError when this voter may not vote (or withdraw) in this poll now. */
+/** Throws the right named error when this voter may not vote (or withdraw) in this poll now. */
 export function assertMayVote(p: PollDef, viewer: Viewer | null, now = new Date()): void {
   if (isClosed(p, now))
-    throw new ApiError(
-      409,
+    throw new Conflict(
       "poll_closed",
       `This poll closed on ${dateText(p.closesAt!)}; votes can no longer be cast, changed or withdrawn.`,
     );
   if (p.whoMayVote === "signed_in" && !viewer)
-    throw new ApiError(
-      401,
-      "sign_in_required",
+    throw new Unauthenticated(
       "Only signed-in readers can vote in this poll. Sign in to vote.",
+      "sign_in_required",
     );
   if (viewer) {
     const d = decide(viewer, "vote");
-    if (!d.ok) throw new ApiError(d.status, d.code, d.message);
+    if (!d.ok) throw refusal(d);
   }
 }
 
@@ -79,32 +77,25 @@ export function assertMayVote(p: PollDef, viewer: Viewer | null, now = new Date(
  */
 export function normaliseChoice(p: PollDef, optionIds: string[]): string[] {
   if (optionIds.length === 0)
-    throw new ApiError(422, "empty_choice", "optionIds: choose at least one option.", "optionIds");
+    throw new Invalid("optionIds", "optionIds: choose at least one option.", "empty_choice");
   if (new Set(optionIds).size !== optionIds.length)
-    throw new ApiError(
-      422,
-      "duplicate_option",
-      "optionIds: each option can be chosen only once.",
-      "optionIds",
-    );
+    throw new Invalid("optionIds", "optionIds: each option can be chosen only once.", "duplicate_option");
   const known = new Set(p.options.map((o) => o.id));
   const foreign = optionIds.find((id) => !known.has(id));
   if (foreign)
-    throw new ApiError(
-      422,
-      "invalid_option",
-      `optionIds: "${foreign}" is not an option of this poll; choose among its ${p.options.length} options.`,
+    throw new Invalid(
       "optionIds",
+      `optionIds: "${foreign}" is not an option of this poll; choose among its ${p.options.length} options.`,
+      "invalid_option",
     );
   const limit = choiceLimit(p);
   if (optionIds.length > limit)
-    throw new ApiError(
-      422,
-      "too_many_options",
+    throw new Invalid(
+      "optionIds",
       limit === 1
         ? `optionIds: this poll takes one choice; you sent ${optionIds.length}.`
         : `optionIds: this poll takes at most ${limit} choices; you sent ${optionIds.length}.`,
-      "optionIds",
+      "too_many_options",
     );
   const chosen = new Set(optionIds);
   return p.options.filter((o) => chosen.has(o.id)).map((o) => o.id);

@@ -3,8 +3,8 @@
 // limit), and the live broadcast after a change.
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import type { Viewer } from "@/lib/auth/viewer";
+import { NotFound } from "@/lib/errors";
 import { anonVoteKey, consume, refund } from "@/lib/rate-limit";
 import { articlePollDefinitions, pollDefinition } from "./definitions";
 import { announceTotals } from "./live";
@@ -28,8 +28,8 @@ export interface PollVoter {
   viewer: Viewer | null;
 }
 
-function notFound(pollId: string): ApiError {
-  return new ApiError(404, "not_found", `There is no poll "${pollId.slice(0, 64)}" on a published article.`);
+function notFound(pollId: string): NotFound {
+  return new NotFound(`There is no poll "${pollId.slice(0, 64)}" on a published article.`);
 }
 
 export async function requirePoll(db: Db, pollId: string): Promise<PollDef> {
@@ -55,7 +55,7 @@ export async function articlePollsForVoter(
   voterKey: string | null,
 ): Promise<PollView[]> {
   const defs = await articlePollDefinitions(db, slug);
-  if (!defs) throw new ApiError(404, "not_found", `There is no published article "${slug.slice(0, 200)}".`);
+  if (!defs) throw new NotFound(`There is no published article "${slug.slice(0, 200)}".`);
   return buildViews(db, defs, voterKey);
 }
 

@@ -3,7 +3,7 @@
 // votes). Events: "totals" with {pollId, totalVoters, options: [{id, count, percent}]}; a comment line
 // every 25 s keeps proxies from closing an idle stream.
 import type { Db } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
+import { NotFound } from "@/lib/errors";
 import { articlePollDefinitions } from "./definitions";
 import { listenToArticlePolls } from "./live";
 import { readVotesOf } from "./results";
@@ -18,7 +18,7 @@ export async function articlePollEvents(
   signal: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
   const defs = await articlePollDefinitions(db, slug);
-  if (!defs) throw new ApiError(404, "not_found", `There is no published article "${slug.slice(0, 200)}".`);
+  if (!defs) throw new NotFound(`There is no published article "${slug.slice(0, 200)}".`);
   const mine = await readVotesOf(
     db,
     defs.map((d) => d.id),

@@ -2,11 +2,12 @@
 // and the filter "comments from readers who voted <option>". Both honour users.show_poll_tag (a reader
 // who turned the tag off is neither tagged nor findable by their vote) and only ever involve signed-in
 // votes (anonymous voters have no comments).
+import "server-only";
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { pollOptions, pollVotes, users } from "@/db/schema";
-import { isUuid } from "./definitions";
+import { isUuid } from "@/lib/db";
 
 export interface VotedTag {
   pollId: string;

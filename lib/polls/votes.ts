@@ -6,10 +6,11 @@
 //   1. the voter's own poll_votes row(s), 2. the polls row, 3. the poll_options rows in id order.
 // With one global order there is no lock cycle (A→B by one voter while another goes B→A cannot
 // deadlock); PostgreSQL's deadlock/serialization aborts are still retried (lib/tx.ts), never a 500.
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pollOptions, polls, pollVotes } from "@/db/schema";
-import { executeRows, retryOnConflict, type Tx, transactionWithRetry } from "@/lib/tx";
+import { retryOnConflict, rowsOf, type Tx, transactionWithRetry } from "@/lib/db";
 import { isSignedInKey, userKey } from "@/lib/voter/identity";
 import type { PollTotals } from "./results";
 import { sameChoice } from "./rules";
@@ -18,7 +19,7 @@ import { sameChoice } from "./rules";
  * Poll votes commit without waiting for the WAL flush (synchronous_commit = off for these transactions
  * only): the hot poll and option rows would otherwise stay locked for a disk flush per vote. A crash may
  * lose the last fraction of a second of votes, whole transactions at a time, so totals always equal
- * the stored votes (docs/decisions/030-polls.md). AGORA_POLL_SYNC_COMMIT=1 turns this off.
+ * the stored votes (docs/decisions/030-poll-votes-and-totals.md). AGORA_POLL_SYNC_COMMIT=1 turns this off.
  */
 function relaxCommit(tx: Tx): PromiseLike<unknown> | null {
   return process.env.AGORA_POLL_SYNC_COMMIT === "1"
@@ -187,7 +188,7 @@ async function insertFirstVotes(db: Db, pollId: string, votes: VoteInput[]): Pro
     ),
     sql`, `,
   );
-  const [row] = await executeRows<{
+  const [row] = await rowsOf<{
     total: number | null;
     inserted: unknown;
     changed: unknown;

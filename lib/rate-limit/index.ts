@@ -3,6 +3,7 @@
 // they live in memory. Each limit's size and window come from one table below and can be changed with
 // AGORA_LIMIT_<NAME>=<points>/<seconds> (e.g. AGORA_LIMIT_SIGNIN_IP=20/900); benchmarks raise them
 // that way and say so.
+import "server-only";
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -10,7 +11,7 @@ import {
   RateLimiterRes,
 } from "rate-limiter-flexible";
 import { getDbHandle } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
+import { RateLimited } from "@/lib/errors";
 
 export const LIMIT_DEFAULTS = {
   /** password sign-in attempts per client IP */
@@ -96,18 +97,16 @@ async function limiter(name: LimitName, size: Limit = limitConfig(name)): Promis
   return p;
 }
 
-export class RateLimitedError extends ApiError {
+export class RateLimitedError extends RateLimited {
   constructor(
     readonly limit: LimitName,
     readonly retryAfterSeconds: number,
   ) {
     super(
-      429,
-      "rate_limited",
       `Too many ${LIMIT_DEFAULTS[limit].what}. Try again in ${humanSeconds(retryAfterSeconds)}.`,
-      undefined,
-      { "retry-after": String(retryAfterSeconds) },
+      retryAfterSeconds,
     );
+    this.name = "RateLimitedError";
   }
 }
 

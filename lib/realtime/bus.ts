@@ -1,6 +1,7 @@
 // Messages that must reach every app instance (cache invalidation, live comments, live poll totals) go
 // through PostgreSQL LISTEN/NOTIFY, never through process memory. PGlite supports LISTEN/NOTIFY too
 // (within its one process).
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDbHandle } from "@/db/client";
 import { log } from "@/lib/log";

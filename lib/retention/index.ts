@@ -2,6 +2,7 @@
 // 30). After that they are dropped from vote, view and rate-limit records; the totals (poll option
 // counts, comment scores, article figures) live on their own rows and do not change. The audit log
 // (moderation_actions) is kept.
+import "server-only";
 import { and, isNotNull, like, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -1,10 +1,11 @@
 // Typed site settings (lib/settings/schema.ts) stored in the `settings` table, one key per row.
 // Reads are cached in-process for a few seconds; a change is announced over the realtime bus
 // (PostgreSQL NOTIFY) so every instance drops its copy at once.
+import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { settings as settingsTable } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { Invalid } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordAction } from "@/lib/moderation/audit";
 import { publish, subscribe } from "@/lib/realtime/bus";
@@ -94,7 +95,7 @@ export async function updateSettings(db: Db, patch: SettingsPatch, actorId: stri
   if (!r.success) {
     const issue = r.error.issues[0];
     const field = ["settings", ...issue.path.map(String)].join(".");
-    throw new ApiError(422, "invalid_input", `${field}: ${issue.message}`, field);
+    throw new Invalid(field, `${field}: ${issue.message}`);
   }
   const next = r.data;
   const changed = SETTING_KEYS.filter((k) => !same(current[k], next[k]));

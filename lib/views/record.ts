@@ -1,5 +1,6 @@
 // Views: counted once per visitor per article per UTC day. The visitor is a keyed hash of IP and
 // user agent (never the raw IP); the article's counter moves in the same transaction as the insert.
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, articleViews } from "@/db/schema";

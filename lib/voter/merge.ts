@@ -2,12 +2,13 @@
 // both the voter cookie and a session moves those answers to the account, in one transaction, without
 // counting anyone twice (lib/polls/votes.ts and lib/feedback/feedback.ts say how each is merged).
 // Idempotent: once moved, nothing is left under the anonymous key.
+import "server-only";
 import type { Db } from "@/db/client";
 import { cacheTags, invalidate } from "@/lib/cache";
+import { transactionWithRetry } from "@/lib/db";
 import { mergeFeedbackTx } from "@/lib/feedback/feedback";
 import { announceTotals } from "@/lib/polls/live";
 import { mergePollVotesTx } from "@/lib/polls/votes";
-import { transactionWithRetry } from "@/lib/tx";
 import { anonKey } from "./identity";
 
 export interface MergeResult {

@@ -1,6 +1,7 @@
 // The voter behind an HTTP request, for route handlers and pages: resolves the account or the anonymous
 // cookie, merges an anonymous cookie into the account on the first signed-in request that carries both,
 // and says which voter cookie to send back (a new one, or its removal after a merge).
+import "server-only";
 import { getDb } from "@/db/client";
 import { log } from "@/lib/log";
 import { anonKey, newAnonId, resolveVoter, type Voter, voterCookie } from "./identity";

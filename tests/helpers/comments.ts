@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, authors, users } from "@/db/schema";
+import { type CommentStatus, lockComment, setCommentStatus } from "@/lib/moderation/comment-state";
 
 export interface TestUser {
   id: string;
@@ -55,4 +56,20 @@ export async function countComments(db: Db): Promise<number> {
   const r = (await db.execute(sql`select count(*)::int as n from comments`)) as unknown;
   const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];
   return Number(rows[0].n);
+}
+
+/**
+ * Moves a stored comment to `status` the way moderation does (lib/moderation/comment-state, the one
+ * owner of a comment's status after posting): counters and the author's message follow.
+ */
+export async function setStatus(
+  db: Db,
+  id: string,
+  status: CommentStatus,
+  decidedBy: string,
+  reason: string | null = null,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await setCommentStatus(tx, await lockComment(tx, id), { status, decidedBy, reason });
+  });
 }

@@ -19,7 +19,7 @@ import {
   verificationTokens,
 } from "@/db/schema";
 import { seedContent } from "@/db/seed/seed";
-import { ApiError } from "@/lib/api/http";
+import { statusOf } from "@/lib/api/http";
 import {
   changePassword,
   exportAccountData,
@@ -34,9 +34,11 @@ import { verifyPassword } from "@/lib/auth/password";
 import { DUPLICATE_EMAIL_MESSAGE, signUp } from "@/lib/auth/signup";
 import { findUserByEmail, findUserById, upsertUser } from "@/lib/auth/users";
 import { toViewer } from "@/lib/auth/viewer";
+import { segment } from "@/lib/comments/tree";
+import { type DomainError, Invalid } from "@/lib/errors";
 import { setUserRole, setUserStatus, userStatusSchema as statusInput } from "@/lib/moderation/users";
-import { RateLimitedError } from "@/lib/rate-limit";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
+import { failureOf } from "../helpers/errors";
 import { findLink, startMailSink } from "../helpers/mail-sink.mjs";
 
 type Sink = {
@@ -107,8 +109,8 @@ describe(`accounts (${dbKindLabel})`, () => {
       async (_, input, field, msg) => {
         const before = await userCount();
         const err = await signUp(db, input, { ip: "203.0.113.9" }).catch((e) => e);
-        expect(err).toBeInstanceOf(ApiError);
-        expect(err.status).toBe(422);
+        expect(err).toBeInstanceOf(Invalid);
+        expect(statusOf(err)).toBe(422);
         expect(err.field).toBe(field);
         expect(err.message).toMatch(msg);
         expect(await userCount()).toBe(before);
@@ -140,7 +142,7 @@ describe(`accounts (${dbKindLabel})`, () => {
 
     it("refuses a duplicate email whatever its case, storing nothing", async () => {
       const before = await userCount();
-      const err = await signUp(db, { ...good, email: "GRACE@accounts.test" }, { ip: ip() }).catch((e) => e);
+      const err = await failureOf(signUp(db, { ...good, email: "GRACE@accounts.test" }, { ip: ip() }));
       expect(err.status).toBe(422);
       expect(err.field).toBe("email");
       expect(err.message).toBe(DUPLICATE_EMAIL_MESSAGE);
@@ -152,9 +154,8 @@ describe(`accounts (${dbKindLabel})`, () => {
       for (let i = 0; i < 3; i++)
         await signUp(db, { ...good, email: `limit${i}@accounts.test` }, { ip: net });
       await signUp(db, { ...good, email: "bad" }, { ip: net }).catch(() => {});
-      const err = await signUp(db, { ...good, email: "limit9@accounts.test" }, { ip: net }).catch((e) => e);
-      expect(err).toBeInstanceOf(RateLimitedError);
-      expect(err.status).toBe(429);
+      const err = await failureOf(signUp(db, { ...good, email: "limit9@accounts.test" }, { ip: net }));
+      expect(err).toMatchObject({ status: 429, code: "rate_limited" });
       expect(err.message).toMatch(/Too many sign-ups from your network\. Try again in \d+ minutes?\./);
       expect(await findUserByEmail(db, "limit9@accounts.test")).toBeUndefined();
       // another network still can
@@ -178,7 +179,7 @@ describe(`accounts (${dbKindLabel})`, () => {
       const second = new URL(findLink(mails[1].body, "/verify-email")!);
       expect(await verifyEmailToken(db, user.id, second.searchParams.get("token"))).toBe("verified");
       // confirmed: asking again is a clear 409
-      const err = await resendVerification(db, await viewerOf(user)).catch((e) => e);
+      const err = await failureOf(resendVerification(db, await viewerOf(user)));
       expect(err.status).toBe(409);
     });
   });
@@ -203,11 +204,11 @@ describe(`accounts (${dbKindLabel})`, () => {
         name: "New Name",
         showPollTag: false,
       });
-      const bad = await updateProfile(db, await viewerOf(u), { name: "x".repeat(60) }).catch((e) => e);
+      const bad = await failureOf(updateProfile(db, await viewerOf(u), { name: "x".repeat(60) }));
       expect(bad.status).toBe(422);
       expect((await fresh(u)).name).toBe("New Name");
       const s = await makeUser({ status: "banned", statusReason: "spam" });
-      const refused = await updateProfile(db, await viewerOf(s), { name: "Renamed" }).catch((e) => e);
+      const refused = await failureOf(updateProfile(db, await viewerOf(s), { name: "Renamed" }));
       expect(refused.status).toBe(403);
       expect(refused.message).toMatch(/banned: spam/);
       // the preference is not a write others see: allowed
@@ -267,7 +268,7 @@ describe(`accounts (${dbKindLabel})`, () => {
       const admin = await makeUser({ role: "admin" });
       const mod = await makeUser({ role: "moderator" });
       const reader = await makeUser();
-      const code = (p: Promise<unknown>) => p.then(() => 200).catch((e: ApiError) => e.status);
+      const code = (p: Promise<unknown>) => p.then(() => 200).catch((e: DomainError) => statusOf(e));
       expect(await code(setUserStatus(db, mod.id, { status: "banned" }, await viewerOf(reader)))).toBe(403);
       expect(await code(setUserStatus(db, admin.id, { status: "banned" }, await viewerOf(mod)))).toBe(403);
       expect(await code(setUserStatus(db, mod.id, { status: "banned" }, await viewerOf(mod)))).toBe(403);
@@ -291,7 +292,7 @@ describe(`accounts (${dbKindLabel})`, () => {
       authorId: string,
       parent?: { id: string; rootId: string | null; path: string; depth: number },
     ) {
-      const [c] = await db
+      const [row] = await db
         .insert(comments)
         .values({
           articleId,
@@ -299,11 +300,20 @@ describe(`accounts (${dbKindLabel})`, () => {
           parentId: parent?.id ?? null,
           rootId: parent ? (parent.rootId ?? parent.id) : null,
           depth: parent ? parent.depth + 1 : 0,
-          path: `${parent?.path ?? ""}${String(Date.now() % 1e9).padStart(10, "0")}${Math.random().toString(36).slice(2, 6)}.`,
+          path: "-",
           body: `a comment by ${authorId}`,
           bodyHtml: `<p>a comment by ${authorId}</p>`,
           status: "approved",
         })
+        .returning();
+      // the thread path and root as lib/comments/write builds them (seq segments; a root is its own root)
+      const [c] = await db
+        .update(comments)
+        .set({
+          path: parent ? `${parent.path}.${segment(row.seq)}` : segment(row.seq),
+          rootId: parent ? (parent.rootId ?? parent.id) : row.id,
+        })
+        .where(eq(comments.id, row.id))
         .returning();
       if (parent) {
         await db
@@ -439,9 +449,7 @@ describe(`accounts (${dbKindLabel})`, () => {
       const me = await makeUser();
       const v = await viewerOf(me);
       await deleteAccount(db, v, { confirm: "delete my account", comments: "keep" });
-      const err = await deleteAccount(db, v, { confirm: "delete my account", comments: "keep" }).catch(
-        (e) => e,
-      );
+      const err = await failureOf(deleteAccount(db, v, { confirm: "delete my account", comments: "keep" }));
       expect(err.status).toBe(401);
     });
   });

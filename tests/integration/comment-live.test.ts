@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
 import { eventStream } from "@/lib/comments/live";
 import { voteOnComment } from "@/lib/comments/votes";
-import { deleteComment, postComment, setCommentStatus } from "@/lib/comments/write";
+import { deleteComment, postComment } from "@/lib/comments/write";
+import { decideComment } from "@/lib/moderation/decisions";
 import { makeArticle, makeUser, type TestUser } from "../helpers/comments";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 
@@ -70,7 +71,7 @@ describe(`live comment events (${dbKindLabel})`, () => {
     await voteOnComment(db, bob, one.id, 1);
     const two = await postComment(db, bob, { slug: a.slug, body: "Soon gone", ipHash: "x" });
     await deleteComment(db, bob, two.id);
-    await setCommentStatus(db, one.id, "rejected", { reason: "test", decidedBy: "moderator" });
+    await decideComment(db, one.id, { action: "reject", reason: "test" }, alice.id);
 
     const events = await c.waitFor(5);
     ctrl.abort();

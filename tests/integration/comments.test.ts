@@ -4,16 +4,23 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
-import { articles, commentRevisions, comments } from "@/db/schema";
-import { ApiError } from "@/lib/api/http";
+import { articles, commentRevisions, comments, users } from "@/db/schema";
 import { readCommentPage } from "@/lib/comments/cached";
 import { getCommentContext, getCommentForViewer, getReplies, getViewerState } from "@/lib/comments/read";
 import { reportComment } from "@/lib/comments/reports";
 import type { PublicComment } from "@/lib/comments/types";
 import { confidenceOf, voteOnComment } from "@/lib/comments/votes";
-import { deleteComment, editComment, postComment, setCommentStatus } from "@/lib/comments/write";
-import { countComments, makeArticle, makeUser, makeUsers, type TestUser } from "../helpers/comments";
+import { deleteComment, editComment, postComment } from "@/lib/comments/write";
+import {
+  countComments,
+  makeArticle,
+  makeUser,
+  makeUsers,
+  setStatus,
+  type TestUser,
+} from "../helpers/comments";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
+import { failureOf } from "../helpers/errors";
 
 let t: TestDb;
 let db: Db;
@@ -36,14 +43,8 @@ afterAll(async () => {
 const post = (slug: string, who: TestUser, body: string, parentId?: string) =>
   postComment(db, who, { slug, body, parentId, ipHash: "test-ip" });
 
-async function apiError(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(
-    () => null,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
+/** What the API answers for a refused call (the named error's kind → its one HTTP status). */
+const apiError = failureOf;
 
 async function articleCount(id: string): Promise<number> {
   const [a] = await db.select({ n: articles.commentCount }).from(articles).where(eq(articles.id, id));
@@ -315,8 +316,32 @@ describe(`comments (${dbKindLabel})`, () => {
       expect(e.status).toBe(429);
       expect(e.code).toBe("rate_limited");
       expect(e.message).toMatch(/at most 2 comments a minute\. Try again in \d+ seconds/);
-      expect(Number(e.headers?.["retry-after"])).toBeGreaterThan(0);
+      expect(Number(e.retryAfter)).toBeGreaterThan(0);
       expect(await countComments(db)).toBe(before);
+    } finally {
+      process.env.AGORA_LIMIT_COMMENT_USER = saved;
+    }
+  });
+
+  it("a comment refused by an earlier phase (closed article, suspended author) spends no allowance", async () => {
+    const open = await makeArticle(db, "allowance-open");
+    const closed = await makeArticle(db, "allowance-closed", { commentsOpen: false });
+    const dave = await makeUser(db, "dave");
+    const saved = process.env.AGORA_LIMIT_COMMENT_USER;
+    process.env.AGORA_LIMIT_COMMENT_USER = "1/60";
+    try {
+      for (let i = 0; i < 3; i++) {
+        const e = await apiError(post(closed.slug, dave, `closed try ${i}`));
+        expect(e.status).toBe(403);
+        expect(e.code).toBe("comments_closed");
+      }
+      const until = new Date(Date.now() + 3600_000);
+      await db.update(users).set({ status: "suspended", suspendedUntil: until }).where(eq(users.id, dave.id));
+      for (let i = 0; i < 3; i++)
+        expect((await apiError(post(open.slug, dave, `suspended try ${i}`))).code).toBe("author_suspended");
+      await db.update(users).set({ status: "active", suspendedUntil: null }).where(eq(users.id, dave.id));
+      await expect(post(open.slug, dave, "my one comment")).resolves.toMatchObject({ status: "approved" });
+      expect((await apiError(post(open.slug, dave, "and another"))).status).toBe(429);
     } finally {
       process.env.AGORA_LIMIT_COMMENT_USER = saved;
     }
@@ -327,11 +352,7 @@ describe(`comments (${dbKindLabel})`, () => {
     const parent = await post(a.slug, bob, "A published parent");
     const c = await post(a.slug, alice, "Held for a moment", parent.id);
     expect(await articleCount(a.id)).toBe(2);
-    await setCommentStatus(db, c.id, "pending", {
-      reason: "suspect_word",
-      message: "Held for review: a moderator will look at it soon.",
-      decidedBy: "suspect_words",
-    });
+    await setStatus(db, c.id, "pending", "suspect_words", "suspect_word");
     expect(await articleCount(a.id)).toBe(1);
     const page = (await readCommentPage(a.slug, "new", null))!;
     expect(page.comments[0].replies).toHaveLength(0);
@@ -341,13 +362,13 @@ describe(`comments (${dbKindLabel})`, () => {
     const art = { id: a.id, slug: a.slug, commentsOpen: true, defaultSort: "new" as const, commentCount: 1 };
     const mine = await getViewerState(db, asViewer(alice), art, { ok: true });
     expect(mine.pending.map((x) => [x.id, x.status, x.message])).toEqual([
-      [c.id, "pending", "Held for review: a moderator will look at it soon."],
+      [c.id, "pending", "Held for review: it contains a word a moderator checks first."],
     ]);
     expect((await getViewerState(db, asViewer(bob), art, { ok: true })).pending).toEqual([]);
     expect((await apiError(getCommentForViewer(db, asViewer(bob), c.id))).status).toBe(404);
     expect((await getCommentForViewer(db, asViewer(alice), c.id)).message).toMatch(/Held for review/);
     // approving it later puts it (and the counts) back
-    await setCommentStatus(db, c.id, "approved", { reason: "approved", decidedBy: "moderator" });
+    await setStatus(db, c.id, "approved", "moderator");
     const again = (await readCommentPage(a.slug, "new", null))!;
     expect(again.comments[0].replies.map((r) => r.id)).toEqual([c.id]);
     expect(again.comments[0].replies[0].message).toBeUndefined();

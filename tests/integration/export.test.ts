@@ -76,7 +76,9 @@ function checkExport(data: ContentExport) {
 
 function runExport(env: Record<string, string | undefined>, out: string) {
   return new Promise<{ code: number | null; err: string }>((resolve) => {
-    const p = spawn("npx", ["tsx", "scripts/export.mts", "--out", out], { env: { ...process.env, ...env } });
+    const p = spawn("npx", ["tsx", "--conditions=react-server", "scripts/export.mts", "--out", out], {
+      env: { ...process.env, ...env },
+    });
     let err = "";
     p.stderr.on("data", (d) => (err += d));
     p.on("exit", (code) => resolve({ code, err }));

@@ -7,13 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
 import { articleFeedback, articles, users } from "@/db/schema";
 import { seedContent } from "@/db/seed/seed";
-import { ApiError, validate } from "@/lib/api/http";
+import { statusOf, validate } from "@/lib/api/http";
 import { toViewer } from "@/lib/auth/viewer";
+import { type DomainError, Invalid } from "@/lib/errors";
 import { publishedArticleId } from "@/lib/feedback/feedback";
 import { feedbackBodySchema, feedbackFor, giveFeedback } from "@/lib/feedback/service";
 import { anonKey, newAnonId, userKey } from "@/lib/voter/identity";
 import { mergeAnonymousIntoAccount } from "@/lib/voter/merge";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
+import { failureOf } from "../helpers/errors";
 
 const SLUG = "will-russia-defend-maduro";
 let t: TestDb;
@@ -99,17 +101,17 @@ describe(`article feedback (${dbKindLabel})`, () => {
           validate(feedbackBodySchema, body);
           return null;
         } catch (x) {
-          return x as ApiError;
+          return x as DomainError;
         }
       })();
-      expect(e, JSON.stringify(body)).toBeInstanceOf(ApiError);
-      expect(e!.status).toBe(422);
+      expect(e, JSON.stringify(body)).toBeInstanceOf(Invalid);
+      expect(statusOf(e!)).toBe(422);
     }
     expect(() => validate(feedbackBodySchema, { rating: 6 })).toThrow(
       /rating: a rating is a whole number from 1 to 5/,
     );
     const before = await recount(SLUG);
-    const e = await giveFeedback(db, "no-such-article", anon(), { rating: 3 }, nextIp()).catch((x) => x);
+    const e = await failureOf(giveFeedback(db, "no-such-article", anon(), { rating: 3 }, nextIp()));
     expect([e.status, e.code]).toEqual([404, "not_found"]);
     expect(await publishedArticleId(db, "demo-draft-not-public")).toBeNull();
     expect(await recount(SLUG)).toEqual(before);
@@ -146,13 +148,15 @@ describe(`article feedback (${dbKindLabel})`, () => {
       .from(articleFeedback)
       .where(eq(articleFeedback.voterKey, userKey(u.id)));
     expect(row.userId).toBe(u.id);
-    const e = await giveFeedback(
-      db,
-      SLUG,
-      { key: userKey(u.id), viewer: { ...viewer, status: "suspended" } },
-      { rating: 1 },
-      nextIp(),
-    ).catch((x) => x);
+    const e = await failureOf(
+      giveFeedback(
+        db,
+        SLUG,
+        { key: userKey(u.id), viewer: { ...viewer, status: "suspended" } },
+        { rating: 1 },
+        nextIp(),
+      ),
+    );
     expect([e.status, e.code]).toEqual([403, "account_restricted"]);
     await expectConsistent();
   });

@@ -54,7 +54,7 @@ describe.skipIf(!onPostgres)("migrations with several instances starting at once
     const sql = postgres(fresh.testUrl!, { max: 1, onnotice: () => {} });
     const run = () =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const p = spawn("npx", ["tsx", "scripts/migrate.mts"], {
+        const p = spawn("npx", ["tsx", "--conditions=react-server", "scripts/migrate.mts"], {
           env: { ...process.env, DATABASE_URL: fresh.testUrl },
         });
         let out = "";

@@ -210,7 +210,7 @@ describe(`moderation pipeline on the database (${dbKindLabel})`, () => {
     const reader = await makeUser(db);
     expect(
       (await postComment(db, { articleId: closed.id, authorId: reader, body: "hello" })).verdict.phase,
-    ).toBe("article_closed");
+    ).toBe("comments_closed");
     const quiet = await makeArticle(db, { quietStart: "00:00", quietEnd: "06:00" });
     const v = await postComment(db, {
       articleId: quiet.id,

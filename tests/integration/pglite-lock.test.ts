@@ -55,7 +55,7 @@ describe("PGlite directory lock", () => {
     const h = await openDb({ url: "", dir });
     try {
       const out = await new Promise<{ code: number | null; err: string }>((resolve) => {
-        const p = spawn("npx", ["tsx", "scripts/migrate.mts"], {
+        const p = spawn("npx", ["tsx", "--conditions=react-server", "scripts/migrate.mts"], {
           env: { ...process.env, DATABASE_URL: "", AGORA_DATA_DIR: dir },
         });
         let err = "";

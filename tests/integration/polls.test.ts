@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
 import { articles, pollOptions, polls, pollVotes, questions, users } from "@/db/schema";
 import { seedContent } from "@/db/seed/seed";
-import { ApiError } from "@/lib/api/http";
 import { toViewer, type Viewer } from "@/lib/auth/viewer";
 import { articlePollDefinitions, forgetPollDefinitions } from "@/lib/polls/definitions";
 import { listenToArticlePolls, type PollTotalsEvent } from "@/lib/polls/live";
@@ -18,6 +17,7 @@ import { castVote } from "@/lib/polls/votes";
 import { anonKey, newAnonId, userKey } from "@/lib/voter/identity";
 import { mergeAnonymousIntoAccount } from "@/lib/voter/merge";
 import { createTestDb, dbKindLabel, onPostgres, type TestDb, useAsProcessDb } from "../helpers/db";
+import { failureOf } from "../helpers/errors";
 
 const SLUG = "will-russia-defend-maduro";
 
@@ -85,14 +85,8 @@ async function expectConsistent(pollId: string) {
   return r.counted;
 }
 
-async function errorOf(p: Promise<unknown>): Promise<ApiError> {
-  const e = await p.then(
-    () => null,
-    (x) => x,
-  );
-  expect(e).toBeInstanceOf(ApiError);
-  return e as ApiError;
-}
+/** What the API answers for a refused call (the named error's kind → its one HTTP status). */
+const errorOf = failureOf;
 
 describe(`polls (${dbKindLabel})`, () => {
   beforeAll(async () => {
@@ -473,7 +467,7 @@ describe(`polls (${dbKindLabel})`, () => {
       await reader.cancel().catch(() => {});
     }
     // an unknown article is a 404
-    const e = await articlePollEvents(db, "no-such-article", null, ctrl.signal).catch((x) => x);
+    const e = await errorOf(articlePollEvents(db, "no-such-article", null, ctrl.signal));
     expect(e.status).toBe(404);
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
+import { statusOf } from "@/lib/api/http";
 import { consume, RateLimitedError } from "@/lib/rate-limit";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 
@@ -20,8 +21,8 @@ describe(`rate limits (${dbKindLabel})`, () => {
     for (let i = 0; i < 3; i++) await consume("report_user", "u1");
     const err = await consume("report_user", "u1").catch((e) => e);
     expect(err).toBeInstanceOf(RateLimitedError);
-    expect(err.status).toBe(429);
-    expect(Number(err.headers["retry-after"])).toBeGreaterThan(0);
+    expect(statusOf(err)).toBe(429);
+    expect(err.retryAfter).toBeGreaterThan(0);
     expect(err.message).toMatch(/Too many reports\. Try again in \d+ seconds?\./);
     // another key is not affected
     await expect(consume("report_user", "u2")).resolves.toBeUndefined();

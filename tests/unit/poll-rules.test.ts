@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ApiError } from "@/lib/api/http";
+import { statusOf } from "@/lib/api/http";
+import type { DomainError } from "@/lib/errors";
 import { normaliseChoice, type PollDef, percentOf, resultsHiddenUntil, sameChoice } from "@/lib/polls/rules";
 
 const poll = (over: Partial<PollDef> = {}): PollDef => ({
@@ -47,7 +48,7 @@ describe("poll rules", () => {
       try {
         f();
       } catch (e) {
-        return [(e as ApiError).status, (e as ApiError).code];
+        return [statusOf(e as DomainError), (e as DomainError).code];
       }
       return null;
     };

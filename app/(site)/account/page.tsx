@@ -5,11 +5,11 @@ import { ProfileForm } from "@/components/account/ProfileForm";
 import { ResendVerification } from "@/components/account/ResendVerification";
 import { SignOutEverywhere } from "@/components/account/SignOutEverywhere";
 import { Notice, secondaryButtonClass } from "@/components/ui/form";
-import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { PASSWORD_MIN } from "@/lib/auth/password";
 import { writeBlock } from "@/lib/auth/permissions";
 import { findUserById } from "@/lib/auth/users";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Your account" };
@@ -23,7 +23,7 @@ export default async function AccountPage({
 }) {
   const viewer = await requirePageViewer("account", "/account");
   const sp = await searchParams;
-  const user = await findUserById(await getDb(), viewer.id);
+  const user = await withDb(findUserById, viewer.id);
   const sanction = writeBlock(viewer);
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">

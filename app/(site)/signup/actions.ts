@@ -1,10 +1,10 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { signIn } from "@/lib/auth/config";
 import { signUp } from "@/lib/auth/signup";
+import { withDb } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client";
 
 export type SignUpState = { error?: string; field?: string; name?: string; email?: string } | null;
@@ -18,10 +18,10 @@ export async function signUpAction(_prev: SignUpState, form: FormData): Promise<
   };
   let email: string;
   try {
-    const user = await signUp(await getDb(), raw, { ip: clientIp(h), origin: h.get("origin") ?? undefined });
+    const user = await withDb(signUp, raw, { ip: clientIp(h), origin: h.get("origin") ?? undefined });
     email = user.email!;
   } catch (e) {
-    if (e instanceof ApiError) return { error: e.message, field: e.field, ...keep };
+    if (e instanceof DomainError) return { error: e.message, field: e.field, ...keep };
     throw e;
   }
   // signed in at once: reading works now; commenting waits for the confirmation link

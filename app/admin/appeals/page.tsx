@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { AppealActions } from "@/components/admin/AppealActions";
 import { StatusBadge, when } from "@/components/admin/ui";
-import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
 import { listAppeals } from "@/lib/moderation/appeals";
 
 export const dynamic = "force-dynamic";
@@ -17,10 +17,9 @@ export default async function AppealsPage({
   const sp = await searchParams;
   const status = sp.status === "decided" ? "decided" : "open";
   const cursor = typeof sp.cursor === "string" && sp.cursor.length < 200 ? sp.cursor : undefined;
-  const db = await getDb();
   // a mangled cursor shows the first page rather than an error
-  const page = await listAppeals(db, { status, viewerId: viewer.id, cursor }).catch(() =>
-    listAppeals(db, { status, viewerId: viewer.id }),
+  const page = await withDb(listAppeals, { status, viewerId: viewer.id, cursor }).catch(() =>
+    withDb(listAppeals, { status, viewerId: viewer.id }),
   );
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">

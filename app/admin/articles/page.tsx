@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { StatusBadge, when } from "@/components/admin/ui";
-import { getDb } from "@/db/client";
 import { listArticlesAdmin } from "@/lib/articles/editor";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Articles" };
 
 export default async function ArticlesAdminPage() {
   await requirePageViewer("admin", "/admin/articles");
-  const rows = await listArticlesAdmin(await getDb());
+  const rows = await withDb(listArticlesAdmin);
   const now = Date.now();
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { inputClass, primaryButtonClass, when } from "@/components/admin/ui";
-import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
 import { auditQuerySchema, listAudit } from "@/lib/moderation/audit";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,7 @@ export default async function AuditPage({
   const raw = Object.fromEntries(Object.entries(sp).filter(([, v]) => typeof v === "string" && v !== ""));
   const parsed = auditQuerySchema.safeParse(raw);
   const q = parsed.success ? parsed.data : auditQuerySchema.parse({});
-  const page = await listAudit(await getDb(), q);
+  const page = await withDb(listAudit, q);
   const filters = {
     ...(q.actor ? { actor: q.actor } : {}),
     ...(q.action ? { action: q.action } : {}),

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { QueueBoard } from "@/components/admin/QueueBoard";
-import { getDb } from "@/db/client";
-import { ApiError, validate } from "@/lib/api/http";
+import { validate } from "@/lib/api/http";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
 import { listQueue, QUEUES, type QueueQuery, queueCounts, queueQuerySchema } from "@/lib/moderation/queue";
 
 export const dynamic = "force-dynamic";
@@ -32,20 +33,19 @@ export default async function QueuePage({
   try {
     q = validate(queueQuerySchema, raw);
   } catch (e) {
-    problem = e instanceof ApiError ? e.message : "Bad query.";
+    problem = e instanceof DomainError ? e.message : "Bad query.";
     q = queueQuerySchema.parse({});
   }
-  const db = await getDb();
   let page: Awaited<ReturnType<typeof listQueue>>;
   try {
-    page = await listQueue(db, q);
+    page = await withDb(listQueue, q);
   } catch (e) {
-    if (!(e instanceof ApiError)) throw e;
+    if (!(e instanceof DomainError)) throw e;
     problem = e.message;
     q = queueQuerySchema.parse({});
-    page = await listQueue(db, q);
+    page = await withDb(listQueue, q);
   }
-  const counts = await queueCounts(db);
+  const counts = await withDb(queueCounts);
   const keep = (extra: Record<string, string>) =>
     `/admin/queue?${new URLSearchParams({ status: q.status, ...(q.articleId ? { articleId: q.articleId } : {}), ...extra })}`;
   return (

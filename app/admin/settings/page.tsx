@@ -1,6 +1,6 @@
 import { SettingsForm } from "@/components/admin/SettingsForm";
-import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
 import { readSettings } from "@/lib/settings";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requirePageViewer("admin", "/admin/settings");
-  const settings = await readSettings(await getDb());
+  const settings = await withDb(readSettings);
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-bold">Settings</h1>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ago, inputClass, primaryButtonClass, StatusBadge } from "@/components/admin/ui";
-import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
 import { searchUsers, userSearchSchema } from "@/lib/moderation/users";
 
 export const dynamic = "force-dynamic";
@@ -16,9 +16,8 @@ export default async function UsersPage({
   const sp = await searchParams;
   const parsed = userSearchSchema.safeParse({ q: sp.q || undefined, cursor: sp.cursor || undefined });
   const q = parsed.success ? parsed.data : userSearchSchema.parse({});
-  const db = await getDb();
-  const page = await searchUsers(db, q, viewer).catch(() =>
-    searchUsers(db, { ...q, cursor: undefined }, viewer),
+  const page = await withDb(searchUsers, q, viewer).catch(() =>
+    withDb(searchUsers, { ...q, cursor: undefined }, viewer),
   );
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">

@@ -1,4 +1,4 @@
-import type { ModerationContext, Phase } from "../types";
+import type { Phase, PrefetchContext } from "../types";
 
 /** Whitespace and case do not make a comment different. */
 export function normaliseForDuplicate(body: string): string {
@@ -6,7 +6,7 @@ export function normaliseForDuplicate(body: string): string {
 }
 
 /** The same text as one of the author's own comments from the last few minutes. */
-const windowStart = (ctx: ModerationContext) =>
+const windowStart = (ctx: PrefetchContext) =>
   new Date(ctx.now.getTime() - ctx.settings.duplicateWindowMinutes * 60_000);
 
 export const duplicate: Phase = {

@@ -8,7 +8,8 @@ import type { Phase } from "../types";
  * place the comment limit is enforced: each new comment spends from lib/rate-limit's counters (one
  * atomic upsert each on PostgreSQL, so it holds across instances and against a burst of concurrent
  * posts). Edits are not new comments and spend nothing. A comment over the limit is refused (429), not
- * stored.
+ * stored. The allowance is spent here, when this phase decides, never ahead of time: a comment refused
+ * by an earlier phase (closed article, suspended author) costs nothing.
  */
 export function commentLimits(settings: {
   commentsPerMinutePerAuthor: number;
@@ -28,14 +29,10 @@ function every(seconds: number): string {
 
 export const rateLimit: Phase = {
   name: "rate_limit",
-  prefetch(input, ctx) {
-    if (!input.commentId) ctx.facts.commentAllowance(commentLimits(ctx.settings)).catch(() => {});
-  },
   async run(input, ctx) {
     if (input.commentId) return;
     const limits = commentLimits(ctx.settings);
     const { author, ip } = limits;
-    // the same spend the prefetch started (facts memoise it by size)
     const wait = await ctx.facts.commentAllowance(limits);
     if (wait.author > 0)
       return {

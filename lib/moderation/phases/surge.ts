@@ -1,4 +1,4 @@
-import type { ModerationContext, Phase } from "../types";
+import type { Phase, PrefetchContext } from "../types";
 
 /** How many of an article's latest comments the held/rejected share is taken over, and the least. */
 export const SURGE_SAMPLE = 50;
@@ -33,7 +33,7 @@ const HOLD = {
  * does not re-trigger on its own held comments.
  */
 /** Where the two surge windows start: the last minute, and the last day (both after the last surge). */
-function windows(ctx: ModerationContext) {
+function windows(ctx: PrefetchContext) {
   const until = ctx.article.surgeUntil;
   const minuteAgo = new Date(ctx.now.getTime() - 60_000);
   const dayAgo = new Date(ctx.now.getTime() - 24 * 3600_000);

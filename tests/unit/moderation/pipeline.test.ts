@@ -8,10 +8,9 @@ import { input, makeCtx } from "./context";
 describe("moderation pipeline", () => {
   it("runs the phases in the documented order", () => {
     expect(PHASES.map((p) => p.name)).toEqual([
-      "article_closed",
+      "comments_closed",
       "quiet_hours",
       "author_status",
-      "length",
       "rate_limit",
       "duplicate",
       "honeypot",
@@ -50,12 +49,43 @@ describe("moderation pipeline", () => {
       input("x", { honeypot: "bot" }),
       makeCtx({ article: { commentsOpen: false } }),
     );
-    expect(v.phase).toBe("article_closed");
+    expect(v.phase).toBe("comments_closed");
   });
   it("premoderation holds what no earlier rule decided; tags of non-deciding phases are kept", async () => {
     const ctx = makeCtx({ article: { moderationMode: "pre" }, facts: { approved: 9 } });
     const v = await runPipeline(PHASES, input("see example.com"), ctx);
     expect(v).toMatchObject({ status: "pending", phase: "premoderation", tags: ["link"] });
+  });
+  it("a phase's prefetch reads and never spends: a comment refused early costs no allowance", async () => {
+    for (const refused of [
+      makeCtx({ article: { commentsOpen: false } }),
+      makeCtx({ author: { status: "banned" } }),
+    ]) {
+      const v = await runPipeline(PHASES, input("A thoughtful comment."), refused);
+      expect(v.status).toBe("rejected");
+      expect(refused.asked.map((a) => a.fact)).not.toContain("allowance");
+    }
+    // the rate-limit phase spends when it decides
+    const ok = makeCtx({ facts: { approved: 5 } });
+    await runPipeline(PHASES, input("A thoughtful comment."), ok);
+    expect(ok.asked.filter((a) => a.fact === "allowance")).toHaveLength(1);
+  });
+  it("hands prefetches only the facts that read", async () => {
+    let seen: string[] = [];
+    const peek: Phase = {
+      name: "peek",
+      prefetch: (_i, ctx) => {
+        seen = Object.keys(ctx.facts).sort();
+      },
+      run: () => undefined,
+    };
+    await runPipeline([peek], input("x"), makeCtx());
+    expect(seen).toEqual([
+      "articleCommentsSince",
+      "articleLatestOutcomes",
+      "authorApprovedCount",
+      "authorBodiesSince",
+    ]);
   });
   it("stops at the first decision: later phases are not asked", async () => {
     const seen: string[] = [];

@@ -7,8 +7,8 @@ import { formMessage } from "@/components/polls/messages";
 import { PollForm } from "@/components/polls/PollForm";
 import { PollResults } from "@/components/polls/PollResults";
 import { formatDate } from "@/components/ui/format";
-import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import type { PollView } from "@/lib/polls/results";
 import { pollForVoter } from "@/lib/polls/service";
 import { voterForRequest } from "@/lib/voter/request";
@@ -30,9 +30,9 @@ export default async function PollPage({ params, searchParams }: Props) {
   const voter = await voterForRequest(await headers());
   let poll: PollView;
   try {
-    poll = await pollForVoter(await getDb(), id, voter.key, { split });
+    poll = await withDb(pollForVoter, id, voter.key, { split });
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) notFound();
+    if (e instanceof NotFound) notFound();
     throw e;
   }
   const msg = formMessage(one(sp.done), one(sp.error));

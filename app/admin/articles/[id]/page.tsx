@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { ArticleEditor } from "@/components/admin/ArticleEditor";
 import { EndSurgeButton } from "@/components/admin/EndSurgeButton";
 import { when } from "@/components/admin/ui";
-import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { getArticleForEdit, listAuthors } from "@/lib/articles/editor";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit article" };
@@ -21,12 +21,11 @@ export default async function EditArticlePage({
   const { id } = await params;
   await requirePageViewer("admin", `/admin/articles/${id}`);
   const sp = await searchParams;
-  const db = await getDb();
-  const article = await getArticleForEdit(db, id).catch((e) => {
-    if (e instanceof ApiError && e.status === 404) notFound();
+  const article = await withDb(getArticleForEdit, id).catch((e) => {
+    if (e instanceof NotFound) notFound();
     throw e;
   });
-  const authors = await listAuthors(db);
+  const authors = await withDb(listAuthors);
   const surging = article.surgeUntil && Date.parse(article.surgeUntil) > Date.now();
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">

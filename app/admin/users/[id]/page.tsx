@@ -2,9 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UserActions } from "@/components/admin/UserActions";
 import { ago, StatusBadge, when } from "@/components/admin/ui";
-import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { getUserDetail } from "@/lib/moderation/users";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +13,8 @@ export const metadata = { title: "User" };
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requirePageViewer("moderate", `/admin/users/${id}`);
-  const d = await getUserDetail(await getDb(), id, viewer).catch((e) => {
-    if (e instanceof ApiError && e.status === 404) notFound();
+  const d = await withDb(getUserDetail, id, viewer).catch((e) => {
+    if (e instanceof NotFound) notFound();
     throw e;
   });
   const u = d.user;

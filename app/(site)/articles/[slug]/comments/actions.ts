@@ -4,13 +4,12 @@
 // comment (published, or held with the reason) or what was wrong with it.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
-import { decide } from "@/lib/auth/permissions";
+import { decide, refusal } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
 import { errorCodeForUrl } from "@/lib/comments/form-errors";
 import { postComment } from "@/lib/comments/write";
+import { withDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 
@@ -29,10 +28,10 @@ export async function postCommentForm(fd: FormData): Promise<void> {
   let outcome: string;
   try {
     const d = decide(viewer, "comment");
-    if (!d.ok) throw new ApiError(d.status, d.code, d.message);
+    if (!d.ok) throw refusal(d);
     const h = await headers();
     const ip = ipHash(h);
-    const r = await postComment(await getDb(), viewer, {
+    const r = await withDb(postComment, viewer, {
       slug,
       body: field(fd, "body"),
       parentId,
@@ -41,7 +40,7 @@ export async function postCommentForm(fd: FormData): Promise<void> {
     });
     outcome = `posted=${r.id}#c-${r.id}`;
   } catch (e) {
-    if (!(e instanceof ApiError) && !(e instanceof DomainError)) throw e;
+    if (!(e instanceof DomainError)) throw e;
     // a code only: the page maps it to a fixed sentence (never shows text from its URL)
     const q = new URLSearchParams({ error: errorCodeForUrl(e.code) });
     if (parentId) q.set("parent", parentId);

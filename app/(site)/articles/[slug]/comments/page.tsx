@@ -5,8 +5,6 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { CommentsSection } from "@/components/comments/CommentsSection";
-import { getDb } from "@/db/client";
-import { ApiError } from "@/lib/api/http";
 import { getPublicArticle } from "@/lib/articles/cached";
 import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
@@ -16,6 +14,7 @@ import { commentFormErrorMessage } from "@/lib/comments/form-errors";
 import { pollFilterOptions, readVotedOptionPage } from "@/lib/comments/poll-tags";
 import { getCommentForViewer } from "@/lib/comments/read";
 import { COMMENT_SORTS, type CommentSort } from "@/lib/comments/types";
+import { withDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { resolveVoter } from "@/lib/voter/identity";
 import { postCommentForm } from "./actions";
@@ -41,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 async function outcome(posted: string | undefined) {
   if (!posted) return null;
   try {
-    const c = await getCommentForViewer(await getDb(), await getViewer(), posted);
+    const c = await withDb(getCommentForViewer, await getViewer(), posted);
     if (c.status === "approved") return { ok: true, text: "Your comment is published.", url: c.url };
     return { ok: false, text: c.message ?? "Your comment is waiting for review.", url: null };
   } catch {
@@ -63,8 +62,8 @@ export default async function CommentsPage({ params, searchParams }: Props) {
   let page = null;
   try {
     page = votedOption
-      ? await readVotedOptionPage(
-          await getDb(),
+      ? await withDb(
+          readVotedOptionPage,
           slug,
           votedOption,
           sort,
@@ -74,7 +73,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
         )
       : await readCommentPage(slug, sort, one(sp.cursor) ?? null);
   } catch (e) {
-    if (!(e instanceof ApiError) && !(e instanceof DomainError)) throw e;
+    if (!(e instanceof DomainError)) throw e;
     problem = commentFormErrorMessage(
       e.field !== "votedOption"
         ? "expired_page"
@@ -84,7 +83,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
     );
     if (e.field === "votedOption") votedOption = null;
     page = votedOption
-      ? await readVotedOptionPage(await getDb(), slug, votedOption, sort, null)
+      ? await withDb(readVotedOptionPage, slug, votedOption, sort, null)
       : await readCommentPage(slug, sort, null);
   }
   const filterOptions = await pollFilterOptions(slug, voterKey);

@@ -1,7 +1,8 @@
 // The JavaScript-free rating and "was this helpful" forms post here; success redirects (303) back to the
 // article, a refused answer gets a short page saying why, with its status.
-import { getDb } from "@/db/client";
-import { ApiError, checkOrigin, mapDbError, validate } from "@/lib/api/http";
+import { checkOrigin, mapDbError, statusOf, validate } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
+import { BadRequest, DomainError } from "@/lib/errors";
 import { feedbackBodySchema, giveFeedback } from "@/lib/feedback/service";
 import { ipHash } from "@/lib/http/client";
 import { voterForRequest, withVoterCookie } from "@/lib/voter/request";
@@ -28,7 +29,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     try {
       form = await req.formData();
     } catch {
-      throw new ApiError(400, "malformed_form", "The form could not be read.");
+      throw new BadRequest("malformed_form", "The form could not be read.");
     }
     const rating = form.get("rating");
     const helpful = form.get("helpful");
@@ -37,11 +38,11 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
       ...(helpful === "yes" ? { helpful: true } : helpful === "no" ? { helpful: false } : {}),
     });
     const voter = await voterForRequest(req.headers, { create: true });
-    await giveFeedback(await getDb(), slug, { key: voter.key!, viewer: voter.viewer }, change, ipHash(req));
+    await withDb(giveFeedback, slug, { key: voter.key!, viewer: voter.viewer }, change, ipHash(req));
     const res = new Response(null, { status: 303, headers: { location: back, "cache-control": "no-store" } });
     return withVoterCookie(res, voter);
   } catch (e) {
-    if (e instanceof ApiError) return refusal(e.status, e.message, back);
+    if (e instanceof DomainError) return refusal(statusOf(e), e.message, back);
     const mapped = mapDbError(e);
     if (mapped) return refusal(mapped.status, mapped.message, back);
     console.error("feedback form: unexpected error", e);

@@ -1,7 +1,8 @@
 // The JavaScript-free way to vote: the article's poll form posts here; the answer redirects (303) to the
 // poll page, which shows the outcome and, where the rules allow, the results.
-import { getDb } from "@/db/client";
-import { ApiError, checkOrigin, errorResponse } from "@/lib/api/http";
+import { checkOrigin, errorResponse } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
+import { BadRequest, DomainError, NotFound } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 import { votePoll, withdrawPollVote } from "@/lib/polls/service";
 import { type RequestVoter, voterForRequest, withVoterCookie } from "@/lib/voter/request";
@@ -22,18 +23,17 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     try {
       form = await req.formData();
     } catch {
-      throw new ApiError(400, "malformed_form", "Send the vote as a form.");
+      throw new BadRequest("malformed_form", "Send the vote as a form.");
     }
-    const db = await getDb();
     if (form.get("action") === "withdraw") {
       const voter = await voterForRequest(req.headers);
-      const r = await withdrawPollVote(db, id, voter, ipHash(req));
+      const r = await withDb(withdrawPollVote, id, voter, ipHash(req));
       return seeOther(page(`done=${r.withdrawn ? "withdrawn" : "not_voted"}`), voter);
     }
     const optionIds = form.getAll("optionIds").filter((v): v is string => typeof v === "string");
     const voter = await voterForRequest(req.headers, { create: true });
-    const r = await votePoll(
-      db,
+    const r = await withDb(
+      votePoll,
       id,
       { key: voter.key!, viewer: voter.viewer },
       optionIds.slice(0, 20),
@@ -41,7 +41,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     );
     return seeOther(page(`done=${r.created ? "voted" : r.changed ? "changed" : "unchanged"}`), voter);
   } catch (e) {
-    if (e instanceof ApiError && e.code !== "bad_origin" && e.status !== 404)
+    if (e instanceof DomainError && e.code !== "bad_origin" && !(e instanceof NotFound))
       return seeOther(page(`error=${e.code}`));
     return errorResponse(e);
   }

@@ -1,14 +1,14 @@
-import { getDb } from "@/db/client";
 import { handle } from "@/lib/api/http";
 import { exportAccountData } from "@/lib/auth/account";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
 /** "Download my data": the whole account as one JSON file. */
 export const GET = handle(async (req) => {
   const viewer = await requireViewer(req, "credentials");
-  const data = await exportAccountData(await getDb(), viewer);
+  const data = await withDb(exportAccountData, viewer);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(`${JSON.stringify(data, null, 2)}\n`, {
     headers: {

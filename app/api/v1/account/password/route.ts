@@ -1,8 +1,8 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { changePassword, passwordInput } from "@/lib/auth/account";
 import { requireViewer } from "@/lib/auth/permissions";
 import { clearSessionCookies } from "@/lib/auth/sessions";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const POST = handle(async (req) => {
   checkOrigin(req);
   const viewer = await requireViewer(req, "credentials");
   const input = await readBody(req, passwordInput);
-  await changePassword(await getDb(), viewer, input);
+  await withDb(changePassword, viewer, input);
   const res = json({ changed: true, signedOut: true });
   for (const c of clearSessionCookies(req)) res.headers.append("set-cookie", c);
   return res;

@@ -1,8 +1,8 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json } from "@/lib/api/http";
 import { signOutEverywhere } from "@/lib/auth/account";
 import { requireViewer } from "@/lib/auth/permissions";
 import { clearSessionCookies } from "@/lib/auth/sessions";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const DELETE = handle(async (req) => {
   checkOrigin(req);
   const viewer = await requireViewer(req, "credentials");
-  await signOutEverywhere(await getDb(), viewer);
+  await withDb(signOutEverywhere, viewer);
   const res = json({ signedOut: true });
   for (const c of clearSessionCookies(req)) res.headers.append("set-cookie", c);
   return res;

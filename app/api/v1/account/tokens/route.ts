@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
-import { ApiError, checkOrigin, handle, json, readBody } from "@/lib/api/http";
+import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { createToken, listTokens, tokenCreateSchema } from "@/lib/auth/api-tokens";
 import { assertNotToken, requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -9,20 +9,14 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "moderate");
   assertNotToken(viewer);
-  return json({ items: await listTokens(await getDb(), viewer.id) });
+  return json({ items: await withDb(listTokens, viewer.id) });
 });
 
 /** Creates a token; its secret is in this answer only. */
 export const POST = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "moderate");
   assertNotToken(viewer);
-  if (viewer.via === "token")
-    throw new ApiError(
-      403,
-      "forbidden",
-      "Create tokens while signed in on your account page, not with a token.",
-    );
   checkOrigin(req);
   const { name } = await readBody(req, tokenCreateSchema);
-  return json(await createToken(await getDb(), viewer.id, name), { status: 201 });
+  return json(await withDb(createToken, viewer.id, name), { status: 201 });
 });

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json } from "@/lib/api/http";
 import { resendVerification } from "@/lib/auth/account";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export const POST = handle(async (req) => {
   checkOrigin(req);
   const viewer = await requireViewer(req, "account");
-  await resendVerification(await getDb(), viewer, new URL(req.url).origin);
+  await withDb(resendVerification, viewer, new URL(req.url).origin);
   return json({ sent: true }, { status: 202 });
 });

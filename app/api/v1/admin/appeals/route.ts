@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { handle, json } from "@/lib/api/http";
 import { readQuery } from "@/lib/api/query";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { listAppeals } from "@/lib/moderation/appeals";
 
 export const dynamic = "force-dynamic";
@@ -15,5 +15,5 @@ const query = z.object({
 export const GET = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "moderate");
   const q = readQuery(req, query);
-  return json(await listAppeals(await getDb(), { ...q, viewerId: viewer.id }));
+  return json(await withDb(listAppeals, { ...q, viewerId: viewer.id }));
 });

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
 import { handle, json } from "@/lib/api/http";
 import { readQuery } from "@/lib/api/query";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { auditQuerySchema, listAudit } from "@/lib/moderation/audit";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 /** The audit log, newest first: ?actor=&action=&targetType=&targetId=&cursor=&limit= (read-only). */
 export const GET = handle(async (req: Request) => {
   await requireViewer(req, "moderate");
-  return json(await listAudit(await getDb(), readQuery(req, auditQuerySchema)));
+  return json(await withDb(listAudit, readQuery(req, auditQuerySchema)));
 });

@@ -1,11 +1,11 @@
-import { getDb } from "@/db/client";
 import { handle, json } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { getDashboard } from "@/lib/moderation/dashboard";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle(async (req: Request) => {
   await requireViewer(req, "moderate");
-  return json(await getDashboard(await getDb()));
+  return json(await withDb(getDashboard));
 });

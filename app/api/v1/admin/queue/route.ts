@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
 import { handle, json } from "@/lib/api/http";
 import { readQuery } from "@/lib/api/query";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { listQueue, queueQuerySchema } from "@/lib/moderation/queue";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (req: Request) => {
   await requireViewer(req, "moderate");
   const q = readQuery(req, queueQuerySchema);
-  return json(await listQueue(await getDb(), q));
+  return json(await withDb(listQueue, q));
 });

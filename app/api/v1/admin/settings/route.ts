@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { readSettings, settingsPatchSchema, updateSettings } from "@/lib/settings";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ const putSchema = z.object({ settings: settingsPatchSchema }, { error: 'send {"s
 
 export const GET = handle(async (req: Request) => {
   await requireViewer(req, "admin");
-  return json({ settings: await readSettings(await getDb()) });
+  return json({ settings: await withDb(readSettings) });
 });
 
 /** Whole or partial: only the keys sent change; an invalid value changes nothing (422 naming the field). */
@@ -18,5 +18,5 @@ export const PUT = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "admin");
   checkOrigin(req);
   const { settings } = await readBody(req, putSchema);
-  return json({ settings: await updateSettings(await getDb(), settings, viewer.id) });
+  return json({ settings: await withDb(updateSettings, settings, viewer.id) });
 });

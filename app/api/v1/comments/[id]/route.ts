@@ -1,10 +1,10 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { editInput } from "@/lib/comments/input";
 import { getCommentForViewer } from "@/lib/comments/read";
 import { deleteComment, editComment } from "@/lib/comments/write";
+import { withDb } from "@/lib/db";
 import { ipHash } from "@/lib/http/client";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ type Ctx = { params: Promise<{ id: string }> };
 /** One comment (with its source text for its author and moderators). */
 export const GET = handle(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  return json(await getCommentForViewer(await getDb(), await getViewer(req), id));
+  return json(await withDb(getCommentForViewer, await getViewer(req), id));
 });
 
 /** The author edits their comment within the edit window. */
@@ -23,7 +23,7 @@ export const PATCH = handle(async (req: Request, ctx: Ctx) => {
   const viewer = await requireViewer(req, "comment");
   const { id } = await ctx.params;
   const input = await readBody(req, editInput);
-  const r = await editComment(await getDb(), viewer, id, { body: input.body, ipHash: ipHash(req) });
+  const r = await withDb(editComment, viewer, id, { body: input.body, ipHash: ipHash(req) });
   return json({ id: r.id, status: r.status, message: r.message, comment: r.comment });
 });
 
@@ -32,5 +32,5 @@ export const DELETE = handle(async (req: Request, ctx: Ctx) => {
   checkOrigin(req);
   const viewer = await requireViewer(req, "comment");
   const { id } = await ctx.params;
-  return json(await deleteComment(await getDb(), viewer, id));
+  return json(await withDb(deleteComment, viewer, id));
 });

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { handle, json } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
 import { pollForVoter } from "@/lib/polls/service";
 import { voterForRequest, withVoterCookie } from "@/lib/voter/request";
 
@@ -10,6 +10,6 @@ export const GET = handle(async (req: Request, ctx: { params: Promise<{ id: stri
   const { id } = await ctx.params;
   const split = ["1", "true"].includes(new URL(req.url).searchParams.get("split") ?? "");
   const voter = await voterForRequest(req.headers);
-  const poll = await pollForVoter(await getDb(), id, voter.key, { split });
+  const poll = await withDb(pollForVoter, id, voter.key, { split });
   return withVoterCookie(json({ poll }), voter);
 });

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json } from "@/lib/api/http";
 import { revokeToken } from "@/lib/auth/api-tokens";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -10,5 +10,5 @@ export const DELETE = handle(async (req: Request, ctx: { params: Promise<{ id: s
   const viewer = await requireViewer(req, "credentials");
   checkOrigin(req);
   const { id } = await ctx.params;
-  return json(await revokeToken(await getDb(), viewer.id, id));
+  return json(await withDb(revokeToken, viewer.id, id));
 });

@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { bulkDecisionSchema, decideComments } from "@/lib/moderation/decisions";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ export const POST = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "moderate");
   checkOrigin(req);
   const input = await readBody(req, bulkDecisionSchema);
-  return json({ results: await decideComments(await getDb(), input, viewer.id) });
+  return json({ results: await withDb(decideComments, input, viewer.id) });
 });

@@ -1,11 +1,12 @@
-import { getDb } from "@/db/client";
-import { ApiError, checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
+import { checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { getCommentPage } from "@/lib/comments/cached";
 import { installCommentsFastPath } from "@/lib/comments/fast-path";
 import { listQuery, postInput } from "@/lib/comments/input";
 import { attachVotedTags, readVotedOptionPage, votedTagsOf } from "@/lib/comments/poll-tags";
 import { postComment } from "@/lib/comments/write";
+import { withDb } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 import { offerFastRoute, params } from "@/lib/http/fast-lane";
 import { resolveVoter, userKey } from "@/lib/voter/identity";
@@ -21,9 +22,8 @@ export const GET = handle(async (req: Request, ctx: Ctx) => {
   const q = validate(listQuery, Object.fromEntries(new URL(req.url).searchParams));
   if (q.votedOption !== undefined) {
     // filtered to readers who voted an option: read per request, never from the shared page cache
-    const db = await getDb();
-    const filtered = await readVotedOptionPage(
-      db,
+    const filtered = await withDb(
+      readVotedOptionPage,
       slug,
       q.votedOption,
       q.sort ?? null,
@@ -31,11 +31,11 @@ export const GET = handle(async (req: Request, ctx: Ctx) => {
       q.limit,
       (await resolveVoter(req.headers)).key,
     );
-    if (!filtered) throw new ApiError(404, "not_found", `No published article "${slug}".`);
+    if (!filtered) throw new NotFound(`No published article "${slug}".`);
     return json(filtered);
   }
   const page = await getCommentPage(slug, q.sort ?? null, q.cursor ?? null, q.limit);
-  if (!page) throw new ApiError(404, "not_found", `No published article "${slug}".`);
+  if (!page) throw new NotFound(`No published article "${slug}".`);
   return new Response(page.json, {
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
   });
@@ -49,19 +49,18 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   const input = await readBody(req, postInput);
   const ip = ipHash(req);
   // the comment limits (per author, per network) are moderation's rate-limit phase: one rule, one place
-  const db = await getDb();
   // the author's poll tag is read while the comment is checked and stored: their own vote, so also for
   // a poll whose results only voters see (they voted)
-  const tags = votedTagsOf(db, slug, [viewer.id], userKey(viewer.id));
+  const tags = withDb(votedTagsOf, slug, [viewer.id], userKey(viewer.id));
   tags.catch(() => {});
-  const r = await postComment(db, viewer, {
+  const r = await withDb(postComment, viewer, {
     slug,
     body: input.body,
     parentId: input.parentId ?? null,
     ipHash: ip,
     honeypot: input.website,
   });
-  await attachVotedTags(db, slug, [r.comment], await tags);
+  await withDb(attachVotedTags, slug, [r.comment], await tags);
   return json({ id: r.id, status: r.status, message: r.message, comment: r.comment }, { status: 201 });
 });
 

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
 import { feedbackBodySchema, feedbackFor, giveFeedback } from "@/lib/feedback/service";
 import { ipHash } from "@/lib/http/client";
 import { voterForRequest, withVoterCookie } from "@/lib/voter/request";
@@ -12,7 +12,7 @@ type Ctx = { params: Promise<{ slug: string }> };
 export const GET = handle(async (req: Request, ctx: Ctx) => {
   const { slug } = await ctx.params;
   const voter = await voterForRequest(req.headers);
-  return withVoterCookie(json(await feedbackFor(await getDb(), slug, voter.key)), voter);
+  return withVoterCookie(json(await withDb(feedbackFor, slug, voter.key)), voter);
 });
 
 /** Rates the article (1–5) and/or answers "was this helpful"; a field left out is kept, null clears it. */
@@ -21,8 +21,8 @@ export const PUT = handle(async (req: Request, ctx: Ctx) => {
   const { slug } = await ctx.params;
   const change = await readBody(req, feedbackBodySchema);
   const voter = await voterForRequest(req.headers, { create: true });
-  const state = await giveFeedback(
-    await getDb(),
+  const state = await withDb(
+    giveFeedback,
     slug,
     { key: voter.key!, viewer: voter.viewer },
     change,

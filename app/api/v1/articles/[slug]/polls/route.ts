@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { handle, json } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
 import { articlePollsForVoter } from "@/lib/polls/service";
 import { voterForRequest, withVoterCookie } from "@/lib/voter/request";
 
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const voter = await voterForRequest(req.headers);
-  const polls = await articlePollsForVoter(await getDb(), slug, voter.key);
+  const polls = await withDb(articlePollsForVoter, slug, voter.key);
   return withVoterCookie(json({ polls }), voter);
 });

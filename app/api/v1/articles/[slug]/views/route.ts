@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { clientIp, hashValue, ipHash } from "@/lib/http/client";
 import { consume } from "@/lib/rate-limit";
@@ -18,7 +18,7 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ slug: s
   await consume("view_ip", ipHash(req));
   const day = utcDay();
   const visitor = hashValue("view", clientIp(req), req.headers.get("user-agent") ?? "", day);
-  const views = await recordView(await getDb(), slug, visitor, day);
+  const views = await withDb(recordView, slug, visitor, day);
   if (views == null) throw new NotFound(`No published article "${slug.slice(0, 200)}".`);
   return json({ views });
 });

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
 import { handle, json, validate } from "@/lib/api/http";
 import { repliesQuery } from "@/lib/comments/input";
 import { getReplies } from "@/lib/comments/read";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
   const q = validate(repliesQuery, Object.fromEntries(new URL(req.url).searchParams));
-  return json(await getReplies(await getDb(), id, { cursor: q.cursor, limit: q.limit, depth: q.depth }));
+  return json(await withDb(getReplies, id, { cursor: q.cursor, limit: q.limit, depth: q.depth }));
 });

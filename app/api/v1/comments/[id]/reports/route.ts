@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { reportComment, reportInput } from "@/lib/comments/reports";
+import { withDb } from "@/lib/db";
 import { consume } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
@@ -13,5 +13,5 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   const { id } = await ctx.params;
   const input = await readBody(req, reportInput);
   await consume("report_user", viewer.id);
-  return json(await reportComment(await getDb(), viewer, id, input), { status: 201 });
+  return json(await withDb(reportComment, viewer, id, input), { status: 201 });
 });

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
 import { handle, json } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { getRevisions } from "@/lib/comments/read";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   await requireViewer(req, "moderate");
   const { id } = await ctx.params;
-  return json({ id, revisions: await getRevisions(await getDb(), id) });
+  return json({ id, revisions: await withDb(getRevisions, id) });
 });

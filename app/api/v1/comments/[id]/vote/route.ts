@@ -1,8 +1,8 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { voteInput } from "@/lib/comments/input";
 import { voteOnComment } from "@/lib/comments/votes";
+import { withDb } from "@/lib/db";
 import { offerFastRoute, params } from "@/lib/http/fast-lane";
 import { consume } from "@/lib/rate-limit";
 
@@ -15,7 +15,7 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   const { id } = await ctx.params;
   const { value } = await readBody(req, voteInput);
   await consume("vote_user", viewer.id);
-  return json(await voteOnComment(await getDb(), viewer, id, value));
+  return json(await withDb(voteOnComment, viewer, id, value));
 });
 
 offerFastRoute("POST", /^\/api\/v1\/comments\/([^/]{1,100})\/vote$/, (req, m) =>

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
 import { ipHash } from "@/lib/http/client";
 import { offerFastRoute, params } from "@/lib/http/fast-lane";
 import { voteBodySchema, votePoll, withdrawPollVote } from "@/lib/polls/service";
@@ -15,13 +15,7 @@ export const PUT = handle(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const { optionIds } = await readBody(req, voteBodySchema);
   const voter = await voterForRequest(req.headers, { create: true });
-  const r = await votePoll(
-    await getDb(),
-    id,
-    { key: voter.key!, viewer: voter.viewer },
-    optionIds,
-    ipHash(req),
-  );
+  const r = await withDb(votePoll, id, { key: voter.key!, viewer: voter.viewer }, optionIds, ipHash(req));
   return withVoterCookie(
     json({ poll: r.poll, changed: r.changed }, { status: r.created ? 201 : 200 }),
     voter,
@@ -33,7 +27,7 @@ export const DELETE = handle(async (req: Request, ctx: Ctx) => {
   checkOrigin(req);
   const { id } = await ctx.params;
   const voter = await voterForRequest(req.headers);
-  const r = await withdrawPollVote(await getDb(), id, voter, ipHash(req));
+  const r = await withDb(withdrawPollVote, id, voter, ipHash(req));
   return withVoterCookie(json({ poll: r.poll, withdrawn: r.withdrawn }), voter);
 });
 

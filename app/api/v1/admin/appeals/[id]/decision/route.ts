@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { appealDecisionSchema, decideAppeal } from "@/lib/moderation/appeals";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +11,5 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   checkOrigin(req);
   const { id } = await ctx.params;
   const input = await readBody(req, appealDecisionSchema);
-  return json(await decideAppeal(await getDb(), id, input, viewer.id));
+  return json(await withDb(decideAppeal, id, input, viewer.id));
 });

@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { endSurge } from "@/lib/moderation/surge";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ export const DELETE = handle(async (req: Request, ctx: { params: Promise<{ id: s
   const viewer = await requireViewer(req, "moderate");
   checkOrigin(req);
   const { id } = await ctx.params;
-  return json(await endSurge(await getDb(), id, viewer.id));
+  return json(await withDb(endSurge, id, viewer.id));
 });

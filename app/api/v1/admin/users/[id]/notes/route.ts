@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { addModeratorNote, userNoteSchema } from "@/lib/moderation/users";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   checkOrigin(req);
   const { id } = await ctx.params;
   const { note } = await readBody(req, userNoteSchema);
-  return json({ note: await addModeratorNote(await getDb(), id, note, viewer) }, { status: 201 });
+  return json({ note: await withDb(addModeratorNote, id, note, viewer) }, { status: 201 });
 });

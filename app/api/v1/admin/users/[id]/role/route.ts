@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { withDb } from "@/lib/db";
 import { setUserRole, userRoleSchema } from "@/lib/moderation/users";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +11,5 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   checkOrigin(req);
   const { id } = await ctx.params;
   const { role } = await readBody(req, userRoleSchema);
-  return json(await setUserRole(await getDb(), id, role, viewer));
+  return json(await withDb(setUserRole, id, role, viewer));
 });

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
 import { handle } from "@/lib/api/http";
+import { withDb } from "@/lib/db";
 import { articlePollEvents } from "@/lib/polls/stream";
 import { voterForRequest } from "@/lib/voter/request";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   const voter = await voterForRequest(req.headers);
-  const stream = await articlePollEvents(await getDb(), slug, voter.key, req.signal);
+  const stream = await withDb(articlePollEvents, slug, voter.key, req.signal);
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

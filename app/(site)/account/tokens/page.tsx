@@ -1,7 +1,7 @@
 import { TokenManager } from "@/components/account/TokenManager";
-import { getDb } from "@/db/client";
 import { listTokens } from "@/lib/auth/api-tokens";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "API tokens" };
@@ -9,7 +9,7 @@ export const metadata = { title: "API tokens" };
 /** Personal API tokens for newsroom tools (moderators and admins). */
 export default async function TokensPage() {
   const viewer = await requirePageViewer("moderate", "/account/tokens");
-  const tokens = await listTokens(await getDb(), viewer.id);
+  const tokens = await withDb(listTokens, viewer.id);
   return (
     <main className="mx-auto max-w-4xl px-4 py-8">
       <h1 className="text-2xl font-bold">API tokens</h1>

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { AppealForm } from "@/components/account/AppealForm";
 import { StatusBadge, when } from "@/components/admin/ui";
-import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
 import { listOwnComments } from "@/lib/moderation/author-view";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const metadata = { title: "Your comments" };
 /** An author's own comments with what moderation decided and why, and the appeal for rejections. */
 export default async function OwnCommentsPage() {
   const viewer = await requirePageViewer("account", "/account/comments");
-  const items = await listOwnComments(await getDb(), viewer.id);
+  const items = await withDb(listOwnComments, viewer.id);
   return (
     <main className="mx-auto max-w-4xl px-4 py-8">
       <h1 className="text-2xl font-bold">Your comments</h1>
