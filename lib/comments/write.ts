@@ -217,9 +217,15 @@ async function loadOwnable(db: Executor, author: Author, id: string, forUpdate =
  * A moderator's decision is final for its author's edits: a comment a moderator rejected, marked as
  * spam or removed cannot be edited back into view (the appeal is the way to contest it).
  */
-function refuseIfDecidedByModerator(c: { status: CommentStatus; decidedBy: string | null }): void {
+function refuseIfDecidedByModerator(c: {
+  status: CommentStatus;
+  decidedBy: string | null;
+  statusReason: string | null;
+}): void {
   if (c.decidedBy !== "moderator") return;
   if (c.status !== "rejected" && c.status !== "spam" && c.status !== "deleted") return;
+  // the author deleting a comment a moderator had approved keeps decided_by: that is not a removal
+  if (c.status === "deleted" && c.statusReason === "deleted_by_author") return;
   const what = c.status === "spam" ? "marked as spam" : c.status === "deleted" ? "removed" : "rejected";
   throw new Conflict(
     "decided_by_moderator",
@@ -231,15 +237,17 @@ async function moderationStateOf(
   db: Executor,
   id: string,
   forUpdate = false,
-): Promise<{ body: string; status: CommentStatus; decidedBy: string | null }> {
+): Promise<{ body: string; status: CommentStatus; decidedBy: string | null; statusReason: string | null }> {
   const [r] = await rowsOf(
     db,
-    sql`select body, status, decided_by from comments where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
+    sql`select body, status, decided_by, status_reason from comments
+        where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
   );
   return {
     body: String(r?.body ?? ""),
     status: r?.status as CommentStatus,
     decidedBy: r?.decided_by == null ? null : String(r.decided_by),
+    statusReason: r?.status_reason == null ? null : String(r.status_reason),
   };
 }
 

@@ -11,7 +11,7 @@ import { readCommentPage } from "@/lib/comments/cached";
 import { getCommentContext, getCommentForViewer, getReplies } from "@/lib/comments/read";
 import { reportComment } from "@/lib/comments/reports";
 import { voteOnComment } from "@/lib/comments/votes";
-import { editComment, postComment } from "@/lib/comments/write";
+import { deleteComment, editComment, postComment } from "@/lib/comments/write";
 import { decideComment } from "@/lib/moderation/decisions";
 import { countComments, makeArticle, makeUser, setStatus, type TestUser } from "../helpers/comments";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
@@ -109,6 +109,12 @@ describe(`issue 12 holes in the comment domain (${dbKindLabel})`, () => {
     const r = await edit(alice, c.id, "Approved and then edited, with a typo fixed.");
     expect(r.status).toBe("approved");
     expect(r.comment.bodyHtml).toContain("typo fixed");
+    // its author deleting it afterwards is not a moderator's removal: the usual "deleted" answer
+    await deleteComment(db, alice, c.id);
+    expect(await failureOf(edit(alice, c.id, "Back from the dead?"))).toMatchObject({
+      status: 409,
+      code: "deleted",
+    });
   });
 
   it("hole 6: a banned or suspended moderator cannot read held comments through GET /api/v1/comments/{id}", async () => {
