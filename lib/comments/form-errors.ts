@@ -32,9 +32,19 @@ const MESSAGES: Record<string, string> = {
 
 export const GENERIC_COMMENT_ERROR = "Your comment could not be posted. Please try again.";
 
-/** The fixed sentence for an error code from the URL (null when there is none). */
-export function commentFormErrorMessage(code: unknown): string | null {
+/**
+ * The fixed sentence for an error code from the URL (null when there is none). With the enforced
+ * comment limits (the server's own figures, never the URL's), the length sentences name them.
+ */
+export function commentFormErrorMessage(
+  code: unknown,
+  limits?: { minLength: number; maxLength: number },
+): string | null {
   if (typeof code !== "string" || code === "") return null;
+  if (limits && code === "too_short")
+    return `Your comment is too short: a comment needs at least ${limits.minLength} characters.`;
+  if (limits && code === "too_long")
+    return `Your comment is too long: a comment can have at most ${limits.maxLength.toLocaleString("en-US")} characters.`;
   return Object.hasOwn(MESSAGES, code) ? MESSAGES[code] : GENERIC_COMMENT_ERROR;
 }
 

@@ -6,6 +6,13 @@ describe("comment form errors (hole 11)", () => {
   it("maps known codes to fixed sentences", () => {
     expect(commentFormErrorMessage("too_long")).toMatch(/too long/);
     expect(commentFormErrorMessage("rate_limited")).toMatch(/too fast/);
+    // the server's own limits, never the URL's
+    expect(commentFormErrorMessage("too_short", { minLength: 2, maxLength: 5000 })).toMatch(
+      /at least 2 characters/,
+    );
+    expect(commentFormErrorMessage("too_long", { minLength: 2, maxLength: 5000 })).toMatch(
+      /at most 5,000 characters/,
+    );
   });
   it("never shows text from the URL", () => {
     for (const evil of [

@@ -9,7 +9,7 @@ import { getPublicArticle } from "@/lib/articles/cached";
 import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
 import { readCommentPage } from "@/lib/comments/cached";
-import { commentLimits, THREADS } from "@/lib/comments/config";
+import { commentLimits, enforcedCommentLimits, THREADS } from "@/lib/comments/config";
 import { commentFormErrorMessage } from "@/lib/comments/form-errors";
 import { pollFilterOptions, readVotedOptionPage } from "@/lib/comments/poll-tags";
 import { getCommentForViewer } from "@/lib/comments/read";
@@ -56,7 +56,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const sortParam = one(sp.sort);
   const sort = COMMENT_SORTS.includes(sortParam as CommentSort) ? (sortParam as CommentSort) : null;
-  let problem = commentFormErrorMessage(one(sp.error));
+  let problem = commentFormErrorMessage(one(sp.error), await enforcedCommentLimits(await getDb()));
   let votedOption = one(sp.votedOption) || null;
   const voterKey = (await resolveVoter(await headers())).key;
   let page = null;
