@@ -1,8 +1,9 @@
 "use client";
 // Personal API tokens: create (the secret is shown once), list, revoke.
 import { useState } from "react";
-import { callApi } from "@/components/admin/api";
-import { buttonClass, dangerButtonClass, inputClass, primaryButtonClass, when } from "@/components/admin/ui";
+import { when } from "@/components/admin/ui";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { TokenInfo } from "@/lib/auth/api-tokens";
 
 export function TokenManager({ initial }: { initial: TokenInfo[] }) {
@@ -44,7 +45,7 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
             aria-describedby="token-error"
           />
         </label>
-        <button type="submit" className={primaryButtonClass} disabled={busy}>
+        <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
           Create token
         </button>
         <p id="token-error" role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
@@ -69,7 +70,11 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
               onFocus={(e) => e.currentTarget.select()}
             />
           </label>
-          <button type="button" className={`${buttonClass} mt-2`} onClick={() => setSecret(null)}>
+          <button
+            type="button"
+            className={`${buttonClass("secondary", "sm")} mt-2`}
+            onClick={() => setSecret(null)}
+          >
             I have copied it
           </button>
         </section>
@@ -103,7 +108,7 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
                 {t.revokedAt ? null : (
                   <button
                     type="button"
-                    className={dangerButtonClass}
+                    className={buttonClass("danger", "sm")}
                     aria-label={`Revoke ${t.name}`}
                     onClick={async () => {
                       const r = await callApi<{ message: string; token: TokenInfo }>(

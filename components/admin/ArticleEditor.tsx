@@ -4,9 +4,9 @@
 // moderation mode. Saves through the admin API; errors name the field.
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { ArticleForEdit } from "@/lib/articles/editor";
-import { callApi } from "./api";
-import { buttonClass, dangerButtonClass, inputClass, primaryButtonClass } from "./ui";
 
 interface OptionDraft {
   id?: string;
@@ -276,7 +276,7 @@ export function ArticleEditor({
         <div className="md:col-span-2">
           <button
             type="button"
-            className={buttonClass}
+            className={buttonClass("secondary", "sm")}
             onClick={async () => {
               const r = await callApi<{ html: string }>("POST", "/api/v1/admin/articles/preview", { body });
               setPreview(r.ok ? r.data!.html : `<p>${r.error!.message}</p>`);
@@ -492,7 +492,7 @@ export function ArticleEditor({
                       </label>
                       <button
                         type="button"
-                        className={buttonClass}
+                        className={buttonClass("secondary", "sm")}
                         aria-label={`Remove option ${j + 1} of poll ${i + 1}`}
                         onClick={() => setPoll(i, { options: p.options.filter((_, k) => k !== j) })}
                       >
@@ -504,14 +504,14 @@ export function ArticleEditor({
                 <div className="mt-2 flex gap-2">
                   <button
                     type="button"
-                    className={buttonClass}
+                    className={buttonClass("secondary", "sm")}
                     onClick={() => setPoll(i, { options: [...p.options, { label: "" }] })}
                   >
                     Add option
                   </button>
                   <button
                     type="button"
-                    className={dangerButtonClass}
+                    className={buttonClass("danger", "sm")}
                     onClick={() => setPolls((ps) => ps.filter((_, k) => k !== i))}
                   >
                     Remove poll {i + 1}
@@ -522,7 +522,7 @@ export function ArticleEditor({
             <div className="md:col-span-3">
               <button
                 type="button"
-                className={buttonClass}
+                className={buttonClass("secondary", "sm")}
                 onClick={() => setPolls((ps) => [...ps, emptyPoll()])}
               >
                 Add a poll
@@ -532,7 +532,7 @@ export function ArticleEditor({
         ) : null}
       </fieldset>
       <div className="flex gap-3">
-        <button type="submit" className={primaryButtonClass} disabled={busy}>
+        <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
           {article ? "Save changes" : "Create article"}
         </button>
         {article ? (

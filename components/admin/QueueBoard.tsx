@@ -4,9 +4,10 @@
 // through the admin API; the result is announced in a live region.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { QueueItem, QueueName } from "@/lib/moderation/queue";
-import { callApi } from "./api";
-import { ago, buttonClass, dangerButtonClass, inputClass, primaryButtonClass, StatusBadge } from "./ui";
+import { ago, StatusBadge } from "./ui";
 
 type Action = "approve" | "reject" | "spam" | "delete" | "feature" | "unfeature" | "pin" | "unpin";
 
@@ -249,12 +250,12 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
               onChange={(e) => setReason(e.target.value)}
             />
           </label>
-          <button type="submit" className={dangerButtonClass}>
+          <button type="submit" className={buttonClass("danger", "sm")}>
             Reject
           </button>
           <button
             type="button"
-            className={buttonClass}
+            className={buttonClass("secondary", "sm")}
             onClick={() => {
               setRejecting(null);
               focusAt(index);
@@ -275,7 +276,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           <span className="text-sm">{sel.length} selected</span>
           <button
             type="button"
-            className={primaryButtonClass}
+            className={buttonClass("primary", "sm")}
             onClick={() => void decide(sel, "approve")}
             disabled={busy}
           >
@@ -283,7 +284,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           </button>
           <button
             type="button"
-            className={dangerButtonClass}
+            className={buttonClass("danger", "sm")}
             onClick={() => startReject(sel)}
             disabled={busy}
           >
@@ -291,7 +292,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           </button>
           <button
             type="button"
-            className={buttonClass}
+            className={buttonClass("secondary", "sm")}
             onClick={() => void decide(sel, "spam")}
             disabled={busy}
           >
@@ -299,13 +300,17 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           </button>
           <button
             type="button"
-            className={buttonClass}
+            className={buttonClass("secondary", "sm")}
             onClick={() => void decide(sel, "delete")}
             disabled={busy}
           >
             Delete selected
           </button>
-          <button type="button" className={buttonClass} onClick={() => setSelected(new Set())}>
+          <button
+            type="button"
+            className={buttonClass("secondary", "sm")}
+            onClick={() => setSelected(new Set())}
+          >
             Clear selection
           </button>
         </section>
@@ -395,7 +400,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                 <div className="mt-3 flex flex-wrap gap-2">
                   <button
                     type="button"
-                    className={primaryButtonClass}
+                    className={buttonClass("primary", "sm")}
                     disabled={busy}
                     onClick={() => void decide([it.id], "approve")}
                   >
@@ -403,7 +408,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                   </button>
                   <button
                     type="button"
-                    className={dangerButtonClass}
+                    className={buttonClass("danger", "sm")}
                     disabled={busy}
                     onClick={() => startReject([it.id])}
                   >
@@ -411,7 +416,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                   </button>
                   <button
                     type="button"
-                    className={buttonClass}
+                    className={buttonClass("secondary", "sm")}
                     disabled={busy}
                     onClick={() => void decide([it.id], "spam")}
                   >
@@ -419,7 +424,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                   </button>
                   <button
                     type="button"
-                    className={buttonClass}
+                    className={buttonClass("secondary", "sm")}
                     disabled={busy}
                     onClick={() => void decide([it.id], "delete")}
                   >
@@ -427,7 +432,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                   </button>
                   <button
                     type="button"
-                    className={buttonClass}
+                    className={buttonClass("secondary", "sm")}
                     disabled={busy}
                     onClick={() => void decide([it.id], it.featured ? "unfeature" : "feature")}
                   >
@@ -435,7 +440,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                   </button>
                   <button
                     type="button"
-                    className={buttonClass}
+                    className={buttonClass("secondary", "sm")}
                     disabled={busy}
                     onClick={() => void decide([it.id], it.pinned ? "unpin" : "pin")}
                   >

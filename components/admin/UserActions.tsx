@@ -2,8 +2,8 @@
 // Status (suspend for a duration, ban, reinstate), role (admins only) and notes for one user.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "./api";
-import { buttonClass, dangerButtonClass, inputClass, primaryButtonClass } from "./ui";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 
 const DURATIONS: [string, number][] = [
   ["1 hour", 1],
@@ -76,7 +76,7 @@ export function UserActions({
             </label>
             <button
               type="button"
-              className={buttonClass}
+              className={buttonClass("secondary", "sm")}
               disabled={busy}
               onClick={() =>
                 run("POST", `/api/v1/admin/users/${userId}/status`, {
@@ -90,7 +90,7 @@ export function UserActions({
             </button>
             <button
               type="button"
-              className={dangerButtonClass}
+              className={buttonClass("danger", "sm")}
               disabled={busy || status === "banned"}
               onClick={() =>
                 run("POST", `/api/v1/admin/users/${userId}/status`, {
@@ -103,7 +103,7 @@ export function UserActions({
             </button>
             <button
               type="button"
-              className={buttonClass}
+              className={buttonClass("secondary", "sm")}
               disabled={busy || status === "active"}
               onClick={() =>
                 run("POST", `/api/v1/admin/users/${userId}/status`, {
@@ -146,7 +146,11 @@ export function UserActions({
                   <option value="admin">admin</option>
                 </select>
               </label>
-              <button type="submit" className={primaryButtonClass} disabled={busy || newRole === role}>
+              <button
+                type="submit"
+                className={buttonClass("primary", "sm")}
+                disabled={busy || newRole === role}
+              >
                 Change role
               </button>
             </form>
@@ -174,7 +178,7 @@ export function UserActions({
               onChange={(e) => setModNote(e.target.value)}
             />
           </label>
-          <button type="submit" className={buttonClass} disabled={busy}>
+          <button type="submit" className={buttonClass("secondary", "sm")} disabled={busy}>
             Add note
           </button>
         </form>

@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { magicLinkSignIn, oauthSignIn, passwordSignIn } from "@/app/(site)/signin/actions";
-import { buttonClass, Field, Notice, secondaryButtonClass } from "@/components/ui/form";
+import { Field, Notice } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/styles";
 
 export interface SignInFormsProps {
   callbackUrl: string;
@@ -39,7 +40,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
             autoComplete="current-password"
             required
           />
-          <button type="submit" className={buttonClass} disabled={pwPending}>
+          <button type="submit" className={buttonClass()} disabled={pwPending}>
             Sign in
           </button>
         </form>
@@ -66,7 +67,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
               defaultValue={ml?.email}
               key={`ml-email-${ml?.email ?? ""}`}
             />
-            <button type="submit" className={secondaryButtonClass} disabled={mlPending}>
+            <button type="submit" className={buttonClass("secondary")} disabled={mlPending}>
               Email me a sign-in link
             </button>
           </form>
@@ -82,7 +83,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
               <form key={p.id} action={oauthSignIn}>
                 <input type="hidden" name="provider" value={p.id} />
                 <input type="hidden" name="callbackUrl" value={callbackUrl} />
-                <button type="submit" className={secondaryButtonClass}>
+                <button type="submit" className={buttonClass("secondary")}>
                   Continue with {p.name}
                 </button>
               </form>

@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { signUpAction } from "@/app/(site)/signup/actions";
-import { buttonClass, Field, Notice } from "@/components/ui/form";
+import { Field, Notice } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/styles";
 
 export function SignUpForm({ passwordMin }: { passwordMin: number }) {
   const [state, action, pending] = useActionState(signUpAction, null);
@@ -47,7 +48,7 @@ export function SignUpForm({ passwordMin }: { passwordMin: number }) {
           hint={`At least ${passwordMin} characters; common passwords are refused.`}
           error={err("password")}
         />
-        <button type="submit" className={buttonClass} disabled={pending}>
+        <button type="submit" className={buttonClass()} disabled={pending}>
           Create account
         </button>
       </form>

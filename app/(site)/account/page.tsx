@@ -4,7 +4,8 @@ import { PasswordForm } from "@/components/account/PasswordForm";
 import { ProfileForm } from "@/components/account/ProfileForm";
 import { ResendVerification } from "@/components/account/ResendVerification";
 import { SignOutEverywhere } from "@/components/account/SignOutEverywhere";
-import { Notice, secondaryButtonClass } from "@/components/ui/form";
+import { Notice } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/styles";
 import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { PASSWORD_MIN } from "@/lib/auth/password";
@@ -73,7 +74,7 @@ export default async function AccountPage({
         </p>
         <div className="mt-3 flex flex-wrap items-start gap-3">
           <form action={signOutAction}>
-            <button type="submit" className={secondaryButtonClass}>
+            <button type="submit" className={buttonClass("secondary")}>
               Sign out
             </button>
           </form>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { inputClass, primaryButtonClass, when } from "@/components/admin/ui";
+import { when } from "@/components/admin/ui";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { auditQuerySchema, listAudit } from "@/lib/moderation/audit";
@@ -73,7 +74,7 @@ export default async function AuditPage({
           Actor id
           <input name="actor" defaultValue={q.actor ?? ""} className={inputClass} />
         </label>
-        <button type="submit" className={primaryButtonClass}>
+        <button type="submit" className={buttonClass("primary", "sm")}>
           Filter
         </button>
         <Link href="/admin/audit" className="text-sm">

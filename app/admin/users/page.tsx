@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ago, inputClass, primaryButtonClass, StatusBadge } from "@/components/admin/ui";
+import { ago, StatusBadge } from "@/components/admin/ui";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 import { getDb } from "@/db/client";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { searchUsers, userSearchSchema } from "@/lib/moderation/users";
@@ -29,7 +30,7 @@ export default async function UsersPage({
             {viewer.role === "admin" ? "Name or email contains" : "Name contains"}
             <input name="q" defaultValue={q.q ?? ""} className={inputClass} maxLength={100} />
           </label>
-          <button type="submit" className={primaryButtonClass}>
+          <button type="submit" className={buttonClass("primary", "sm")}>
             Search
           </button>
         </form>
