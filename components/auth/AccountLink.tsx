@@ -38,7 +38,8 @@ export function AccountLink() {
         </li>
       ) : null}
       <li>
-        <Link href="/account" prefetch={false} aria-label={`Your account (${me.name})`}>
+        <Link href="/account" prefetch={false}>
+          <span className="sr-only">Your account: </span>
           {me.name}
         </Link>
       </li>

@@ -1,13 +1,14 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import type { SignUpState } from "@/components/auth/SignUpForm";
 import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/api/http";
 import { signIn } from "@/lib/auth/config";
 import { signUp } from "@/lib/auth/signup";
 import { clientIp } from "@/lib/http/client";
 
-export type SignUpState = { error?: string; field?: string; name?: string; email?: string } | null;
+export type { SignUpState };
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
   const raw = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
