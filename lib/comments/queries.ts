@@ -112,13 +112,21 @@ export function rootPageQuery(
   limit: number = THREADS.pageSize,
 ): SQL {
   const order = ORDER[sort];
-  return sql`with roots as (
+  // pinned threads (approved, newest pin first) head the first page under every sort and are left
+  // out of the keyset pages, so they show once
+  return sql`with pins as (
+      select ${COMMENT_COLS} from comments c
+      where ${cursor ? sql`false` : sql`true`} and c.article_id = ${articleId} and c.depth = 0
+        and c.pinned and c.status = 'approved'
+      order by c.seq desc limit ${THREADS.pinnedMax}
+    ), roots as (
       select ${COMMENT_COLS} from comments c
       where c.article_id = ${articleId} and c.depth = 0 and c.status in ${TREE_VISIBLE}
-        and (c.status = 'approved' or c.reply_count > 0) ${keyset(sort, cursor)}
+        and (c.status = 'approved' or c.reply_count > 0) and not c.pinned ${keyset(sort, cursor)}
       order by ${order} limit ${limit + 1}
-    ), tops as (select * from roots order by ${order} limit ${limit})
-    select 0 as kind, r.*, u.name as author_name from roots r left join users u on u.id = r.author_id
+    ), tops as (select * from pins union all (select * from roots order by ${order} limit ${limit}))
+    select 0 as kind, r.*, u.name as author_name
+      from (select * from pins union all select * from roots) r left join users u on u.id = r.author_id
     union all
     ${subtrees("tops", THREADS.visibleDepth, THREADS.perThreadBudget)}`;
 }
@@ -133,12 +141,13 @@ export async function loadRootPage(
 ): Promise<RootPage> {
   const rows = await rowsOf(db, rootPageQuery(article.id, sort, cursor, limit));
   const { tops, descendants } = split(rows);
-  tops.sort(compareRoots(sort));
-  const more = tops.length > limit;
-  const shown = more ? tops.slice(0, limit) : tops;
+  const pins = tops.filter((t) => t.pinned).sort((a, b) => b.seq - a.seq);
+  const rest = tops.filter((t) => !t.pinned).sort(compareRoots(sort));
+  const more = rest.length > limit;
+  const shown = more ? rest.slice(0, limit) : rest;
   const last = shown[shown.length - 1];
   return {
-    comments: buildForest(shown, descendants, article.slug, THREADS.visibleDepth),
+    comments: buildForest([...pins, ...shown], descendants, article.slug, THREADS.visibleDepth),
     nextCursor: more && last ? rootCursorFor(sort, last.seq, last.confidence) : null,
   };
 }
