@@ -1,10 +1,14 @@
 "use client";
 // The moderation queue, worked from the keyboard: j/k move, a approve, r reject (with a reason), s spam,
-// d delete, f feature, p pin, x select, ? help. Selected items take the bulk buttons. Every action goes
-// through the admin API; the result is announced in a live region.
+// d delete, f feature, p pin, x select, ? help. The letter keys act only while focus is in the queue
+// list (Tab reaches the current comment), never on the page's other links and controls (WCAG 2.1.4).
+// Selected items take the bulk buttons. Every action goes through the admin API; the result is
+// announced in a live region and the queue tabs' counts are refreshed from the server.
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/ui/api";
+import { plural } from "@/components/ui/format";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { QueueItem, QueueName } from "@/lib/moderation/queue";
 import { ago, StatusBadge } from "./ui";
@@ -37,7 +41,24 @@ function stillInQueue(queue: QueueName, status: string, action: Action): boolean
   return true;
 }
 
-export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialItems: QueueItem[] }) {
+export function QueueBoard({
+  queue,
+  initialItems,
+  renderedAt,
+}: {
+  queue: QueueName;
+  initialItems: QueueItem[];
+  /** when the server rendered the page: relative times use it until the page has hydrated, so the
+   * server's and the browser's first render agree (no hydration mismatch) */
+  renderedAt: number;
+}) {
+  const router = useRouter();
+  const [now, setNow] = useState(renderedAt);
+  useEffect(() => {
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
   const [items, setItems] = useState(initialItems);
   const [index, setIndex] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -111,6 +132,8 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
         return next;
       });
       setSelected((s) => new Set([...s].filter((id) => !done.has(id))));
+      // the queue tabs' counts are the server's: ask for them again (this board keeps its state)
+      if (done.size) router.refresh();
       const failed = results.filter((r) => !r.ok);
       setAnnounce(
         ids.length === 1
@@ -118,7 +141,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           : `${results.length - failed.length} of ${results.length} done.${failed.length ? ` Not done: ${failed.map((f) => f.message).join(" ")}` : ""}`,
       );
     },
-    [queue],
+    [queue, router],
   );
 
   const startReject = useCallback((ids: string[]) => {
@@ -151,6 +174,8 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
         setHelp((h) => !h);
       } else if (key === "Escape") {
         setHelp(false);
+      } else if (!t.closest("[data-queue-list]")) {
+        return;
       } else if (key === "j" || key === "k") {
         // the first j/k only puts the focus on the current comment; later ones move
         engaged.current = true;
@@ -188,8 +213,9 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
   return (
     <div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>r</kbd> reject, <kbd>s</kbd>{" "}
-        spam, <kbd>f</kbd> feature, <kbd>x</kbd> select, <kbd>?</kbd> all keys.{" "}
+        Keyboard, once focus is in the list (Tab to it): <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve,{" "}
+        <kbd>r</kbd> reject, <kbd>s</kbd> spam, <kbd>f</kbd> feature, <kbd>x</kbd> select, <kbd>?</kbd> all
+        keys.{" "}
         <button type="button" className="underline" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
           Keyboard help
         </button>
@@ -238,8 +264,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           }}
         >
           <label className="flex min-w-64 flex-1 flex-col text-sm">
-            Reason shown to the author (
-            {rejecting.length === 1 ? "1 comment" : `${rejecting.length} comments`})
+            Reason shown to the author ({plural(rejecting.length, "comment")})
             <input
               ref={reasonRef}
               className={inputClass}
@@ -318,12 +343,12 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
       {items.length === 0 ? (
         <p className="mt-6">Nothing here. {queue === "pending" ? "The queue is empty." : ""}</p>
       ) : (
-        <ol className="mt-4 space-y-3" aria-label="Comments">
+        <ol className="mt-4 space-y-3" aria-label="Comments" data-queue-list>
           {items.map((it, i) => (
             <li key={it.id}>
               <article
                 data-queue-item
-                tabIndex={-1}
+                tabIndex={i === index ? 0 : -1}
                 ref={(el) => {
                   if (el) refs.current.set(it.id, el);
                   else refs.current.delete(it.id);
@@ -364,12 +389,12 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                   )}
                   {it.author ? (
                     <span className="text-zinc-600 dark:text-zinc-400">
-                      account {ago(it.author.createdAt)} old · {it.author.approvedCount} approved ·{" "}
+                      account {ago(it.author.createdAt, now)} old · {it.author.approvedCount} approved ·{" "}
                       {it.author.rejectedCount} rejected
                       {it.author.status !== "active" ? ` · ${it.author.status}` : ""}
                     </span>
                   ) : null}
-                  <span className="text-zinc-600 dark:text-zinc-400">{ago(it.createdAt)} ago</span>
+                  <span className="text-zinc-600 dark:text-zinc-400">{ago(it.createdAt, now)} ago</span>
                 </header>
                 <p className="mt-1 text-sm">
                   on{" "}

@@ -1,3 +1,5 @@
+import { plural } from "@/components/ui/format";
+
 // Small presentational pieces shared by the admin pages (server or client).
 export function StatusBadge({ status }: { status: string }) {
   const tone: Record<string, string> = {
@@ -29,7 +31,7 @@ export function ago(iso: string, now = Date.now()): string {
   if (m < 60) return `${m} min`;
   const h = Math.round(m / 60);
   if (h < 48) return `${h} h`;
-  return `${Math.round(h / 24)} days`;
+  return plural(Math.round(h / 24), "day");
 }
 
 export function when(iso: string | null): string {

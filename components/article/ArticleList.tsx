@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate, formatNumber } from "@/components/ui/format";
+import { formatDate, formatNumber, plural } from "@/components/ui/format";
 import type { ArticleCard } from "@/lib/articles/queries";
 
 export function ArticleList({
@@ -35,10 +35,7 @@ export function ArticleList({
                 ) : null}
                 <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
                   <time dateTime={a.publishedAt}>{formatDate(a.publishedAt)}</time> · {formatNumber(a.views)}{" "}
-                  views ·{" "}
-                  <span data-comment-count={a.slug}>
-                    {formatNumber(a.commentCount)} {a.commentCount === 1 ? "comment" : "comments"}
-                  </span>
+                  views · <span data-comment-count={a.slug}>{plural(a.commentCount, "comment")}</span>
                 </p>
               </article>
             </li>

@@ -386,7 +386,7 @@ export function CommentsSection(props: CommentsSectionProps) {
               name="votedOption"
               value={votedOption}
               onChange={(e) => void changeFilter(e.target.value)}
-              className="rounded border border-zinc-400 bg-transparent px-2 py-1"
+              className="w-full min-w-0 max-w-full rounded border border-zinc-500 bg-transparent px-2 py-1 sm:w-auto dark:border-zinc-400"
             >
               <option value="">all readers</option>
               {filterOptions.map((o) => (

@@ -5,6 +5,7 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { helpfulText, type RatingFigures, ratingText } from "@/components/article/stats-text";
 import { callApi } from "@/components/ui/api";
+import { plural } from "@/components/ui/format";
 
 type Mine = { rating: number | null; helpful: boolean | null };
 type Body = { stats?: RatingFigures; mine?: Mine } | null;
@@ -102,7 +103,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
                 >
                   {n <= shown ? "★" : "☆"}
                 </span>
-                <span className="sr-only">{n === 1 ? "1 star" : `${n} stars`}</span>
+                <span className="sr-only">{plural(n, "star")}</span>
               </label>
             ))}
           </div>

@@ -60,7 +60,7 @@ export default async function ArticlePage({ params }: Props) {
   const base = process.env.AUTH_URL || process.env.AGORA_PUBLIC_URL || "http://localhost:3000";
 
   return (
-    <main className="mx-auto grid max-w-6xl gap-10 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+    <main className="mx-auto grid max-w-6xl grid-cols-[minmax(0,1fr)] gap-10 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <article aria-labelledby="article-title">
         <header>
           <h1 id="article-title" className="text-3xl font-bold leading-tight sm:text-4xl">
