@@ -1,6 +1,7 @@
 "use client";
 import { useEffect } from "react";
 import { callApi } from "@/components/ui/api";
+import { formatNumber, plural } from "@/components/ui/format";
 
 /**
  * Counts the view with a small request after the cached page has loaded (once per visitor per day,
@@ -17,8 +18,11 @@ export function ViewBeacon({ slug }: { slug: string }) {
     ).then((r) => {
       const views = r.data?.views;
       if (typeof views !== "number") return;
+      // the header's figure, and this article's wherever a list on the page shows it
       const el = document.querySelector('[data-stat="views"]');
-      if (el) el.textContent = new Intl.NumberFormat("en-US").format(views);
+      if (el) el.textContent = formatNumber(views);
+      for (const e of document.querySelectorAll(`[data-views-for="${CSS.escape(slug)}"]`))
+        e.textContent = plural(views, "view");
     });
     return () => ctrl.abort();
   }, [slug]);

@@ -74,6 +74,11 @@ export function CommentItem({ c }: { c: PublicComment }) {
       <article data-comment-id={c.id} data-depth={c.depth}>
         <header className="comment-meta">
           <h3 className="font-semibold">{c.deleted ? "[deleted]" : (c.author?.name ?? "Former reader")}</h3>
+          {c.author?.staff && !c.deleted ? (
+            <span className="comment-badge" title="A moderator of this site">
+              Staff
+            </span>
+          ) : null}
           {c.pinned ? <span className="comment-badge">Pinned</span> : null}
           {c.featured ? <span className="comment-badge">Featured</span> : null}
           {!c.deleted && c.votedTags?.length

@@ -36,7 +36,7 @@ export interface CommentsSectionProps {
 }
 
 export function CommentsSection(props: CommentsSectionProps) {
-  const { slug, mode, limits, commentsOpen, maxDepth } = props;
+  const { slug, mode, commentsOpen, maxDepth } = props;
   const [roots, setRoots] = useState(props.initial.comments);
   const [nextCursor, setNextCursor] = useState(props.initial.nextCursor);
   const [sort, setSort] = useState(props.initial.sort);
@@ -54,6 +54,8 @@ export function CommentsSection(props: CommentsSectionProps) {
   const rootsRef = useRef(roots);
   rootsRef.current = roots;
   const viewerIdRef = useRef<string | null>(null);
+  // the server's current limits (admin settings) arrive with the reader's state; until then the page's
+  const limits = state?.limits ?? props.limits;
   const listHref = `/articles/${slug}/comments`;
   const signinHref = `/signin?callbackUrl=${encodeURIComponent(`/articles/${slug}#comments`)}`;
 

@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { ApiError } from "@/lib/api/http";
 import type { Viewer } from "@/lib/auth/viewer";
 import { articleSlugOf, type CommentArticle } from "./articles";
-import { THREADS } from "./config";
+import { enforcedCommentLimits, THREADS } from "./config";
 import { parseReplyCursor, replyCursorFor } from "./cursor";
 import { attachVotedTags } from "./poll-tags";
 import {
@@ -125,18 +125,20 @@ export async function getViewerState(
   /** lib/auth/permissions' decision for "comment" (decided by the caller) */
   access: { ok: boolean; message?: string },
 ): Promise<ViewerState> {
-  if (!viewer) return { viewer: null, votes: {}, pending: [] };
+  // the limits the server enforces (admin settings): the form counts against these, not env defaults
+  if (!viewer) return { viewer: null, votes: {}, pending: [], limits: await enforcedCommentLimits(db) };
   const d = access;
-  const [votes, held] = await Promise.all([
+  const [votes, held, limits] = await Promise.all([
     votesOnArticle(db, viewer.id, article.id),
     rowsOf(
       db,
-      sql`select ${COMMENT_COLS}, ${viewer.name}::text as author_name
+      sql`select ${COMMENT_COLS}, ${viewer.name}::text as author_name, ${viewer.role}::text as author_role
           from comments c
           where c.author_id = ${viewer.id} and c.article_id = ${article.id}
             and c.status in ('pending', 'rejected', 'spam')
           order by c.created_at desc limit ${OWN_HELD_LIMIT}`,
     ),
+    enforcedCommentLimits(db),
   ]);
   return {
     viewer: {
@@ -148,5 +150,6 @@ export async function getViewerState(
     },
     votes,
     pending: held.map((r) => toPublic(mapRow(r), article.slug)),
+    limits,
   };
 }

@@ -20,7 +20,7 @@ export const PAGES: [Who, string][] = [
   ["reader", `/articles/${SLUG}`],
   ["reader", "/account"],
   ["reader", "/account/comments"],
-  ["reader", "/account/tokens"],
+  ["moderator", "/account/tokens"],
   ["reader", "/account/delete"],
   ["moderator", "/admin"],
   ["moderator", "/admin/queue"],
@@ -44,14 +44,22 @@ export const VIEWS = [
 ] as const;
 
 /** An approved comment on SLUG (posted by the admin, approved if held) and the reader's user id. */
-export async function fixtures(admin: APIRequestContext): Promise<{ cid: string; uid: string }> {
+export async function fixtures(
+  admin: APIRequestContext,
+  baseURL: string,
+): Promise<{ cid: string; uid: string }> {
+  const headers = { origin: baseURL };
   const post = await admin.post(`/api/v1/articles/${SLUG}/comments`, {
+    headers,
     data: { body: "Screens sweep: a comment with a link https://example.org/analysis and some words." },
   });
   if (post.status() !== 201) throw new Error(`posting the fixture comment answered ${post.status()}`);
   const c = await post.json();
   if (c.status !== "approved") {
-    const d = await admin.post(`/api/v1/admin/comments/${c.id}/decision`, { data: { action: "approve" } });
+    const d = await admin.post(`/api/v1/admin/comments/${c.id}/decision`, {
+      headers,
+      data: { action: "approve" },
+    });
     if (!d.ok()) throw new Error(`approving the fixture comment answered ${d.status()}`);
   }
   const users = await (await admin.get("/api/v1/admin/users?q=reader%40e2e.test")).json();

@@ -11,7 +11,7 @@ let fx: { cid: string; uid: string };
 test.beforeAll(async ({ browser, baseURL }) => {
   const ctx = await browser.newContext();
   await signInContext(ctx, "admin", baseURL!);
-  fx = await fixtures(ctx.request);
+  fx = await fixtures(ctx.request, baseURL!);
   await ctx.close();
 });
 

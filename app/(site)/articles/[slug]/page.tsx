@@ -57,6 +57,8 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound();
   const [{ latest, top }, recommended] = await Promise.all([getArticleLists(), getRecommended(slug)]);
   const body = renderArticleBody(article.body);
+  // the lists beside an article never offer the article being read
+  const others = <T extends { slug: string }>(list: T[]) => list.filter((a) => a.slug !== article.slug);
   const base = process.env.AUTH_URL || process.env.AGORA_PUBLIC_URL || "http://localhost:3000";
 
   return (
@@ -98,9 +100,9 @@ export default async function ArticlePage({ params }: Props) {
         <AuthorBox author={article.author} />
       </article>
       <aside aria-label="More articles" className="lg:pt-2">
-        <ArticleList id="top-articles" title="Top Articles" articles={top} compact />
-        <ArticleList id="latest-posts" title="Latest Posts" articles={latest} compact />
-        <ArticleList id="recommended" title="Recommended Articles" articles={recommended} compact />
+        <ArticleList id="top-articles" title="Top Articles" articles={others(top)} compact />
+        <ArticleList id="latest-posts" title="Latest Posts" articles={others(latest)} compact />
+        <ArticleList id="recommended" title="Recommended Articles" articles={others(recommended)} compact />
       </aside>
       <NewsArticleJsonLd article={article} url={`${base}/articles/${article.slug}`} />
       <ViewBeacon slug={article.slug} />

@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommentsSection } from "@/components/comments/CommentsSection";
+import { plural } from "@/components/ui/format";
 import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/api/http";
 import { getPublicArticle } from "@/lib/articles/cached";
@@ -81,7 +82,9 @@ export default async function CommentsPage({ params, searchParams }: Props) {
         <a href={`/articles/${slug}`}>← Back to the article</a>
       </p>
       <h1 className="mt-3 text-2xl font-bold">Comments on “{article.title}”</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{page.article.commentCount} comments</p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        {plural(page.article.commentCount, "comment")}
+      </p>
       {posted ? (
         <p
           role="status"
@@ -99,7 +102,10 @@ export default async function CommentsPage({ params, searchParams }: Props) {
           {problem}
         </p>
       ) : null}
-      <section id="comments" aria-label="Comments">
+      <section id="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading" className="sr-only">
+          Comments
+        </h2>
         <CommentsSection
           key={`${page.sort}-${one(sp.cursor) ?? ""}-${votedOption ?? ""}`}
           slug={slug}
