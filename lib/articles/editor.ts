@@ -358,8 +358,11 @@ export async function updateArticle(
       (k) => JSON.stringify(next[k]) !== JSON.stringify(cur[k]),
     );
     if (d.question !== undefined) {
+      // "changed" names the question only when its text, polls or options really differ afterwards
+      const before = JSON.stringify(await loadArticleQuestion(tx as unknown as Db, id));
       await writeQuestion(tx, id, d.question);
-      changed.push("question");
+      if (JSON.stringify(await loadArticleQuestion(tx as unknown as Db, id)) !== before)
+        changed.push("question");
     }
     if (changed.length) {
       await tx
