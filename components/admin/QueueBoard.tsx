@@ -1,38 +1,20 @@
 "use client";
-// The moderation queue, worked from the keyboard: j/k move, a approve, r reject (with a reason), s spam,
-// d delete, f feature, p pin, x select, ? help. The letter keys act only while focus is in the queue
-// list (Tab reaches the current comment), never on the page's other links and controls (WCAG 2.1.4).
-// Selected items take the bulk buttons. Every action goes through the admin API; the result is
-// announced in a live region and the queue tabs' counts are refreshed from the server.
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { plural } from "@/components/ui/format";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { QueueItem, QueueName } from "@/lib/moderation/queue";
-import { ago, StatusBadge } from "./ui";
+import { QueueHelp } from "./queue/QueueHelp";
+import { QueueItemBody } from "./queue/QueueItemBody";
 
-type Action = "approve" | "reject" | "spam" | "delete" | "feature" | "unfeature" | "pin" | "unpin";
+export type Action = "approve" | "reject" | "spam" | "delete" | "feature" | "unfeature" | "pin" | "unpin";
 
 interface DecisionResult {
   changed: boolean;
   message: string;
   comment: { id: string; status: string; statusReason: string | null; featured: boolean; pinned: boolean };
 }
-
-const KEYS: [string, string][] = [
-  ["j / k", "next / previous comment"],
-  ["a", "approve"],
-  ["r", "reject (asks for the reason shown to the author)"],
-  ["s", "mark as spam"],
-  ["d", "delete"],
-  ["f", "feature / unfeature"],
-  ["p", "pin / unpin"],
-  ["x", "select for a bulk action"],
-  ["?", "show or hide this help"],
-  ["Esc", "close the reason box or the help"],
-];
 
 function stillInQueue(queue: QueueName, status: string, action: Action): boolean {
   if (queue === "pending") return status === "pending";
@@ -220,25 +202,7 @@ export function QueueBoard({
           Keyboard help
         </button>
       </p>
-      {help ? (
-        <section
-          role="dialog"
-          aria-label="Keyboard shortcuts"
-          className="mt-2 rounded border border-zinc-300 p-3 dark:border-zinc-700"
-        >
-          <h2 className="font-semibold">Keyboard shortcuts</h2>
-          <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-1 text-sm">
-            {KEYS.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt>
-                  <kbd>{k}</kbd>
-                </dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ) : null}
+      {help ? <QueueHelp /> : null}
       <p role="status" aria-live="polite" className="mt-2 min-h-6 text-sm font-medium">
         {announce}
       </p>
@@ -363,115 +327,22 @@ export function QueueBoard({
                   i === index ? "border-blue-600" : "border-zinc-200 dark:border-zinc-800"
                 }`}
               >
-                <header className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                  <input
-                    type="checkbox"
-                    aria-label="Select for a bulk action"
-                    checked={selected.has(it.id)}
-                    onChange={() =>
-                      setSelected((s) => {
-                        const n = new Set(s);
-                        if (n.has(it.id)) n.delete(it.id);
-                        else n.add(it.id);
-                        return n;
-                      })
-                    }
-                  />
-                  <StatusBadge status={it.status} />
-                  {it.featured ? <span className="text-xs font-semibold">★ featured</span> : null}
-                  {it.pinned ? <span className="text-xs font-semibold">📌 pinned</span> : null}
-                  {it.author ? (
-                    <Link href={`/admin/users/${it.author.id}`} prefetch={false} className="font-semibold">
-                      {it.author.name ?? "Reader"}
-                    </Link>
-                  ) : (
-                    <span>deleted account</span>
-                  )}
-                  {it.author ? (
-                    <span className="text-zinc-600 dark:text-zinc-400">
-                      account {ago(it.author.createdAt, now)} old · {it.author.approvedCount} approved ·{" "}
-                      {it.author.rejectedCount} rejected
-                      {it.author.status !== "active" ? ` · ${it.author.status}` : ""}
-                    </span>
-                  ) : null}
-                  <span className="text-zinc-600 dark:text-zinc-400">{ago(it.createdAt, now)} ago</span>
-                </header>
-                <p className="mt-1 text-sm">
-                  on{" "}
-                  <Link href={`/articles/${it.article.slug}`} prefetch={false}>
-                    {it.article.title}
-                  </Link>
-                </p>
-                {it.parent ? (
-                  <blockquote className="mt-2 border-l-4 border-zinc-300 pl-3 text-sm text-zinc-700 dark:border-zinc-600 dark:text-zinc-300">
-                    In reply to {it.parent.authorName ?? "a reader"}: {it.parent.excerpt}
-                  </blockquote>
-                ) : null}
-                <p className="mt-2 whitespace-pre-wrap break-words">{it.body}</p>
-                <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-                  <span className="font-medium">Decided by {it.decidedBy ?? "—"}:</span> {it.explanation}
-                  {it.tags.length ? ` · tags: ${it.tags.join(", ")}` : ""}
-                </p>
-                {it.reports.length ? (
-                  <ul className="mt-1 text-sm text-red-800 dark:text-red-300" aria-label="Open reports">
-                    {it.reports.map((r) => (
-                      <li key={r.reason}>
-                        {r.count} × {r.reason.replace("_", " ")}
-                        {r.notes.length ? `: “${r.notes.join("”, “")}”` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                <div className="mt-3 flex flex-wrap gap-2">
-                  <button
-                    type="button"
-                    className={buttonClass("primary", "sm")}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], "approve")}
-                  >
-                    Approve
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClass("danger", "sm")}
-                    disabled={busy}
-                    onClick={() => startReject([it.id])}
-                  >
-                    Reject…
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClass("secondary", "sm")}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], "spam")}
-                  >
-                    Spam
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClass("secondary", "sm")}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], "delete")}
-                  >
-                    Delete
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClass("secondary", "sm")}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], it.featured ? "unfeature" : "feature")}
-                  >
-                    {it.featured ? "Unfeature" : "Feature"}
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClass("secondary", "sm")}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], it.pinned ? "unpin" : "pin")}
-                  >
-                    {it.pinned ? "Unpin" : "Pin"}
-                  </button>
-                </div>
+                <QueueItemBody
+                  it={it}
+                  now={now}
+                  selected={selected.has(it.id)}
+                  onToggle={() =>
+                    setSelected((s) => {
+                      const n = new Set(s);
+                      if (n.has(it.id)) n.delete(it.id);
+                      else n.add(it.id);
+                      return n;
+                    })
+                  }
+                  busy={busy}
+                  onDecide={(action) => void decide([it.id], action)}
+                  onReject={() => startReject([it.id])}
+                />
               </article>
             </li>
           ))}
