@@ -124,7 +124,8 @@ export function CommentItem({ c }: { c: PublicComment }) {
             role="status"
             className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
           >
-            Only you can see this comment for now: {c.message}
+            Only you can see this comment for now: {c.message} <a href="/account/comments">My comments</a>
+            {c.status === "rejected" || c.status === "spam" ? " (where you can appeal)" : ""}.
           </p>
         ) : null}
         {c.status === "approved" || c.deleted ? (

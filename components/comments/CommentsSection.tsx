@@ -251,6 +251,11 @@ export function CommentsSection(props: CommentsSectionProps) {
           <div>
             {!commentsOpen ? (
               <p className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">Comments on this article are closed.</p>
+            ) : state?.closedMessage ? (
+              // quiet hours: said before anyone types, with the reopening time
+              <p role="status" className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">
+                {state.closedMessage}
+              </p>
             ) : live && state && !viewer ? (
               <p className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">
                 <a href={signinHref} className="font-medium">

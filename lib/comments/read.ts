@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { ApiError } from "@/lib/api/http";
 import type { Viewer } from "@/lib/auth/viewer";
+import { inQuietHours } from "@/lib/moderation/phases/quiet-hours";
+import { getSettings } from "@/lib/settings";
 import { articleSlugOf, type CommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
 import { parseReplyCursor, replyCursorFor } from "./cursor";
@@ -117,6 +119,17 @@ export async function getRevisions(db: Db, id: string): Promise<{ body: string; 
 
 const OWN_HELD_LIMIT = 20;
 
+/** The quiet-hours message when comments on the article are closed right now, else null. */
+export async function quietHoursMessage(db: Db, articleId: string, now = new Date()): Promise<string | null> {
+  const rows = await rowsOf(db, sql`select quiet_start, quiet_end from articles where id = ${articleId}`);
+  const start = (rows[0]?.quiet_start as string | null) ?? null;
+  const end = (rows[0]?.quiet_end as string | null) ?? null;
+  if (!start || !end) return null;
+  const { timeZone } = await getSettings(db);
+  if (!inQuietHours(now, start, end, timeZone)) return null;
+  return `Comments on this article are closed between ${start} and ${end} (${timeZone}) each day. They reopen at ${end}.`;
+}
+
 /** What this reader sees beyond the shared page: who they are, their votes, their held comments. */
 export async function getViewerState(
   db: Db,
@@ -126,9 +139,15 @@ export async function getViewerState(
   access: { ok: boolean; message?: string },
 ): Promise<ViewerState> {
   // the limits the server enforces (admin settings): the form counts against these, not env defaults
-  if (!viewer) return { viewer: null, votes: {}, pending: [], limits: await enforcedCommentLimits(db) };
+  if (!viewer) {
+    const [limits, closedMessage] = await Promise.all([
+      enforcedCommentLimits(db),
+      quietHoursMessage(db, article.id),
+    ]);
+    return { viewer: null, votes: {}, pending: [], limits, closedMessage };
+  }
   const d = access;
-  const [votes, held, limits] = await Promise.all([
+  const [votes, held, limits, closedMessage] = await Promise.all([
     votesOnArticle(db, viewer.id, article.id),
     rowsOf(
       db,
@@ -136,9 +155,11 @@ export async function getViewerState(
           from comments c
           where c.author_id = ${viewer.id} and c.article_id = ${article.id}
             and c.status in ('pending', 'rejected', 'spam')
+            and coalesce(c.status_reason, '') not in ('quiet_hours', 'duplicate')
           order by c.created_at desc limit ${OWN_HELD_LIMIT}`,
     ),
     enforcedCommentLimits(db),
+    quietHoursMessage(db, article.id),
   ]);
   return {
     viewer: {
@@ -151,5 +172,6 @@ export async function getViewerState(
     votes,
     pending: held.map((r) => toPublic(mapRow(r), article.slug)),
     limits,
+    closedMessage,
   };
 }

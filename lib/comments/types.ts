@@ -85,4 +85,6 @@ export interface ViewerState {
   pending: PublicComment[];
   /** the comment limits the server enforces now (admin settings); the cached page has env defaults */
   limits?: { minLength: number; maxLength: number; editWindowMinutes: number };
+  /** set while the article's quiet hours close comments: the form is replaced by this message */
+  closedMessage?: string | null;
 }

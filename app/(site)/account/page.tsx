@@ -38,6 +38,10 @@ export default async function AccountPage({
           </>
         ) : null}
       </p>
+      <p className="mt-2">
+        <Link href="/account/comments">My comments</Link>: everything you wrote, what happened to it, and
+        appeals against a moderator&apos;s decision.
+      </p>
       {sp.welcome ? (
         <Notice tone="info">Welcome! Choose the display name shown beside your comments.</Notice>
       ) : null}
