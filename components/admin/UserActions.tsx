@@ -19,12 +19,15 @@ export function UserActions({
   role,
   viewerIsAdmin,
   isSelf,
+  emailUnverified = false,
 }: {
   userId: string;
   status: string;
   role: string;
   viewerIsAdmin: boolean;
   isSelf: boolean;
+  /** an admin may mark the address verified (a site without mail can still let the reader in) */
+  emailUnverified?: boolean;
 }) {
   const router = useRouter();
   const [hours, setHours] = useState(24);
@@ -123,6 +126,25 @@ export function UserActions({
           </p>
         )}
       </section>
+      {viewerIsAdmin && emailUnverified ? (
+        <section aria-labelledby="verify-h">
+          <h2 id="verify-h" className="text-lg font-semibold">
+            E-mail address
+          </h2>
+          <p className="mt-1 text-sm">
+            Not verified yet: the reader cannot comment or vote. Mark it verified if you know the address is
+            theirs (recorded in the audit log).
+          </p>
+          <button
+            type="button"
+            className={`${buttonClass("secondary", "sm")} mt-2`}
+            aria-disabled={busy || undefined}
+            onClick={() => !busy && void run("POST", `/api/v1/admin/users/${userId}/verify-email`, {})}
+          >
+            Mark e-mail verified
+          </button>
+        </section>
+      ) : null}
       {viewerIsAdmin ? (
         <section aria-labelledby="role-h">
           <h2 id="role-h" className="text-lg font-semibold">

@@ -167,6 +167,42 @@ export async function setUserRole(
   return { changed: true, message: `${u.name ?? "The user"} is now ${role}.`, user: { id: u.id, role } };
 }
 
+/**
+ * Marks an account's e-mail address as verified (administrators only; audited as
+ * "user.verify_email"), so that a site without SMTP can still let a reader comment and vote.
+ */
+export async function markEmailVerified(
+  db: Db,
+  targetId: string,
+  actor: Actor,
+): Promise<{ changed: boolean; message: string; user: { id: string; emailVerified: string } }> {
+  if (actor.role !== "admin") throw new ApiError(403, "forbidden", "Only administrators can do this.");
+  const u = await findTarget(db, targetId);
+  if (!u.email) throw new ApiError(409, "no_email", "This account has no e-mail address to verify.");
+  if (u.emailVerified)
+    return {
+      changed: false,
+      message: "The e-mail address is already verified; nothing changed.",
+      user: { id: u.id, emailVerified: u.emailVerified.toISOString() },
+    };
+  const at = new Date();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ emailVerified: at }).where(eq(users.id, u.id));
+    await recordAction(tx, {
+      actorId: actor.id,
+      action: "user.verify_email",
+      targetType: "user",
+      targetId: u.id,
+      details: { by: "admin" },
+    });
+  });
+  return {
+    changed: true,
+    message: `${u.name ?? "The user"}'s e-mail address is marked as verified.`,
+    user: { id: u.id, emailVerified: at.toISOString() },
+  };
+}
+
 export async function addModeratorNote(db: Db, targetId: string, text: string, actor: Actor) {
   const u = await findTarget(db, targetId);
   const [n] = await db.transaction(async (tx) => {
@@ -275,7 +311,7 @@ export async function searchUsers(
 }
 
 export interface UserDetail {
-  user: UserSummary & { statusReason: string | null };
+  user: UserSummary & { statusReason: string | null; emailVerified: boolean };
   comments: {
     id: string;
     body: string;
@@ -322,6 +358,7 @@ export async function getUserDetail(db: Db, id: string, viewer: Actor): Promise<
     user: {
       ...summary(u, c ?? { approved: 0, rejected: 0, pending: 0 }, viewer.role === "admin"),
       statusReason: u.statusReason,
+      emailVerified: Boolean(u.emailVerified),
     },
     comments: recent.map((r) => ({
       id: r.c.id,
