@@ -34,6 +34,10 @@ export const commentsApi = {
         json: { body },
       },
     ),
+  revisions: (id: string) =>
+    call<{ id: string; revisions: { body: string; createdAt: string }[] }>(
+      `/api/v1/comments/${enc(id)}/revisions`,
+    ),
   remove: (id: string) =>
     call<{ id: string; status: string }>(`/api/v1/comments/${enc(id)}`, { method: "DELETE" }),
   vote: (id: string, value: 1 | -1 | 0) =>

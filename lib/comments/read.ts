@@ -104,9 +104,20 @@ export async function getCommentForViewer(
   return out;
 }
 
-/** Earlier versions of a comment, newest first (moderators). */
-export async function getRevisions(db: Db, id: string): Promise<{ body: string; createdAt: string }[]> {
+/**
+ * Earlier versions of a comment, newest first: anyone may read those of a published comment ("Edited"
+ * opens them); those of a removed, held or rejected one only moderators.
+ */
+export async function getRevisions(
+  db: Db,
+  id: string,
+  viewer: Viewer | null = null,
+): Promise<{ body: string; createdAt: string }[]> {
   if (!isUuid(id)) throw new ApiError(404, "not_found", "No such comment.");
+  if (!isModerator(viewer)) {
+    const [c] = await rowsOf(db, sql`select status from comments where id = ${id}`);
+    if (c?.status !== "approved") throw new ApiError(404, "not_found", "No such comment.");
+  }
   const rows = await rowsOf(
     db,
     sql`select body, created_at from comment_revisions where comment_id = ${id} order by created_at desc`,
