@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { articles, authors, pollOptions, polls, questions } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
-import { slugify } from "@/lib/markdown/article";
+import { imageProblems, slugify } from "@/lib/markdown/article";
 import { recordAction } from "@/lib/moderation/audit";
 import { loadArticleQuestion } from "./queries";
 
@@ -80,7 +80,11 @@ const fields = {
   body: z
     .string({ error: "must be text" })
     .min(1, "must not be empty")
-    .max(200_000, "must be at most 200,000 characters"),
+    .max(200_000, "must be at most 200,000 characters")
+    .superRefine((b, ctx) => {
+      const problem = imageProblems(b);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   authorId: z.string().uuid("must be the id of an author"),
   newAuthor: z.object({ name: text(100).min(1, "must not be empty"), job: text(200).optional() }).strict(),
   tags: z.array(text(40).min(1, "must not be empty")).max(20, "at most 20 tags"),
