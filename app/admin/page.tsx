@@ -2,6 +2,8 @@ import Link from "next/link";
 import { DayChart } from "@/components/admin/DayChart";
 import { EndSurgeButton } from "@/components/admin/EndSurgeButton";
 import { ago, when } from "@/components/admin/ui";
+import { plural } from "@/components/ui/format";
+import { TableScroll } from "@/components/ui/TableScroll";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { getDashboard } from "@/lib/moderation/dashboard";
@@ -45,7 +47,7 @@ export default async function AdminDashboard() {
           className="mt-6 rounded border-2 border-amber-500 bg-amber-50 p-4 dark:bg-amber-950/40"
         >
           <h2 id="surge-heading" className="font-semibold">
-            Surge mode: {d.surges.length} article{d.surges.length === 1 ? " is" : "s are"} premoderated
+            Surge mode: {plural(d.surges.length, "article is", "articles are")} premoderated
           </h2>
           <ul className="mt-2 space-y-2">
             {d.surges.map((s) => (
@@ -68,7 +70,7 @@ export default async function AdminDashboard() {
           label="Open reports"
           value={d.reportsOpen}
           href="/admin/queue?status=reported"
-          note={`on ${d.reportedComments} comment${d.reportedComments === 1 ? "" : "s"}`}
+          note={`on ${plural(d.reportedComments, "comment")}`}
         />
         <Stat label="Open appeals" value={d.appealsOpen} href="/admin/appeals" />
         <Stat label="Articles in surge mode" value={d.surges.length} />
@@ -84,32 +86,34 @@ export default async function AdminDashboard() {
           Article health (last 7 days)
         </h2>
         {d.health.length ? (
-          <table className="mt-3 w-full text-sm">
-            <thead>
-              <tr className="text-left">
-                <th scope="col">Article</th>
-                <th scope="col">Comments</th>
-                <th scope="col">Held</th>
-                <th scope="col">Reported</th>
-                <th scope="col">Removed</th>
-                <th scope="col">Mode</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.health.map((a) => (
-                <tr key={a.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                  <th scope="row" className="py-1 pr-2 text-left font-normal">
-                    <Link href={`/admin/queue?status=all&articleId=${a.id}`}>{a.title}</Link>
-                  </th>
-                  <td>{a.total}</td>
-                  <td>{a.heldPercent} %</td>
-                  <td>{a.reportedPercent} %</td>
-                  <td>{a.removedPercent} %</td>
-                  <td>{a.surgeUntil ? `surge until ${when(a.surgeUntil)}` : a.moderationMode}</td>
+          <TableScroll label="Article health" className="mt-3">
+            <table className="data-table w-full text-sm">
+              <thead>
+                <tr className="text-left">
+                  <th scope="col">Article</th>
+                  <th scope="col">Comments</th>
+                  <th scope="col">Held</th>
+                  <th scope="col">Reported</th>
+                  <th scope="col">Removed</th>
+                  <th scope="col">Mode</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.health.map((a) => (
+                  <tr key={a.id} className="border-t border-zinc-200 dark:border-zinc-800">
+                    <th scope="row" className="py-1 pr-2 text-left font-normal">
+                      <Link href={`/admin/queue?status=all&articleId=${a.id}`}>{a.title}</Link>
+                    </th>
+                    <td>{a.total}</td>
+                    <td>{a.heldPercent} %</td>
+                    <td>{a.reportedPercent} %</td>
+                    <td>{a.removedPercent} %</td>
+                    <td>{a.surgeUntil ? `surge until ${when(a.surgeUntil)}` : a.moderationMode}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : (
           <p className="mt-2">No comments in the last 7 days.</p>
         )}

@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { callApi } from "@/components/admin/api";
-import { inputClass, primaryButtonClass } from "@/components/admin/ui";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 
 /** The author's one appeal against a rejection. */
 export function AppealForm({ commentId }: { commentId: string }) {
@@ -43,7 +43,7 @@ export function AppealForm({ commentId }: { commentId: string }) {
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      <button type="submit" className={primaryButtonClass} disabled={busy}>
+      <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
         Send appeal
       </button>
       <p role="status" className="text-sm">

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
-import { dangerButtonClass, Field } from "@/components/ui/form";
-import { callApi } from "./api";
+import { callApi } from "@/components/ui/api";
+import { Field } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/styles";
 
 export function DeleteAccountForm({ phrase }: { phrase: string }) {
   const [state, setState] = useState<{ busy?: boolean; error?: string; field?: string }>({});
@@ -14,7 +15,7 @@ export function DeleteAccountForm({ phrase }: { phrase: string }) {
       comments: form.get("comments") === "remove" ? "remove" : "keep",
     });
     if (r.ok) window.location.assign("/account/deleted");
-    else setState({ error: r.message, field: r.field });
+    else setState({ error: r.error.message, field: r.error.field });
   }
   return (
     <form onSubmit={remove} className="mt-6 space-y-6" noValidate>
@@ -50,7 +51,7 @@ export function DeleteAccountForm({ phrase }: { phrase: string }) {
         required
         error={state.field === "confirm" ? state.error : null}
       />
-      <button type="submit" className={dangerButtonClass} disabled={state.busy}>
+      <button type="submit" className={buttonClass("danger")} disabled={state.busy}>
         Delete my account
       </button>
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
-import { buttonClass, Field } from "@/components/ui/form";
-import { callApi } from "./api";
+import { callApi } from "@/components/ui/api";
+import { Field } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/styles";
 
 export function PasswordForm({ hasPassword, passwordMin }: { hasPassword: boolean; passwordMin: number }) {
   const [state, setState] = useState<{ busy?: boolean; error?: string; field?: string }>({});
@@ -14,7 +15,7 @@ export function PasswordForm({ hasPassword, passwordMin }: { hasPassword: boolea
       newPassword: String(form.get("newPassword") ?? ""),
     });
     if (r.ok) window.location.assign("/signin?notice=password_changed");
-    else setState({ error: r.message, field: r.field });
+    else setState({ error: r.error.message, field: r.error.field });
   }
   const err = (f: string) => (state.field === f ? state.error : null);
   return (
@@ -45,7 +46,7 @@ export function PasswordForm({ hasPassword, passwordMin }: { hasPassword: boolea
         hint={`At least ${passwordMin} characters. Every session ends: you sign in again with the new password.`}
         error={err("newPassword")}
       />
-      <button type="submit" className={buttonClass} disabled={state.busy}>
+      <button type="submit" className={buttonClass()} disabled={state.busy}>
         {hasPassword ? "Change password" : "Set password"}
       </button>
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
-import { buttonClass, Field } from "@/components/ui/form";
-import { callApi } from "./api";
+import { callApi } from "@/components/ui/api";
+import { Field } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/styles";
 
 export function ProfileForm({
   name,
@@ -22,7 +23,7 @@ export function ProfileForm({
     if (canRename) body.name = String(form.get("name") ?? "");
     setState({ busy: true });
     const r = await callApi<{ name: string }>("PATCH", "/api/v1/account", body);
-    setState(r.ok ? { message: "Saved." } : { error: r.message, field: r.field });
+    setState(r.ok ? { message: "Saved." } : { error: r.error.message, field: r.error.field });
   }
   return (
     <form onSubmit={save} className="mt-3 space-y-4">
@@ -56,7 +57,7 @@ export function ProfileForm({
           </p>
         </div>
       </div>
-      <button type="submit" className={buttonClass} disabled={state.busy}>
+      <button type="submit" className={buttonClass()} disabled={state.busy}>
         Save profile
       </button>
       <p role={state.error ? "alert" : "status"} className="text-sm">

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { secondaryButtonClass } from "@/components/ui/form";
-import { callApi } from "./api";
+import { callApi } from "@/components/ui/api";
+import { buttonClass } from "@/components/ui/styles";
 
 export function ResendVerification() {
   const [state, setState] = useState<{ busy?: boolean; message?: string; error?: boolean }>({});
@@ -11,12 +11,12 @@ export function ResendVerification() {
     setState(
       r.ok
         ? { message: "A new confirmation link is on its way. Check your inbox (and spam folder)." }
-        : { message: r.message, error: true },
+        : { message: r.error.message, error: true },
     );
   }
   return (
     <div className="mt-3">
-      <button type="button" className={secondaryButtonClass} onClick={resend} disabled={state.busy}>
+      <button type="button" className={buttonClass("secondary")} onClick={resend} disabled={state.busy}>
         Send the confirmation link again
       </button>
       <p role={state.error ? "alert" : "status"} className="mt-2 text-sm">

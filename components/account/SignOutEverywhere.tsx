@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { secondaryButtonClass } from "@/components/ui/form";
-import { callApi } from "./api";
+import { callApi } from "@/components/ui/api";
+import { buttonClass } from "@/components/ui/styles";
 
 export function SignOutEverywhere() {
   const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
@@ -9,11 +9,11 @@ export function SignOutEverywhere() {
     setState({ busy: true });
     const r = await callApi("DELETE", "/api/v1/account/sessions");
     if (r.ok) window.location.assign("/signin?notice=signed_out_everywhere");
-    else setState({ error: r.message });
+    else setState({ error: r.error.message });
   }
   return (
     <div>
-      <button type="button" className={secondaryButtonClass} onClick={run} disabled={state.busy}>
+      <button type="button" className={buttonClass("secondary")} onClick={run} disabled={state.busy}>
         Sign out everywhere
       </button>
       <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">

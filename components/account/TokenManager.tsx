@@ -1,8 +1,10 @@
 "use client";
 // Personal API tokens: create (the secret is shown once), list, revoke.
 import { useState } from "react";
-import { callApi } from "@/components/admin/api";
-import { buttonClass, dangerButtonClass, inputClass, primaryButtonClass, when } from "@/components/admin/ui";
+import { when } from "@/components/admin/ui";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+import { TableScroll } from "@/components/ui/TableScroll";
 import type { TokenInfo } from "@/lib/auth/api-tokens";
 
 export function TokenManager({ initial }: { initial: TokenInfo[] }) {
@@ -44,7 +46,7 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
             aria-describedby="token-error"
           />
         </label>
-        <button type="submit" className={primaryButtonClass} disabled={busy}>
+        <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
           Create token
         </button>
         <p id="token-error" role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
@@ -69,7 +71,11 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
               onFocus={(e) => e.currentTarget.select()}
             />
           </label>
-          <button type="button" className={`${buttonClass} mt-2`} onClick={() => setSecret(null)}>
+          <button
+            type="button"
+            className={`${buttonClass("secondary", "sm")} mt-2`}
+            onClick={() => setSecret(null)}
+          >
             I have copied it
           </button>
         </section>
@@ -77,51 +83,53 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
       <p role="status" aria-live="polite" className="min-h-6 text-sm font-medium">
         {msg}
       </p>
-      <table className="w-full text-sm">
-        <caption className="sr-only">Your tokens</caption>
-        <thead>
-          <tr className="text-left">
-            <th scope="col">Name</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">State</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((t) => (
-            <tr key={t.id} className="border-t border-zinc-200 dark:border-zinc-800">
-              <th scope="row" className="py-1 text-left font-normal">
-                {t.name}
+      <TableScroll label="Your API tokens" className="">
+        <table className="data-table w-full text-sm">
+          <caption className="sr-only">Your tokens</caption>
+          <thead>
+            <tr className="text-left">
+              <th scope="col">Name</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
               </th>
-              <td>{when(t.createdAt)}</td>
-              <td>{when(t.lastUsedAt)}</td>
-              <td>{t.revokedAt ? `revoked ${when(t.revokedAt)}` : "active"}</td>
-              <td>
-                {t.revokedAt ? null : (
-                  <button
-                    type="button"
-                    className={dangerButtonClass}
-                    aria-label={`Revoke ${t.name}`}
-                    onClick={async () => {
-                      const r = await callApi<{ message: string; token: TokenInfo }>(
-                        "DELETE",
-                        `/api/v1/account/tokens/${t.id}`,
-                      );
-                      setMsg(r.ok ? r.data!.message : r.error!.message);
-                      if (r.ok) setTokens((ts) => ts.map((x) => (x.id === t.id ? r.data!.token : x)));
-                    }}
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id} className="border-t border-zinc-200 dark:border-zinc-800">
+                <th scope="row" className="py-1 text-left font-normal">
+                  {t.name}
+                </th>
+                <td>{when(t.createdAt)}</td>
+                <td>{when(t.lastUsedAt)}</td>
+                <td>{t.revokedAt ? `revoked ${when(t.revokedAt)}` : "active"}</td>
+                <td>
+                  {t.revokedAt ? null : (
+                    <button
+                      type="button"
+                      className={buttonClass("danger", "sm")}
+                      aria-label={`Revoke ${t.name}`}
+                      onClick={async () => {
+                        const r = await callApi<{ message: string; token: TokenInfo }>(
+                          "DELETE",
+                          `/api/v1/account/tokens/${t.id}`,
+                        );
+                        setMsg(r.ok ? r.data!.message : r.error!.message);
+                        if (r.ok) setTokens((ts) => ts.map((x) => (x.id === t.id ? r.data!.token : x)));
+                      }}
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {tokens.length === 0 ? <p className="text-sm">You have no tokens yet.</p> : null}
     </div>
   );

@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "./api";
-import { buttonClass, inputClass, primaryButtonClass } from "./ui";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 
 export function AppealActions({ appealId, mayDecide }: { appealId: string; mayDecide: boolean }) {
   const router = useRouter();
@@ -36,10 +36,20 @@ export function AppealActions({ appealId, mayDecide }: { appealId: string; mayDe
           onChange={(e) => setNote(e.target.value)}
         />
       </label>
-      <button type="button" className={primaryButtonClass} disabled={busy} onClick={() => decide("overturn")}>
+      <button
+        type="button"
+        className={buttonClass("primary", "sm")}
+        disabled={busy}
+        onClick={() => decide("overturn")}
+      >
         Overturn (publish)
       </button>
-      <button type="button" className={buttonClass} disabled={busy} onClick={() => decide("uphold")}>
+      <button
+        type="button"
+        className={buttonClass("secondary", "sm")}
+        disabled={busy}
+        onClick={() => decide("uphold")}
+      >
         Uphold (keep rejected)
       </button>
       <p role="status" className="w-full text-sm">

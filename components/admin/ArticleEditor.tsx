@@ -4,59 +4,17 @@
 // moderation mode. Saves through the admin API; errors name the field.
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { ArticleForEdit } from "@/lib/articles/editor";
-import { callApi } from "./api";
-import { buttonClass, dangerButtonClass, inputClass, primaryButtonClass } from "./ui";
-
-interface OptionDraft {
-  id?: string;
-  label: string;
-}
-interface PollDraft {
-  id?: string;
-  question: string;
-  multiple: boolean;
-  maxChoices: number;
-  closesAt: string;
-  resultsVisibility: "always" | "after_vote" | "after_close";
-  whoMayVote: "anyone" | "signed_in";
-  options: OptionDraft[];
-}
-
-/** ISO instant ↔ the browser's local "YYYY-MM-DDTHH:MM" for datetime-local inputs */
-function toLocalInput(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-function fromLocalInput(v: string): string | null {
-  return v ? new Date(v).toISOString() : null;
-}
-
-/** The polls as the editor holds them (with their ids, so that saving again updates rather than adds). */
-function pollDrafts(article: ArticleForEdit | null): PollDraft[] {
-  return (article?.question?.polls ?? []).map((p) => ({
-    id: p.id,
-    question: p.question,
-    multiple: p.multiple ?? false,
-    maxChoices: p.maxChoices ?? 1,
-    closesAt: toLocalInput(p.closesAt),
-    resultsVisibility: p.resultsVisibility ?? "after_vote",
-    whoMayVote: p.whoMayVote ?? "anyone",
-    options: p.options.map((o) => ({ id: o.id, label: o.label })),
-  }));
-}
-
-const emptyPoll = (): PollDraft => ({
-  question: "",
-  multiple: false,
-  maxChoices: 1,
-  closesAt: "",
-  resultsVisibility: "after_vote",
-  whoMayVote: "anyone",
-  options: [{ label: "" }, { label: "" }],
-});
+import {
+  type ArticleDraft,
+  type Change,
+  draftPayload,
+  pollDrafts,
+  useArticleDraft,
+} from "./article-editor/draft";
+import { PollsEditor } from "./article-editor/PollsEditor";
 
 export function ArticleEditor({
   article,
@@ -67,73 +25,56 @@ export function ArticleEditor({
 }) {
   const router = useRouter();
   const uid = useId();
-  const [title, setTitle] = useState(article?.title ?? "");
-  const [slug, setSlug] = useState(article?.slug ?? "");
-  const [description, setDescription] = useState(article?.description ?? "");
-  const [body, setBody] = useState(article?.body ?? "");
-  const [authorId, setAuthorId] = useState(article?.authorId ?? authors[0]?.id ?? "");
-  const [newAuthorName, setNewAuthorName] = useState("");
-  const [newAuthorJob, setNewAuthorJob] = useState("");
-  const [tags, setTags] = useState((article?.tags ?? []).join(", "));
-  const [status, setStatus] = useState<"draft" | "published">(article?.status ?? "draft");
-  const [publishedAt, setPublishedAt] = useState(toLocalInput(article?.publishedAt));
-  const [commentsOpen, setCommentsOpen] = useState(article?.commentsOpen ?? true);
-  const [moderationMode, setModerationMode] = useState(article?.moderationMode ?? "default");
-  const [quietStart, setQuietStart] = useState(article?.quietStart ?? "");
-  const [quietEnd, setQuietEnd] = useState(article?.quietEnd ?? "");
-  const [hasQuestion, setHasQuestion] = useState(Boolean(article?.question));
-  const [heading, setHeading] = useState(article?.question?.heading ?? "Thought-provoking question");
-  const [qText, setQText] = useState(article?.question?.text ?? "");
-  const [cta, setCta] = useState(article?.question?.callToAction ?? "Share your view in the comments.");
-  const [polls, setPolls] = useState<PollDraft[]>(pollDrafts(article));
+  const { draft, update, setPoll } = useArticleDraft(article, authors);
+  const {
+    title,
+    slug,
+    description,
+    body,
+    authorId,
+    newAuthorName,
+    newAuthorJob,
+    tags,
+    status,
+    publishedAt,
+    commentsOpen,
+    moderationMode,
+    quietStart,
+    quietEnd,
+    hasQuestion,
+    heading,
+    qText,
+    cta,
+    polls,
+  } = draft;
+  const setTitle = (v: Change<ArticleDraft["title"]>) => update("title", v);
+  const setSlug = (v: Change<ArticleDraft["slug"]>) => update("slug", v);
+  const setDescription = (v: Change<ArticleDraft["description"]>) => update("description", v);
+  const setBody = (v: Change<ArticleDraft["body"]>) => update("body", v);
+  const setAuthorId = (v: Change<ArticleDraft["authorId"]>) => update("authorId", v);
+  const setNewAuthorName = (v: Change<ArticleDraft["newAuthorName"]>) => update("newAuthorName", v);
+  const setNewAuthorJob = (v: Change<ArticleDraft["newAuthorJob"]>) => update("newAuthorJob", v);
+  const setTags = (v: Change<ArticleDraft["tags"]>) => update("tags", v);
+  const setStatus = (v: Change<ArticleDraft["status"]>) => update("status", v);
+  const setPublishedAt = (v: Change<ArticleDraft["publishedAt"]>) => update("publishedAt", v);
+  const setCommentsOpen = (v: Change<ArticleDraft["commentsOpen"]>) => update("commentsOpen", v);
+  const setModerationMode = (v: Change<ArticleDraft["moderationMode"]>) => update("moderationMode", v);
+  const setQuietStart = (v: Change<ArticleDraft["quietStart"]>) => update("quietStart", v);
+  const setQuietEnd = (v: Change<ArticleDraft["quietEnd"]>) => update("quietEnd", v);
+  const setHasQuestion = (v: Change<ArticleDraft["hasQuestion"]>) => update("hasQuestion", v);
+  const setHeading = (v: Change<ArticleDraft["heading"]>) => update("heading", v);
+  const setQText = (v: Change<ArticleDraft["qText"]>) => update("qText", v);
+  const setCta = (v: Change<ArticleDraft["cta"]>) => update("cta", v);
+  const setPolls = (v: Change<ArticleDraft["polls"]>) => update("polls", v);
   const [preview, setPreview] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [msg, setMsg] = useState("");
   const [busy, setBusy] = useState(false);
 
-  const setPoll = (i: number, p: Partial<PollDraft>) =>
-    setPolls((ps) => ps.map((x, j) => (j === i ? { ...x, ...p } : x)));
   const bad = (field: string) =>
     error?.field === field || error?.field?.startsWith(`${field}.`) ? true : undefined;
 
-  function payload() {
-    return {
-      title,
-      ...(slug.trim() ? { slug: slug.trim() } : {}),
-      description: description.trim() || null,
-      body,
-      ...(authorId === "__new"
-        ? { newAuthor: { name: newAuthorName, ...(newAuthorJob ? { job: newAuthorJob } : {}) } }
-        : { authorId }),
-      tags: tags
-        .split(",")
-        .map((t) => t.trim())
-        .filter(Boolean),
-      status,
-      publishedAt: fromLocalInput(publishedAt),
-      commentsOpen,
-      moderationMode,
-      quietStart: quietStart || null,
-      quietEnd: quietEnd || null,
-      question: hasQuestion
-        ? {
-            heading,
-            text: qText,
-            callToAction: cta,
-            polls: polls.map((p) => ({
-              ...(p.id ? { id: p.id } : {}),
-              question: p.question,
-              multiple: p.multiple,
-              maxChoices: p.multiple ? p.maxChoices : 1,
-              closesAt: fromLocalInput(p.closesAt),
-              resultsVisibility: p.resultsVisibility,
-              whoMayVote: p.whoMayVote,
-              options: p.options.map((o) => ({ ...(o.id ? { id: o.id } : {}), label: o.label })),
-            })),
-          }
-        : null,
-    };
-  }
+  const payload = () => draftPayload(draft);
 
   async function save() {
     setBusy(true);
@@ -276,7 +217,7 @@ export function ArticleEditor({
         <div className="md:col-span-2">
           <button
             type="button"
-            className={buttonClass}
+            className={buttonClass("secondary", "sm")}
             onClick={async () => {
               const r = await callApi<{ html: string }>("POST", "/api/v1/admin/articles/preview", { body });
               setPreview(r.ok ? r.data!.html : `<p>${r.error!.message}</p>`);
@@ -401,138 +342,12 @@ export function ArticleEditor({
                 aria-invalid={bad("question.callToAction")}
               />
             </label>
-            {polls.map((p, i) => (
-              <fieldset
-                key={p.id ?? `new-${i}`}
-                className="rounded border border-zinc-300 p-3 md:col-span-3 dark:border-zinc-700"
-              >
-                <legend className="font-medium">Poll {i + 1}</legend>
-                <div className="grid gap-2 md:grid-cols-3">
-                  <label className="flex flex-col text-sm md:col-span-3">
-                    Poll question
-                    <input
-                      className={inputClass}
-                      value={p.question}
-                      onChange={(e) => setPoll(i, { question: e.target.value })}
-                      aria-invalid={bad(`question.polls.${i}.question`)}
-                    />
-                  </label>
-                  <label className="flex items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      checked={p.multiple}
-                      onChange={(e) => setPoll(i, { multiple: e.target.checked })}
-                    />{" "}
-                    Several choices allowed
-                  </label>
-                  {p.multiple ? (
-                    <label className="flex flex-col text-sm">
-                      At most
-                      <input
-                        type="number"
-                        min={1}
-                        className={inputClass}
-                        value={p.maxChoices}
-                        onChange={(e) => setPoll(i, { maxChoices: Number(e.target.value) })}
-                      />
-                    </label>
-                  ) : null}
-                  <label className="flex flex-col text-sm">
-                    Results shown
-                    <select
-                      className={inputClass}
-                      value={p.resultsVisibility}
-                      onChange={(e) =>
-                        setPoll(i, { resultsVisibility: e.target.value as PollDraft["resultsVisibility"] })
-                      }
-                    >
-                      <option value="after_vote">after voting</option>
-                      <option value="always">always</option>
-                      <option value="after_close">after the poll closes</option>
-                    </select>
-                  </label>
-                  <label className="flex flex-col text-sm">
-                    Who may vote
-                    <select
-                      className={inputClass}
-                      value={p.whoMayVote}
-                      onChange={(e) => setPoll(i, { whoMayVote: e.target.value as PollDraft["whoMayVote"] })}
-                    >
-                      <option value="anyone">anyone</option>
-                      <option value="signed_in">signed-in readers</option>
-                    </select>
-                  </label>
-                  <label className="flex flex-col text-sm">
-                    Closes at (optional)
-                    <input
-                      type="datetime-local"
-                      className={inputClass}
-                      value={p.closesAt}
-                      onChange={(e) => setPoll(i, { closesAt: e.target.value })}
-                    />
-                  </label>
-                </div>
-                <ol className="mt-2 space-y-1">
-                  {p.options.map((o, j) => (
-                    <li key={o.id ?? `o-${j}`} className="flex items-end gap-2">
-                      <label className="flex flex-1 flex-col text-sm">
-                        Option {j + 1}
-                        <input
-                          className={inputClass}
-                          value={o.label}
-                          aria-invalid={bad(`question.polls.${i}.options.${j}`)}
-                          onChange={(e) =>
-                            setPoll(i, {
-                              options: p.options.map((x, k) =>
-                                k === j ? { ...x, label: e.target.value } : x,
-                              ),
-                            })
-                          }
-                        />
-                      </label>
-                      <button
-                        type="button"
-                        className={buttonClass}
-                        aria-label={`Remove option ${j + 1} of poll ${i + 1}`}
-                        onClick={() => setPoll(i, { options: p.options.filter((_, k) => k !== j) })}
-                      >
-                        Remove
-                      </button>
-                    </li>
-                  ))}
-                </ol>
-                <div className="mt-2 flex gap-2">
-                  <button
-                    type="button"
-                    className={buttonClass}
-                    onClick={() => setPoll(i, { options: [...p.options, { label: "" }] })}
-                  >
-                    Add option
-                  </button>
-                  <button
-                    type="button"
-                    className={dangerButtonClass}
-                    onClick={() => setPolls((ps) => ps.filter((_, k) => k !== i))}
-                  >
-                    Remove poll {i + 1}
-                  </button>
-                </div>
-              </fieldset>
-            ))}
-            <div className="md:col-span-3">
-              <button
-                type="button"
-                className={buttonClass}
-                onClick={() => setPolls((ps) => [...ps, emptyPoll()])}
-              >
-                Add a poll
-              </button>
-            </div>
+            <PollsEditor polls={polls} setPoll={setPoll} setPolls={setPolls} bad={bad} />
           </div>
         ) : null}
       </fieldset>
       <div className="flex gap-3">
-        <button type="submit" className={primaryButtonClass} disabled={busy}>
+        <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
           {article ? "Save changes" : "Create article"}
         </button>
         {article ? (

@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "./api";
-import { buttonClass } from "./ui";
+import { callApi } from "@/components/ui/api";
+import { buttonClass } from "@/components/ui/styles";
 
 export function EndSurgeButton({ articleId, title }: { articleId: string; title: string }) {
   const router = useRouter();
@@ -12,7 +12,7 @@ export function EndSurgeButton({ articleId, title }: { articleId: string; title:
     <span>
       <button
         type="button"
-        className={buttonClass}
+        className={buttonClass("secondary", "sm")}
         disabled={busy}
         aria-label={`End surge mode on ${title}`}
         onClick={async () => {

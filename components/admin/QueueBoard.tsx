@@ -1,33 +1,20 @@
 "use client";
-// The moderation queue, worked from the keyboard: j/k move, a approve, r reject (with a reason), s spam,
-// d delete, f feature, p pin, x select, ? help. Selected items take the bulk buttons. Every action goes
-// through the admin API; the result is announced in a live region.
-import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { callApi } from "@/components/ui/api";
+import { plural } from "@/components/ui/format";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { QueueItem, QueueName } from "@/lib/moderation/queue";
-import { callApi } from "./api";
-import { ago, buttonClass, dangerButtonClass, inputClass, primaryButtonClass, StatusBadge } from "./ui";
+import { QueueHelp } from "./queue/QueueHelp";
+import { QueueItemBody } from "./queue/QueueItemBody";
 
-type Action = "approve" | "reject" | "spam" | "delete" | "feature" | "unfeature" | "pin" | "unpin";
+export type Action = "approve" | "reject" | "spam" | "delete" | "feature" | "unfeature" | "pin" | "unpin";
 
 interface DecisionResult {
   changed: boolean;
   message: string;
   comment: { id: string; status: string; statusReason: string | null; featured: boolean; pinned: boolean };
 }
-
-const KEYS: [string, string][] = [
-  ["j / k", "next / previous comment"],
-  ["a", "approve"],
-  ["r", "reject (asks for the reason shown to the author)"],
-  ["s", "mark as spam"],
-  ["d", "delete"],
-  ["f", "feature / unfeature"],
-  ["p", "pin / unpin"],
-  ["x", "select for a bulk action"],
-  ["?", "show or hide this help"],
-  ["Esc", "close the reason box or the help"],
-];
 
 function stillInQueue(queue: QueueName, status: string, action: Action): boolean {
   if (queue === "pending") return status === "pending";
@@ -36,7 +23,24 @@ function stillInQueue(queue: QueueName, status: string, action: Action): boolean
   return true;
 }
 
-export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialItems: QueueItem[] }) {
+export function QueueBoard({
+  queue,
+  initialItems,
+  renderedAt,
+}: {
+  queue: QueueName;
+  initialItems: QueueItem[];
+  /** when the server rendered the page: relative times use it until the page has hydrated, so the
+   * server's and the browser's first render agree (no hydration mismatch) */
+  renderedAt: number;
+}) {
+  const router = useRouter();
+  const [now, setNow] = useState(renderedAt);
+  useEffect(() => {
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
   const [items, setItems] = useState(initialItems);
   const [index, setIndex] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -110,6 +114,8 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
         return next;
       });
       setSelected((s) => new Set([...s].filter((id) => !done.has(id))));
+      // the queue tabs' counts are the server's: ask for them again (this board keeps its state)
+      if (done.size) router.refresh();
       const failed = results.filter((r) => !r.ok);
       setAnnounce(
         ids.length === 1
@@ -117,7 +123,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           : `${results.length - failed.length} of ${results.length} done.${failed.length ? ` Not done: ${failed.map((f) => f.message).join(" ")}` : ""}`,
       );
     },
-    [queue],
+    [queue, router],
   );
 
   const startReject = useCallback((ids: string[]) => {
@@ -150,6 +156,8 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
         setHelp((h) => !h);
       } else if (key === "Escape") {
         setHelp(false);
+      } else if (!t.closest("[data-queue-list]")) {
+        return;
       } else if (key === "j" || key === "k") {
         // the first j/k only puts the focus on the current comment; later ones move
         engaged.current = true;
@@ -187,31 +195,14 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
   return (
     <div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Keyboard: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve, <kbd>r</kbd> reject, <kbd>s</kbd>{" "}
-        spam, <kbd>f</kbd> feature, <kbd>x</kbd> select, <kbd>?</kbd> all keys.{" "}
+        Keyboard, once focus is in the list (Tab to it): <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve,{" "}
+        <kbd>r</kbd> reject, <kbd>s</kbd> spam, <kbd>f</kbd> feature, <kbd>x</kbd> select, <kbd>?</kbd> all
+        keys.{" "}
         <button type="button" className="underline" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
           Keyboard help
         </button>
       </p>
-      {help ? (
-        <section
-          role="dialog"
-          aria-label="Keyboard shortcuts"
-          className="mt-2 rounded border border-zinc-300 p-3 dark:border-zinc-700"
-        >
-          <h2 className="font-semibold">Keyboard shortcuts</h2>
-          <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-1 text-sm">
-            {KEYS.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt>
-                  <kbd>{k}</kbd>
-                </dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ) : null}
+      {help ? <QueueHelp /> : null}
       <p role="status" aria-live="polite" className="mt-2 min-h-6 text-sm font-medium">
         {announce}
       </p>
@@ -237,8 +228,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           }}
         >
           <label className="flex min-w-64 flex-1 flex-col text-sm">
-            Reason shown to the author (
-            {rejecting.length === 1 ? "1 comment" : `${rejecting.length} comments`})
+            Reason shown to the author ({plural(rejecting.length, "comment")})
             <input
               ref={reasonRef}
               className={inputClass}
@@ -249,12 +239,12 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
               onChange={(e) => setReason(e.target.value)}
             />
           </label>
-          <button type="submit" className={dangerButtonClass}>
+          <button type="submit" className={buttonClass("danger", "sm")}>
             Reject
           </button>
           <button
             type="button"
-            className={buttonClass}
+            className={buttonClass("secondary", "sm")}
             onClick={() => {
               setRejecting(null);
               focusAt(index);
@@ -275,7 +265,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           <span className="text-sm">{sel.length} selected</span>
           <button
             type="button"
-            className={primaryButtonClass}
+            className={buttonClass("primary", "sm")}
             onClick={() => void decide(sel, "approve")}
             disabled={busy}
           >
@@ -283,7 +273,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           </button>
           <button
             type="button"
-            className={dangerButtonClass}
+            className={buttonClass("danger", "sm")}
             onClick={() => startReject(sel)}
             disabled={busy}
           >
@@ -291,7 +281,7 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           </button>
           <button
             type="button"
-            className={buttonClass}
+            className={buttonClass("secondary", "sm")}
             onClick={() => void decide(sel, "spam")}
             disabled={busy}
           >
@@ -299,13 +289,17 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
           </button>
           <button
             type="button"
-            className={buttonClass}
+            className={buttonClass("secondary", "sm")}
             onClick={() => void decide(sel, "delete")}
             disabled={busy}
           >
             Delete selected
           </button>
-          <button type="button" className={buttonClass} onClick={() => setSelected(new Set())}>
+          <button
+            type="button"
+            className={buttonClass("secondary", "sm")}
+            onClick={() => setSelected(new Set())}
+          >
             Clear selection
           </button>
         </section>
@@ -313,12 +307,12 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
       {items.length === 0 ? (
         <p className="mt-6">Nothing here. {queue === "pending" ? "The queue is empty." : ""}</p>
       ) : (
-        <ol className="mt-4 space-y-3" aria-label="Comments">
+        <ol className="mt-4 space-y-3" aria-label="Comments" data-queue-list>
           {items.map((it, i) => (
             <li key={it.id}>
               <article
                 data-queue-item
-                tabIndex={-1}
+                tabIndex={i === index ? 0 : -1}
                 ref={(el) => {
                   if (el) refs.current.set(it.id, el);
                   else refs.current.delete(it.id);
@@ -333,115 +327,22 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                   i === index ? "border-blue-600" : "border-zinc-200 dark:border-zinc-800"
                 }`}
               >
-                <header className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                  <input
-                    type="checkbox"
-                    aria-label="Select for a bulk action"
-                    checked={selected.has(it.id)}
-                    onChange={() =>
-                      setSelected((s) => {
-                        const n = new Set(s);
-                        if (n.has(it.id)) n.delete(it.id);
-                        else n.add(it.id);
-                        return n;
-                      })
-                    }
-                  />
-                  <StatusBadge status={it.status} />
-                  {it.featured ? <span className="text-xs font-semibold">★ featured</span> : null}
-                  {it.pinned ? <span className="text-xs font-semibold">📌 pinned</span> : null}
-                  {it.author ? (
-                    <Link href={`/admin/users/${it.author.id}`} prefetch={false} className="font-semibold">
-                      {it.author.name ?? "Reader"}
-                    </Link>
-                  ) : (
-                    <span>deleted account</span>
-                  )}
-                  {it.author ? (
-                    <span className="text-zinc-600 dark:text-zinc-400">
-                      account {ago(it.author.createdAt)} old · {it.author.approvedCount} approved ·{" "}
-                      {it.author.rejectedCount} rejected
-                      {it.author.status !== "active" ? ` · ${it.author.status}` : ""}
-                    </span>
-                  ) : null}
-                  <span className="text-zinc-600 dark:text-zinc-400">{ago(it.createdAt)} ago</span>
-                </header>
-                <p className="mt-1 text-sm">
-                  on{" "}
-                  <Link href={`/articles/${it.article.slug}`} prefetch={false}>
-                    {it.article.title}
-                  </Link>
-                </p>
-                {it.parent ? (
-                  <blockquote className="mt-2 border-l-4 border-zinc-300 pl-3 text-sm text-zinc-700 dark:border-zinc-600 dark:text-zinc-300">
-                    In reply to {it.parent.authorName ?? "a reader"}: {it.parent.excerpt}
-                  </blockquote>
-                ) : null}
-                <p className="mt-2 whitespace-pre-wrap break-words">{it.body}</p>
-                <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-                  <span className="font-medium">Decided by {it.decidedBy ?? "—"}:</span> {it.explanation}
-                  {it.tags.length ? ` · tags: ${it.tags.join(", ")}` : ""}
-                </p>
-                {it.reports.length ? (
-                  <ul className="mt-1 text-sm text-red-800 dark:text-red-300" aria-label="Open reports">
-                    {it.reports.map((r) => (
-                      <li key={r.reason}>
-                        {r.count} × {r.reason.replace("_", " ")}
-                        {r.notes.length ? `: “${r.notes.join("”, “")}”` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                <div className="mt-3 flex flex-wrap gap-2">
-                  <button
-                    type="button"
-                    className={primaryButtonClass}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], "approve")}
-                  >
-                    Approve
-                  </button>
-                  <button
-                    type="button"
-                    className={dangerButtonClass}
-                    disabled={busy}
-                    onClick={() => startReject([it.id])}
-                  >
-                    Reject…
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClass}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], "spam")}
-                  >
-                    Spam
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClass}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], "delete")}
-                  >
-                    Delete
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClass}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], it.featured ? "unfeature" : "feature")}
-                  >
-                    {it.featured ? "Unfeature" : "Feature"}
-                  </button>
-                  <button
-                    type="button"
-                    className={buttonClass}
-                    disabled={busy}
-                    onClick={() => void decide([it.id], it.pinned ? "unpin" : "pin")}
-                  >
-                    {it.pinned ? "Unpin" : "Pin"}
-                  </button>
-                </div>
+                <QueueItemBody
+                  it={it}
+                  now={now}
+                  selected={selected.has(it.id)}
+                  onToggle={() =>
+                    setSelected((s) => {
+                      const n = new Set(s);
+                      if (n.has(it.id)) n.delete(it.id);
+                      else n.add(it.id);
+                      return n;
+                    })
+                  }
+                  busy={busy}
+                  onDecide={(action) => void decide([it.id], action)}
+                  onReject={() => startReject([it.id])}
+                />
               </article>
             </li>
           ))}

@@ -2,9 +2,9 @@
 // The site settings (admins): word lists one per line, thresholds, modes. Saved through PUT
 // /api/v1/admin/settings; an invalid value is refused as a whole and its field is marked.
 import { useState } from "react";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { Settings } from "@/lib/settings/schema";
-import { callApi } from "./api";
-import { inputClass, primaryButtonClass } from "./ui";
 
 type NumKey = {
   [K in keyof Settings]: Settings[K] extends number ? K : never;
@@ -178,7 +178,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           />
         </label>
       </fieldset>
-      <button type="submit" className={primaryButtonClass} disabled={busy}>
+      <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
         Save settings
       </button>
     </form>

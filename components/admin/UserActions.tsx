@@ -2,8 +2,8 @@
 // Status (suspend for a duration, ban, reinstate), role (admins only) and notes for one user.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "./api";
-import { buttonClass, dangerButtonClass, inputClass, primaryButtonClass } from "./ui";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 
 const DURATIONS: [string, number][] = [
   ["1 hour", 1],
@@ -19,12 +19,15 @@ export function UserActions({
   role,
   viewerIsAdmin,
   isSelf,
+  emailUnverified = false,
 }: {
   userId: string;
   status: string;
   role: string;
   viewerIsAdmin: boolean;
   isSelf: boolean;
+  /** an admin may mark the address verified (a site without mail can still let the reader in) */
+  emailUnverified?: boolean;
 }) {
   const router = useRouter();
   const [hours, setHours] = useState(24);
@@ -76,7 +79,7 @@ export function UserActions({
             </label>
             <button
               type="button"
-              className={buttonClass}
+              className={buttonClass("secondary", "sm")}
               disabled={busy}
               onClick={() =>
                 run("POST", `/api/v1/admin/users/${userId}/status`, {
@@ -90,7 +93,7 @@ export function UserActions({
             </button>
             <button
               type="button"
-              className={dangerButtonClass}
+              className={buttonClass("danger", "sm")}
               disabled={busy || status === "banned"}
               onClick={() =>
                 run("POST", `/api/v1/admin/users/${userId}/status`, {
@@ -103,7 +106,7 @@ export function UserActions({
             </button>
             <button
               type="button"
-              className={buttonClass}
+              className={buttonClass("secondary", "sm")}
               disabled={busy || status === "active"}
               onClick={() =>
                 run("POST", `/api/v1/admin/users/${userId}/status`, {
@@ -123,6 +126,25 @@ export function UserActions({
           </p>
         )}
       </section>
+      {viewerIsAdmin && emailUnverified ? (
+        <section aria-labelledby="verify-h">
+          <h2 id="verify-h" className="text-lg font-semibold">
+            E-mail address
+          </h2>
+          <p className="mt-1 text-sm">
+            Not verified yet: the reader cannot comment or vote. Mark it verified if you know the address is
+            theirs (recorded in the audit log).
+          </p>
+          <button
+            type="button"
+            className={`${buttonClass("secondary", "sm")} mt-2`}
+            aria-disabled={busy || undefined}
+            onClick={() => !busy && void run("POST", `/api/v1/admin/users/${userId}/verify-email`, {})}
+          >
+            Mark e-mail verified
+          </button>
+        </section>
+      ) : null}
       {viewerIsAdmin ? (
         <section aria-labelledby="role-h">
           <h2 id="role-h" className="text-lg font-semibold">
@@ -146,7 +168,11 @@ export function UserActions({
                   <option value="admin">admin</option>
                 </select>
               </label>
-              <button type="submit" className={primaryButtonClass} disabled={busy || newRole === role}>
+              <button
+                type="submit"
+                className={buttonClass("primary", "sm")}
+                disabled={busy || newRole === role}
+              >
                 Change role
               </button>
             </form>
@@ -174,7 +200,7 @@ export function UserActions({
               onChange={(e) => setModNote(e.target.value)}
             />
           </label>
-          <button type="submit" className={buttonClass} disabled={busy}>
+          <button type="submit" className={buttonClass("secondary", "sm")} disabled={busy}>
             Add note
           </button>
         </form>

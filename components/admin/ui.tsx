@@ -1,3 +1,5 @@
+import { plural } from "@/components/ui/format";
+
 // Small presentational pieces shared by the admin pages (server or client).
 export function StatusBadge({ status }: { status: string }) {
   const tone: Record<string, string> = {
@@ -29,19 +31,10 @@ export function ago(iso: string, now = Date.now()): string {
   if (m < 60) return `${m} min`;
   const h = Math.round(m / 60);
   if (h < 48) return `${h} h`;
-  return `${Math.round(h / 24)} days`;
+  return plural(Math.round(h / 24), "day");
 }
 
 export function when(iso: string | null): string {
   if (!iso) return "—";
   return `${iso.replace("T", " ").slice(0, 16)} UTC`;
 }
-
-export const inputClass =
-  "rounded border border-zinc-400 bg-white px-2 py-1 text-zinc-900 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100";
-export const buttonClass =
-  "rounded border border-zinc-400 bg-zinc-100 px-3 py-1 text-sm font-medium text-zinc-900 hover:bg-zinc-200 disabled:opacity-50 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700";
-export const primaryButtonClass =
-  "rounded bg-blue-700 px-3 py-1 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-50";
-export const dangerButtonClass =
-  "rounded bg-red-700 px-3 py-1 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-50";

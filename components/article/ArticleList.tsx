@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate, formatNumber } from "@/components/ui/format";
+import { formatDate, plural } from "@/components/ui/format";
 import type { ArticleCard } from "@/lib/articles/queries";
 
 export function ArticleList({
@@ -34,11 +34,9 @@ export function ArticleList({
                   <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{a.description}</p>
                 ) : null}
                 <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                  <time dateTime={a.publishedAt}>{formatDate(a.publishedAt)}</time> · {formatNumber(a.views)}{" "}
-                  views ·{" "}
-                  <span data-comment-count={a.slug}>
-                    {formatNumber(a.commentCount)} {a.commentCount === 1 ? "comment" : "comments"}
-                  </span>
+                  <time dateTime={a.publishedAt}>{formatDate(a.publishedAt)}</time> ·{" "}
+                  <span data-views-for={a.slug}>{plural(a.views, "view")}</span> ·{" "}
+                  <span data-comment-count={a.slug}>{plural(a.commentCount, "comment")}</span>
                 </p>
               </article>
             </li>

@@ -1,5 +1,7 @@
 "use client";
 import { useEffect } from "react";
+import { callApi } from "@/components/ui/api";
+import { formatNumber, plural } from "@/components/ui/format";
 
 /**
  * Counts the view with a small request after the cached page has loaded (once per visitor per day,
@@ -8,20 +10,20 @@ import { useEffect } from "react";
 export function ViewBeacon({ slug }: { slug: string }) {
   useEffect(() => {
     const ctrl = new AbortController();
-    fetch(`/api/v1/articles/${encodeURIComponent(slug)}/views`, {
-      method: "POST",
-      signal: ctrl.signal,
-      keepalive: true,
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((d: { views?: number } | null) => {
-        if (typeof d?.views !== "number") return;
-        const el = document.querySelector('[data-stat="views"]');
-        if (el) el.textContent = new Intl.NumberFormat("en-US").format(d.views);
-      })
-      .catch(() => {});
+    void callApi<{ views?: number }>(
+      "POST",
+      `/api/v1/articles/${encodeURIComponent(slug)}/views`,
+      {},
+      { signal: ctrl.signal, keepalive: true },
+    ).then((r) => {
+      const views = r.data?.views;
+      if (typeof views !== "number") return;
+      // the header's figure, and this article's wherever a list on the page shows it
+      const el = document.querySelector('[data-stat="views"]');
+      if (el) el.textContent = formatNumber(views);
+      for (const e of document.querySelectorAll(`[data-views-for="${CSS.escape(slug)}"]`))
+        e.textContent = plural(views, "view");
+    });
     return () => ctrl.abort();
   }, [slug]);
   return null;

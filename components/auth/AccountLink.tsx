@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
+import { callApi } from "@/components/ui/api";
 
 type Me = { name: string; role: string } | null;
 
@@ -14,10 +15,7 @@ export function AccountLink() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not an input
   useEffect(() => {
     let live = true;
-    fetch("/api/v1/me", { credentials: "same-origin" })
-      .then((r) => (r.ok ? r.json() : { user: null }))
-      .then((d: { user: Me }) => live && setMe(d.user))
-      .catch(() => live && setMe(null));
+    void callApi<{ user: Me }>("GET", "/api/v1/me").then((r) => live && setMe(r.data?.user ?? null));
     return () => {
       live = false;
     };
@@ -40,7 +38,8 @@ export function AccountLink() {
         </li>
       ) : null}
       <li>
-        <Link href="/account" prefetch={false} aria-label={`Your account (${me.name})`}>
+        <Link href="/account" prefetch={false}>
+          <span className="sr-only">Your account: </span>
           {me.name}
         </Link>
       </li>

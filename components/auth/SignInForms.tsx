@@ -1,15 +1,28 @@
 "use client";
+import Link from "next/link";
 import { useActionState } from "react";
-import { magicLinkSignIn, oauthSignIn, passwordSignIn } from "@/app/(site)/signin/actions";
-import { buttonClass, Field, Notice, secondaryButtonClass } from "@/components/ui/form";
+import { Field, Notice } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/styles";
+
+export type SignInState = { error?: string; field?: string; email?: string } | null;
+type FormAction<S> = (prev: S, form: FormData) => Promise<S>;
+
+/** The sign-in server actions, passed in by the page (components never import from app/). */
+export interface SignInActions {
+  passwordSignIn: FormAction<SignInState>;
+  magicLinkSignIn: FormAction<SignInState>;
+  oauthSignIn: (form: FormData) => Promise<void>;
+}
 
 export interface SignInFormsProps {
   callbackUrl: string;
   magicLink: boolean;
   oauth: { id: string; name: string }[];
+  actions: SignInActions;
 }
 
-export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps) {
+export function SignInForms({ callbackUrl, magicLink, oauth, actions }: SignInFormsProps) {
+  const { passwordSignIn, magicLinkSignIn, oauthSignIn } = actions;
   const [pw, pwAction, pwPending] = useActionState(passwordSignIn, null);
   const [ml, mlAction, mlPending] = useActionState(magicLinkSignIn, null);
   return (
@@ -39,9 +52,12 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
             autoComplete="current-password"
             required
           />
-          <button type="submit" className={buttonClass} disabled={pwPending}>
-            Sign in
-          </button>
+          <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+            <button type="submit" className={buttonClass()} aria-disabled={pwPending || undefined}>
+              Sign in
+            </button>
+            <Link href="/forgot-password">Forgot your password?</Link>
+          </div>
         </form>
       </section>
       {magicLink ? (
@@ -66,7 +82,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
               defaultValue={ml?.email}
               key={`ml-email-${ml?.email ?? ""}`}
             />
-            <button type="submit" className={secondaryButtonClass} disabled={mlPending}>
+            <button type="submit" className={buttonClass("secondary")} aria-disabled={mlPending || undefined}>
               Email me a sign-in link
             </button>
           </form>
@@ -82,7 +98,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth }: SignInFormsProps)
               <form key={p.id} action={oauthSignIn}>
                 <input type="hidden" name="provider" value={p.id} />
                 <input type="hidden" name="callbackUrl" value={callbackUrl} />
-                <button type="submit" className={secondaryButtonClass}>
+                <button type="submit" className={buttonClass("secondary")}>
                   Continue with {p.name}
                 </button>
               </form>

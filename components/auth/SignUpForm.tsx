@@ -1,9 +1,18 @@
 "use client";
 import { useActionState } from "react";
-import { signUpAction } from "@/app/(site)/signup/actions";
-import { buttonClass, Field, Notice } from "@/components/ui/form";
+import { Field, Notice } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/styles";
 
-export function SignUpForm({ passwordMin }: { passwordMin: number }) {
+export type SignUpState = { error?: string; field?: string; name?: string; email?: string } | null;
+
+/** `signUpAction` is the page's server action (components never import from app/). */
+export function SignUpForm({
+  passwordMin,
+  signUpAction,
+}: {
+  passwordMin: number;
+  signUpAction: (prev: SignUpState, form: FormData) => Promise<SignUpState>;
+}) {
   const [state, action, pending] = useActionState(signUpAction, null);
   const err = (field: string) => (state?.field === field ? state.error : null);
   return (
@@ -47,7 +56,7 @@ export function SignUpForm({ passwordMin }: { passwordMin: number }) {
           hint={`At least ${passwordMin} characters; common passwords are refused.`}
           error={err("password")}
         />
-        <button type="submit" className={buttonClass} disabled={pending}>
+        <button type="submit" className={buttonClass()} aria-disabled={pending || undefined}>
           Create account
         </button>
       </form>

@@ -74,6 +74,13 @@ export function CommentItem({ c }: { c: PublicComment }) {
       <article data-comment-id={c.id} data-depth={c.depth}>
         <header className="comment-meta">
           <h3 className="font-semibold">{c.deleted ? "[deleted]" : (c.author?.name ?? "Former reader")}</h3>
+          {c.author?.staff && !c.deleted ? (
+            <span className="comment-badge" title="A moderator of this site">
+              Staff
+            </span>
+          ) : null}
+          {c.pinned ? <span className="comment-badge">Pinned</span> : null}
+          {c.featured ? <span className="comment-badge">Featured</span> : null}
           {!c.deleted && c.votedTags?.length
             ? c.votedTags.map((t) => (
                 <span
@@ -88,11 +95,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
           <a href={c.url} className="comment-time">
             <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
           </a>
-          {c.editedAt && !c.deleted ? (
-            <span className="text-zinc-600 dark:text-zinc-400" title={`Edited ${formatDateTime(c.editedAt)}`}>
-              (edited)
-            </span>
-          ) : null}
+          {c.editedAt && !c.deleted ? <EditedHistory id={c.id} editedAt={c.editedAt} /> : null}
         </header>
         {c.deleted ? (
           <p className="mt-1 italic text-zinc-600 dark:text-zinc-400">[deleted]</p>
@@ -117,7 +120,8 @@ export function CommentItem({ c }: { c: PublicComment }) {
             role="status"
             className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
           >
-            Only you can see this comment for now: {c.message}
+            Only you can see this comment for now: {c.message} <a href="/account/comments">My comments</a>
+            {c.status === "rejected" || c.status === "spam" ? " (where you can appeal)" : ""}.
           </p>
         ) : null}
         {c.status === "approved" || c.deleted ? (
@@ -367,5 +371,55 @@ function ReportForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** "Edited": opens the comment's earlier versions (newest first) under the header. */
+function EditedHistory({ id, editedAt }: { id: string; editedAt: string }) {
+  const [open, setOpen] = useState(false);
+  const [list, setList] = useState<{ body: string; createdAt: string }[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function toggle() {
+    if (!open && !list) {
+      try {
+        setList((await commentsApi.revisions(id)).revisions);
+      } catch (e) {
+        setError(e instanceof ApiCallError ? e.message : "Could not load the earlier versions.");
+      }
+    }
+    setOpen((o) => !o);
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="comment-action"
+        aria-expanded={open}
+        title={`Edited ${formatDateTime(editedAt)}`}
+        onClick={() => void toggle()}
+      >
+        Edited
+      </button>
+      {open ? (
+        <div className="basis-full rounded border border-zinc-300 p-2 text-sm dark:border-zinc-700">
+          {error ? (
+            <p role="alert">{error}</p>
+          ) : list?.length ? (
+            <ol className="space-y-2" aria-label="Earlier versions, newest first">
+              {list.map((r) => (
+                <li key={r.createdAt}>
+                  <p className="text-zinc-600 dark:text-zinc-400">
+                    Until <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>:
+                  </p>
+                  <p className="whitespace-pre-wrap break-words">{r.body}</p>
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p>No earlier version is kept.</p>
+          )}
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -11,7 +11,9 @@ import { CommentForm, type Limits } from "./CommentForm";
 import { CommentList } from "./CommentItem";
 import { type CommentsApi, CommentsContext } from "./context";
 import { plural } from "./format";
-import { appendReply, appendRoots, findComment, prependRoots, updateComment } from "./tree-state";
+import { appendReply, appendRoots, prependRoots, updateComment } from "./tree-state";
+import { useLiveComments } from "./useLiveComments";
+import { VotedOptionFilter } from "./VotedOptionFilter";
 
 const SORTS: [CommentSort, string][] = [
   ["new", "Newest"],
@@ -36,7 +38,7 @@ export interface CommentsSectionProps {
 }
 
 export function CommentsSection(props: CommentsSectionProps) {
-  const { slug, mode, limits, commentsOpen, maxDepth } = props;
+  const { slug, mode, commentsOpen, maxDepth } = props;
   const [roots, setRoots] = useState(props.initial.comments);
   const [nextCursor, setNextCursor] = useState(props.initial.nextCursor);
   const [sort, setSort] = useState(props.initial.sort);
@@ -54,6 +56,8 @@ export function CommentsSection(props: CommentsSectionProps) {
   const rootsRef = useRef(roots);
   rootsRef.current = roots;
   const viewerIdRef = useRef<string | null>(null);
+  // the server's current limits (admin settings) arrive with the reader's state; until then the page's
+  const limits = state?.limits ?? props.limits;
   const listHref = `/articles/${slug}/comments`;
   const signinHref = `/signin?callbackUrl=${encodeURIComponent(`/articles/${slug}#comments`)}`;
 
@@ -74,58 +78,7 @@ export function CommentsSection(props: CommentsSectionProps) {
   }, [slug]);
 
   // live updates from every instance
-  useEffect(() => {
-    if (typeof EventSource === "undefined") return;
-    const es = new EventSource(`/api/v1/articles/${encodeURIComponent(slug)}/comments/stream`);
-    const onComment = (e: MessageEvent) => {
-      const c = (JSON.parse(e.data) as { comment: PublicComment }).comment;
-      if (c.author && c.author.id === viewerIdRef.current) return;
-      if (findComment(rootsRef.current, c.id)) return;
-      if (c.parentId ? !findComment(rootsRef.current, c.parentId) : mode !== "article") return;
-      setIncoming((list) => (list.some((x) => x.id === c.id) ? list : [...list, c]));
-    };
-    const onUpdate = (e: MessageEvent) => {
-      const c = (JSON.parse(e.data) as { comment: PublicComment }).comment;
-      setRoots((list) =>
-        updateComment(list, c.id, (old) => ({
-          ...old,
-          bodyHtml: c.bodyHtml,
-          deleted: c.deleted,
-          status: c.status,
-          author: c.author,
-          editedAt: c.editedAt,
-        })),
-      );
-    };
-    const onScore = (e: MessageEvent) => {
-      const s = JSON.parse(e.data) as { id: string; score: number; upvotes: number; downvotes: number };
-      setRoots((list) =>
-        updateComment(list, s.id, (old) => ({
-          ...old,
-          score: s.score,
-          upvotes: s.upvotes,
-          downvotes: s.downvotes,
-        })),
-      );
-    };
-    const onRemoved = (e: MessageEvent) => {
-      const { id } = JSON.parse(e.data) as { id: string };
-      setRoots((list) =>
-        updateComment(list, id, (old) => ({
-          ...old,
-          deleted: true,
-          status: "deleted",
-          bodyHtml: "",
-          author: null,
-        })),
-      );
-    };
-    es.addEventListener("removed", onRemoved);
-    es.addEventListener("comment", onComment);
-    es.addEventListener("update", onUpdate);
-    es.addEventListener("score", onScore);
-    return () => es.close();
-  }, [slug, mode]);
+  useLiveComments({ slug, mode, rootsRef, viewerIdRef, setRoots, setIncoming });
 
   const showIncoming = useCallback(() => {
     setRoots((list) => {
@@ -298,6 +251,11 @@ export function CommentsSection(props: CommentsSectionProps) {
           <div>
             {!commentsOpen ? (
               <p className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">Comments on this article are closed.</p>
+            ) : state?.closedMessage ? (
+              // quiet hours: said before anyone types, with the reopening time
+              <p role="status" className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">
+                {state.closedMessage}
+              </p>
             ) : live && state && !viewer ? (
               <p className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">
                 <a href={signinHref} className="font-medium">
@@ -367,40 +325,14 @@ export function CommentsSection(props: CommentsSectionProps) {
         ) : null}
 
         {mode === "article" && filterOptions.length > 0 ? (
-          <form
-            method="get"
+          <VotedOptionFilter
             action={listHref}
-            className="flex flex-wrap items-center gap-2 text-sm"
-            onSubmit={(e) => {
-              if (!live) return;
-              e.preventDefault();
-              void changeFilter(votedOption);
-            }}
-          >
-            <input type="hidden" name="sort" value={sort} />
-            <label htmlFor="comments-voted-option" className="text-zinc-600 dark:text-zinc-400">
-              Show comments from
-            </label>
-            <select
-              id="comments-voted-option"
-              name="votedOption"
-              value={votedOption}
-              onChange={(e) => void changeFilter(e.target.value)}
-              className="rounded border border-zinc-400 bg-transparent px-2 py-1"
-            >
-              <option value="">all readers</option>
-              {filterOptions.map((o) => (
-                <option key={o.id} value={o.id}>
-                  readers who voted “{o.label}” ({o.question})
-                </option>
-              ))}
-            </select>
-            {live ? null : (
-              <button type="submit" className="rounded border border-zinc-400 px-3 py-1 font-medium">
-                Filter
-              </button>
-            )}
-          </form>
+            sort={sort}
+            value={votedOption}
+            options={filterOptions}
+            live={live}
+            onChange={(v) => void changeFilter(v)}
+          />
         ) : null}
 
         {incoming.length > 0 && !votedOption ? (

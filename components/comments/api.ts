@@ -1,41 +1,11 @@
 // The comment section's calls to the JSON API (same origin: the browser sends Origin and the cookie).
+import { ApiCallError, callOrThrow } from "@/components/ui/api";
 import type { CommentPage, PublicComment, RepliesPage, ViewerState } from "@/lib/comments/types";
 
-export class ApiCallError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiCallError };
 
-async function call<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
-  const { json, ...rest } = init ?? {};
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      ...rest,
-      headers: json !== undefined ? { "content-type": "application/json" } : undefined,
-      body: json !== undefined ? JSON.stringify(json) : undefined,
-      credentials: "same-origin",
-    });
-  } catch {
-    throw new ApiCallError(0, "network", "Could not reach the server. Check your connection and try again.");
-  }
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (data as { error?: { code: string; message: string; field?: string } } | null)?.error;
-    throw new ApiCallError(
-      res.status,
-      e?.code ?? "error",
-      e?.message ?? `Something went wrong (HTTP ${res.status}).`,
-      e?.field,
-    );
-  }
-  return data as T;
+function call<T>(url: string, init?: { method?: string; json?: unknown }): Promise<T> {
+  return callOrThrow<T>(init?.method ?? "GET", url, init?.json);
 }
 
 const enc = encodeURIComponent;
@@ -63,6 +33,10 @@ export const commentsApi = {
         method: "PATCH",
         json: { body },
       },
+    ),
+  revisions: (id: string) =>
+    call<{ id: string; revisions: { body: string; createdAt: string }[] }>(
+      `/api/v1/comments/${enc(id)}/revisions`,
     ),
   remove: (id: string) =>
     call<{ id: string; status: string }>(`/api/v1/comments/${enc(id)}`, { method: "DELETE" }),

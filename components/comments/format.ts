@@ -11,6 +11,4 @@ export function formatDateTime(iso: string): string {
   }).format(new Date(iso))} UTC`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${new Intl.NumberFormat("en-US").format(n)} ${n === 1 ? one : many}`;
-}
+export { plural } from "@/components/ui/format";

@@ -4,9 +4,11 @@
 // answers are shown, and the figures in the article information are refreshed in place.
 import { type FormEvent, useEffect, useState } from "react";
 import { helpfulText, type RatingFigures, ratingText } from "@/components/article/stats-text";
+import { callApi } from "@/components/ui/api";
+import { plural } from "@/components/ui/format";
 
 type Mine = { rating: number | null; helpful: boolean | null };
-type Body = { stats?: RatingFigures; mine?: Mine; error?: { message?: string } } | null;
+type Body = { stats?: RatingFigures; mine?: Mine } | null;
 
 function showFigures(s: RatingFigures) {
   const rating = document.querySelector('[data-stat="rating"]');
@@ -30,15 +32,13 @@ export function ArticleFeedback({ slug }: { slug: string }) {
 
   useEffect(() => {
     let live = true;
-    fetch(url, { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<Body>) : null))
-      .then((d) => {
-        if (!live || !d?.stats || !d.mine) return;
-        setMine(d.mine);
-        setPicked((p) => p ?? d.mine!.rating);
-        showFigures(d.stats);
-      })
-      .catch(() => {});
+    void callApi<Body>("GET", url).then((r) => {
+      const d = r.data;
+      if (!live || !d?.stats || !d.mine) return;
+      setMine(d.mine);
+      setPicked((p) => p ?? d.mine!.rating);
+      showFigures(d.stats);
+    });
     return () => {
       live = false;
     };
@@ -46,25 +46,11 @@ export function ArticleFeedback({ slug }: { slug: string }) {
 
   async function send(change: Partial<Mine>, thanks: string) {
     setBusy(true);
-    let body: Body = null;
-    let ok = false;
-    try {
-      const r = await fetch(url, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(change),
-      });
-      ok = r.ok;
-      body = (await r.json().catch(() => null)) as Body;
-    } catch {
-      // network error: reported below
-    }
+    const r = await callApi<Body>("PUT", url, change);
     setBusy(false);
-    if (!ok || !body?.stats || !body.mine) {
-      setMsg({
-        text: body?.error?.message ?? "Your answer could not be saved. Please try again.",
-        error: true,
-      });
+    const body = r.data;
+    if (!body?.stats || !body.mine) {
+      setMsg({ text: r.error?.message ?? "Your answer could not be saved. Please try again.", error: true });
       return;
     }
     setMine(body.mine);
@@ -117,7 +103,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
                 >
                   {n <= shown ? "★" : "☆"}
                 </span>
-                <span className="sr-only">{n === 1 ? "1 star" : `${n} stars`}</span>
+                <span className="sr-only">{plural(n, "star")}</span>
               </label>
             ))}
           </div>

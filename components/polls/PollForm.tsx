@@ -31,7 +31,16 @@ export function PollForm({
   const hintId = `${labelledBy}-hint`;
   const max = poll.multiple ? Math.min(poll.maxChoices, poll.options.length) : 1;
   return (
-    <form method="post" action={`/polls/${poll.id}/vote`} onSubmit={onSubmit} aria-busy={busy}>
+    <form
+      method="post"
+      action={`/polls/${poll.id}/vote`}
+      onSubmit={(e) => {
+        // while saving the button stays focusable (aria-disabled), so a second submit is ignored here
+        if (busy) return e.preventDefault();
+        onSubmit?.(e);
+      }}
+      aria-busy={busy}
+    >
       <fieldset aria-labelledby={labelledBy} aria-describedby={hintId}>
         <p id={hintId} className="text-sm text-zinc-700 dark:text-zinc-300">
           {poll.multiple ? `Choose up to ${max} options.` : "Choose one option."}
@@ -58,8 +67,8 @@ export function PollForm({
           type="submit"
           name="action"
           value="vote"
-          disabled={busy}
-          className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60"
+          aria-disabled={busy || undefined}
+          className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 aria-disabled:opacity-60"
         >
           {submitLabel}
         </button>

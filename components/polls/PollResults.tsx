@@ -1,10 +1,8 @@
 // A poll's results as an accessible bar chart: every option has its figures in text (percentage and
 // votes); the bars repeat them visually and are hidden from assistive technology. Used by the article's
 // client-side polls and by the server-rendered poll page.
-import { formatNumber } from "@/components/ui/format";
+import { formatNumber, plural } from "@/components/ui/format";
 import type { PollView } from "@/lib/polls/results";
-
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 export function PollResults({ poll }: { poll: PollView }) {
   const total = poll.totalVoters ?? 0;

@@ -32,7 +32,7 @@ export function Field({
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={described || undefined}
-        className="mt-1 w-full rounded border border-zinc-400 bg-transparent p-2 aria-[invalid]:border-red-600"
+        className="mt-1 w-full rounded border border-zinc-500 bg-transparent p-2 aria-[invalid]:border-red-600 dark:border-zinc-400"
       />
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
@@ -59,10 +59,3 @@ export function Notice({ tone, children }: { tone: keyof typeof TONES; children:
     </div>
   );
 }
-
-export const buttonClass =
-  "rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60";
-export const secondaryButtonClass =
-  "rounded border border-zinc-400 px-4 py-2 font-medium hover:bg-zinc-100 disabled:opacity-60 dark:hover:bg-zinc-800";
-export const dangerButtonClass =
-  "rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60";

@@ -117,10 +117,20 @@ export async function seedArticle(db: Db, a: ArticleFile): Promise<void> {
   });
 }
 
-export async function seedContent(db: Db, dir?: string): Promise<SeedResult> {
+/** A development-only article: tagged `demo` (its title starts with "[Demo]"). */
+export function isDemoArticle(a: Pick<ArticleFile, "tags">): boolean {
+  return a.tags.includes("demo");
+}
+
+/**
+ * Upserts the articles of `dir` (content/articles by default). `demo: false` leaves out the demo
+ * articles (tagged `demo`): `npm run db:seed` publishes only real content unless given `--demo`.
+ */
+export async function seedContent(db: Db, dir?: string, opts: { demo?: boolean } = {}): Promise<SeedResult> {
   const { articles: files, errors } = readArticleFiles(dir);
   const seeded: string[] = [];
   for (const a of files) {
+    if (opts.demo === false && isDemoArticle(a)) continue;
     await seedArticle(db, a);
     seeded.push(a.slug);
   }

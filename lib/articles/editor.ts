@@ -10,7 +10,7 @@ import { articles, authors, pollOptions, polls, questions } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { isUuid, type Tx } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import { slugify } from "@/lib/markdown/article";
+import { imageProblems, slugify } from "@/lib/markdown/article";
 import { recordAction } from "@/lib/moderation/audit";
 import { loadArticleQuestion } from "./queries";
 
@@ -82,7 +82,11 @@ const fields = {
   body: z
     .string({ error: "must be text" })
     .min(1, "must not be empty")
-    .max(200_000, "must be at most 200,000 characters"),
+    .max(200_000, "must be at most 200,000 characters")
+    .superRefine((b, ctx) => {
+      const problem = imageProblems(b);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   authorId: z.string().uuid("must be the id of an author"),
   newAuthor: z.object({ name: text(100).min(1, "must not be empty"), job: text(200).optional() }).strict(),
   tags: z.array(text(40).min(1, "must not be empty")).max(20, "at most 20 tags"),
@@ -341,8 +345,11 @@ export async function updateArticle(
       (k) => JSON.stringify(next[k]) !== JSON.stringify(cur[k]),
     );
     if (d.question !== undefined) {
+      // "changed" names the question only when its text, polls or options really differ afterwards
+      const before = JSON.stringify(await loadArticleQuestion(tx as unknown as Db, id));
       await writeQuestion(tx, id, d.question);
-      changed.push("question");
+      if (JSON.stringify(await loadArticleQuestion(tx as unknown as Db, id)) !== before)
+        changed.push("question");
     }
     if (changed.length) {
       await tx

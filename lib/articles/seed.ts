@@ -11,7 +11,10 @@ export async function seedIfEmpty(): Promise<void> {
   const db = await getDb();
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(articles);
   if (n > 0) return;
-  const { seeded, errors } = await seedContent(db);
+  // development keeps its demo articles; a production start (AGORA_SEED_ON_START) seeds real content only
+  const { seeded, errors } = await seedContent(db, undefined, {
+    demo: process.env.NODE_ENV !== "production",
+  });
   for (const e of errors) log.error(e.message);
   log.info({ seeded }, "seeded an empty database with content/articles");
 }

@@ -27,6 +27,7 @@ export function signInErrorMessage(code: unknown): string | null {
 
 const NOTICES: Record<string, string> = {
   password_changed: "Your password was changed and every session ended. Sign in with the new password.",
+  password_reset: "Your new password is set and every other session ended. Sign in with it.",
   signed_out_everywhere: "You were signed out on every device.",
   verified: "Your email address is confirmed. Sign in to continue.",
   signed_out: "You are signed out.",

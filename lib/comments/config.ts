@@ -54,6 +54,8 @@ export const THREADS = {
   pageSize: 20,
   /** largest page a client may ask for */
   maxPageSize: 50,
+  /** pinned threads shown above the first page (newest pin first) */
+  pinnedMax: 5,
   /** replies shown under one comment before "show N more replies" */
   repliesShown: 3,
   /** deepest reply shown nested on a page (roots are depth 0); deeper ones continue on the comment's page */

@@ -36,6 +36,7 @@ export function mapRow(r: Raw): CommentRow {
     path: String(r.path),
     authorId: r.author_id == null ? null : String(r.author_id),
     authorName: r.author_name == null ? null : String(r.author_name),
+    authorRole: r.author_role == null ? null : String(r.author_role),
     bodyHtml: String(r.body_html ?? ""),
     status: r.status as CommentRow["status"],
     statusMessage: r.status_message == null ? null : String(r.status_message),
@@ -67,7 +68,7 @@ function keyset(sort: CommentSort, cursor: RootCursor | null): SQL {
 
 /** The first replies of the comments in `tops` (a CTE name), depth-first, at most `budget` per thread. */
 function subtrees(tops: string, maxDepth: number, budget: number): SQL {
-  return sql`select 1 as kind, d.*, u.name as author_name from ${sql.raw(tops)} t cross join lateral (
+  return sql`select 1 as kind, d.*, u.name as author_name, u.role as author_role from ${sql.raw(tops)} t cross join lateral (
       select ${COMMENT_COLS} from comments c
       where c.root_id = t.root_id and c.path > t.path || '.' and c.path < t.path || '/'
         and c.depth <= ${maxDepth} and c.status in ${TREE_VISIBLE}
@@ -105,13 +106,21 @@ export function rootPageQuery(
   limit: number = THREADS.pageSize,
 ): SQL {
   const order = ORDER[sort];
-  return sql`with roots as (
+  // pinned threads (approved, newest pin first) head the first page under every sort and are left
+  // out of the keyset pages, so they show once
+  return sql`with pins as (
+      select ${COMMENT_COLS} from comments c
+      where ${cursor ? sql`false` : sql`true`} and c.article_id = ${articleId} and c.depth = 0
+        and c.pinned and c.status = 'approved'
+      order by c.seq desc limit ${THREADS.pinnedMax}
+    ), roots as (
       select ${COMMENT_COLS} from comments c
       where c.article_id = ${articleId} and c.depth = 0 and c.status in ${TREE_VISIBLE}
-        and (c.status = 'approved' or c.reply_count > 0) ${keyset(sort, cursor)}
+        and (c.status = 'approved' or c.reply_count > 0) and not c.pinned ${keyset(sort, cursor)}
       order by ${order} limit ${limit + 1}
-    ), tops as (select * from roots order by ${order} limit ${limit})
-    select 0 as kind, r.*, u.name as author_name from roots r left join users u on u.id = r.author_id
+    ), tops as (select * from pins union all (select * from roots order by ${order} limit ${limit}))
+    select 0 as kind, r.*, u.name as author_name, u.role as author_role
+      from (select * from pins union all select * from roots) r left join users u on u.id = r.author_id
     union all
     ${subtrees("tops", THREADS.visibleDepth, THREADS.perThreadBudget)}`;
 }
@@ -126,12 +135,13 @@ export async function loadRootPage(
 ): Promise<RootPage> {
   const rows = await rowsOf(db, rootPageQuery(article.id, sort, cursor, limit));
   const { tops, descendants } = split(rows);
-  tops.sort(compareRoots(sort));
-  const more = tops.length > limit;
-  const shown = more ? tops.slice(0, limit) : tops;
+  const pins = tops.filter((t) => t.pinned).sort((a, b) => b.seq - a.seq);
+  const rest = tops.filter((t) => !t.pinned).sort(compareRoots(sort));
+  const more = rest.length > limit;
+  const shown = more ? rest.slice(0, limit) : rest;
   const last = shown[shown.length - 1];
   return {
-    comments: buildForest(shown, descendants, article.slug, THREADS.visibleDepth),
+    comments: buildForest([...pins, ...shown], descendants, article.slug, THREADS.visibleDepth),
     nextCursor: more && last ? rootCursorFor(sort, last.seq, last.confidence) : null,
   };
 }
@@ -152,7 +162,7 @@ export async function loadReplies(
       where c.parent_id = ${parent.id} and c.status in ${TREE_VISIBLE} and c.seq > ${afterSeq}
       order by seq limit ${limit + 1}
     ), tops as (select * from kids order by seq limit ${limit})
-    select 0 as kind, k.*, u.name as author_name from kids k left join users u on u.id = k.author_id
+    select 0 as kind, k.*, u.name as author_name, u.role as author_role from kids k left join users u on u.id = k.author_id
     union all
     ${subtrees("tops", maxDepth, THREADS.perThreadBudget)}`,
   );
@@ -190,7 +200,7 @@ export async function findCommentRow(
     : sql``;
   const [r] = await rowsOf(
     db,
-    sql`select ${COMMENT_COLS}, u.name as author_name from comments c left join users u on u.id = c.author_id
+    sql`select ${COMMENT_COLS}, u.name as author_name, u.role as author_role from comments c left join users u on u.id = c.author_id
         where c.id = ${id} ${published} ${opts.forUpdate ? sql`for update of c` : sql``}`,
   );
   return r ? mapRow(r) : null;
@@ -202,7 +212,7 @@ export async function loadAncestors(db: Executor, c: CommentRow): Promise<Commen
   if (seqs.length === 0) return [];
   const rows = await rowsOf(
     db,
-    sql`select ${COMMENT_COLS}, u.name as author_name from comments c left join users u on u.id = c.author_id
+    sql`select ${COMMENT_COLS}, u.name as author_name, u.role as author_role from comments c left join users u on u.id = c.author_id
         where c.seq in ${seqs} and c.root_id = ${c.rootId}`,
   );
   return rows.map(mapRow).sort((a, b) => a.depth - b.depth);

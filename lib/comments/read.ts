@@ -7,8 +7,10 @@ import { decide } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { isUuid, rowsOf } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { inQuietHours } from "@/lib/moderation/phases/quiet-hours";
+import { getSettings } from "@/lib/settings";
 import { articleSlugOf, type CommentArticle } from "./articles";
-import { THREADS } from "./config";
+import { enforcedCommentLimits, THREADS } from "./config";
 import { parseReplyCursor, replyCursorFor } from "./cursor";
 import { attachVotedTags } from "./poll-tags";
 import { COMMENT_COLS, findCommentRow, loadAncestors, loadReplies, loadSubtree, mapRow } from "./queries";
@@ -104,9 +106,20 @@ export async function getCommentForViewer(
   return out;
 }
 
-/** Earlier versions of a comment, newest first (moderators). */
-export async function getRevisions(db: Db, id: string): Promise<{ body: string; createdAt: string }[]> {
+/**
+ * Earlier versions of a comment, newest first: anyone may read those of a published comment ("Edited"
+ * opens them); those of a removed, held or rejected one (or of an unpublished article's) only active staff.
+ */
+export async function getRevisions(
+  db: Db,
+  id: string,
+  viewer: Viewer | null = null,
+): Promise<{ body: string; createdAt: string }[]> {
   if (!isUuid(id)) throw new NotFound("No such comment.");
+  if (!isActiveStaff(viewer)) {
+    const { row } = await publicComment(db, id);
+    if (row.status !== "approved") throw new NotFound("No such comment.");
+  }
   const rows = await rowsOf(
     db,
     sql`select body, created_at from comment_revisions where comment_id = ${id} order by created_at desc`,
@@ -119,6 +132,17 @@ export async function getRevisions(db: Db, id: string): Promise<{ body: string; 
 
 const OWN_HELD_LIMIT = 20;
 
+/** The quiet-hours message when comments on the article are closed right now, else null. */
+export async function quietHoursMessage(db: Db, articleId: string, now = new Date()): Promise<string | null> {
+  const rows = await rowsOf(db, sql`select quiet_start, quiet_end from articles where id = ${articleId}`);
+  const start = (rows[0]?.quiet_start as string | null) ?? null;
+  const end = (rows[0]?.quiet_end as string | null) ?? null;
+  if (!start || !end) return null;
+  const { timeZone } = await getSettings(db);
+  if (!inQuietHours(now, start, end, timeZone)) return null;
+  return `Comments on this article are closed between ${start} and ${end} (${timeZone}) each day. They reopen at ${end}.`;
+}
+
 /** What this reader sees beyond the shared page: who they are, their votes, their held comments. */
 export async function getViewerState(
   db: Db,
@@ -127,18 +151,28 @@ export async function getViewerState(
   /** lib/auth/permissions' decision for "comment" (decided by the caller) */
   access: { ok: boolean; message?: string },
 ): Promise<ViewerState> {
-  if (!viewer) return { viewer: null, votes: {}, pending: [] };
+  // the limits the server enforces (admin settings): the form counts against these, not env defaults
+  if (!viewer) {
+    const [limits, closedMessage] = await Promise.all([
+      enforcedCommentLimits(db),
+      quietHoursMessage(db, article.id),
+    ]);
+    return { viewer: null, votes: {}, pending: [], limits, closedMessage };
+  }
   const d = access;
-  const [votes, held] = await Promise.all([
+  const [votes, held, limits, closedMessage] = await Promise.all([
     votesOnArticle(db, viewer.id, article.id),
     rowsOf(
       db,
-      sql`select ${COMMENT_COLS}, ${viewer.name}::text as author_name
+      sql`select ${COMMENT_COLS}, ${viewer.name}::text as author_name, ${viewer.role}::text as author_role
           from comments c
           where c.author_id = ${viewer.id} and c.article_id = ${article.id}
             and c.status in ('pending', 'rejected', 'spam')
+            and coalesce(c.status_reason, '') not in ('quiet_hours', 'duplicate')
           order by c.created_at desc limit ${OWN_HELD_LIMIT}`,
     ),
+    enforcedCommentLimits(db),
+    quietHoursMessage(db, article.id),
   ]);
   return {
     viewer: {
@@ -150,5 +184,7 @@ export async function getViewerState(
     },
     votes,
     pending: held.map((r) => toPublic(mapRow(r), article.slug)),
+    limits,
+    closedMessage,
   };
 }

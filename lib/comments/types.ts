@@ -12,7 +12,8 @@ export interface PublicComment {
   rootId: string;
   depth: number;
   /** null for a deleted comment or a removed account */
-  author: { id: string; name: string } | null;
+  /** `staff`: a moderator or admin of the site (shown as a badge) */
+  author: { id: string; name: string; staff?: boolean } | null;
   /** sanitised HTML; empty for a deleted comment */
   bodyHtml: string;
   status: CommentStatus;
@@ -82,4 +83,8 @@ export interface ViewerState {
   votes: Record<string, 1 | -1>;
   /** the reader's own comments that others cannot see (held, rejected), newest first */
   pending: PublicComment[];
+  /** the comment limits the server enforces now (admin settings); the cached page has env defaults */
+  limits?: { minLength: number; maxLength: number; editWindowMinutes: number };
+  /** set while the article's quiet hours close comments: the form is replaced by this message */
+  closedMessage?: string | null;
 }

@@ -152,6 +152,7 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
     path: parent ? `${parent.path}.${segment(Number(rows[0].seq))}` : segment(Number(rows[0].seq)),
     authorId: author.id,
     authorName: author.name ?? (await findCommentRow(db, id))?.authorName ?? null,
+    authorRole: author.role,
     bodyHtml,
     status: verdict.status,
     statusMessage: verdict.message,

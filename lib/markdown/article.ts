@@ -14,6 +14,41 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
+/**
+ * Hosts article images may come from besides this site (AGORA_IMAGE_HOSTS, comma-separated, e.g.
+ * "images.example-cdn.com"); an image from anywhere else is dropped from the page.
+ */
+export function imageHosts(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.AGORA_IMAGE_HOSTS ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/** Same-origin paths ("/media/x.jpg") and https URLs on an allowed host. */
+export function imageSrcAllowed(src: string, hosts = imageHosts()): boolean {
+  if (src.startsWith("/") && !src.startsWith("//")) return true;
+  try {
+    const u = new URL(src);
+    return u.protocol === "https:" && hosts.includes(u.hostname.toLowerCase());
+  } catch {
+    return false;
+  }
+}
+
+const IMAGE_RE = /!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?[^)]*\)/g;
+
+/** The body's images that break the rules: no alt text, or a source that is not allowed. */
+export function imageProblems(source: string, hosts = imageHosts()): string | null {
+  for (const m of source.matchAll(IMAGE_RE)) {
+    if (!m[1].trim())
+      return `the image ${m[2].slice(0, 80)} needs alt text: write ![what it shows](${m[2].slice(0, 80)})`;
+    if (!imageSrcAllowed(m[2], hosts))
+      return `the image ${m[2].slice(0, 80)} must be on this site (a path such as /media/photo.jpg)${hosts.length ? ` or on ${hosts.join(", ")}` : ""}`;
+  }
+  return null;
+}
+
 export interface RenderedArticle {
   html: string;
   headings: { id: string; text: string }[];
@@ -50,12 +85,21 @@ export function renderArticleBody(source: string): RenderedArticle {
       "pre",
       "hr",
       "br",
+      "img",
     ],
-    allowedAttributes: { a: ["href", "title"], h2: ["id"] },
+    allowedAttributes: {
+      a: ["href", "title"],
+      h2: ["id"],
+      img: ["src", "alt", "title", "loading", "decoding"],
+    },
     allowedSchemes: ["http", "https", "mailto"],
     transformTags: {
       a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: "noopener noreferrer" } }),
+      img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: "lazy", decoding: "async" } }),
     },
+    // an image without alt text or from a host that is not allowed is left out
+    exclusiveFilter: (frame) =>
+      frame.tag === "img" && (!frame.attribs.alt?.trim() || !imageSrcAllowed(frame.attribs.src ?? "")),
   });
   return { html, headings };
 }

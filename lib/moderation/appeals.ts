@@ -32,6 +32,8 @@ export const appealDecisionSchema = z
   .strict();
 
 const APPEALABLE = new Set(["rejected", "spam"]);
+/** pipeline refusals that are about timing or repetition, not content: never appealable */
+export const NOT_APPEALABLE_REASONS = new Set(["quiet_hours", "duplicate"]);
 
 export async function createAppeal(
   db: Db,
@@ -49,6 +51,12 @@ export async function createAppeal(
       throw new Conflict(
         "already_appealed",
         `You already appealed this decision on ${prior.createdAt.toISOString().slice(0, 10)} (${prior.status}); a decision can be appealed once.`,
+      );
+    // refused for the time it came (quiet hours) or as a repeat: nothing a moderator could overturn
+    if (c.statusReason && NOT_APPEALABLE_REASONS.has(c.statusReason))
+      throw new Conflict(
+        "not_appealable",
+        "This comment was refused because of when it was sent (quiet hours) or as a duplicate, not by a moderator's judgement: post it again instead.",
       );
     if (!APPEALABLE.has(c.status))
       throw new Conflict(

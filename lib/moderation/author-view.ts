@@ -3,6 +3,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appeals, articles, comments } from "@/db/schema";
+import { NOT_APPEALABLE_REASONS } from "./appeals";
 import { explainStatus } from "./messages";
 
 export interface OwnComment {
@@ -40,6 +41,9 @@ export async function listOwnComments(db: Db, userId: string, limit = 50): Promi
     article: { slug: r.slug, title: r.title },
     appeal:
       r.appealStatus && r.appealAt ? { status: r.appealStatus, createdAt: r.appealAt.toISOString() } : null,
-    mayAppeal: (r.c.status === "rejected" || r.c.status === "spam") && !r.appealStatus,
+    mayAppeal:
+      (r.c.status === "rejected" || r.c.status === "spam") &&
+      !r.appealStatus &&
+      !NOT_APPEALABLE_REASONS.has(r.c.statusReason ?? ""),
   }));
 }

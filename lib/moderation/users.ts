@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { articles, comments, moderationActions, moderatorNotes, users } from "@/db/schema";
 import { revokeApiTokens, revokeSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/users";
-import { Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
 import { explainStatus } from "./messages";
@@ -165,6 +165,42 @@ export async function setUserRole(
   return { changed: true, message: `${u.name ?? "The user"} is now ${role}.`, user: { id: u.id, role } };
 }
 
+/**
+ * Marks an account's e-mail address as verified (administrators only; audited as
+ * "user.verify_email"), so that a site without SMTP can still let a reader comment and vote.
+ */
+export async function markEmailVerified(
+  db: Db,
+  targetId: string,
+  actor: Actor,
+): Promise<{ changed: boolean; message: string; user: { id: string; emailVerified: string } }> {
+  if (actor.role !== "admin") throw new Forbidden("Only administrators can do this.");
+  const u = await findTarget(db, targetId);
+  if (!u.email) throw new Conflict("no_email", "This account has no e-mail address to verify.");
+  if (u.emailVerified)
+    return {
+      changed: false,
+      message: "The e-mail address is already verified; nothing changed.",
+      user: { id: u.id, emailVerified: u.emailVerified.toISOString() },
+    };
+  const at = new Date();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ emailVerified: at }).where(eq(users.id, u.id));
+    await recordAction(tx, {
+      actorId: actor.id,
+      action: "user.verify_email",
+      targetType: "user",
+      targetId: u.id,
+      details: { by: "admin" },
+    });
+  });
+  return {
+    changed: true,
+    message: `${u.name ?? "The user"}'s e-mail address is marked as verified.`,
+    user: { id: u.id, emailVerified: at.toISOString() },
+  };
+}
+
 export async function addModeratorNote(db: Db, targetId: string, text: string, actor: Actor) {
   const u = await findTarget(db, targetId);
   const [n] = await db.transaction(async (tx) => {
@@ -273,7 +309,7 @@ export async function searchUsers(
 }
 
 export interface UserDetail {
-  user: UserSummary & { statusReason: string | null };
+  user: UserSummary & { statusReason: string | null; emailVerified: boolean };
   comments: {
     id: string;
     body: string;
@@ -320,6 +356,7 @@ export async function getUserDetail(db: Db, id: string, viewer: Actor): Promise<
     user: {
       ...summary(u, c ?? { approved: 0, rejected: 0, pending: 0 }, viewer.role === "admin"),
       statusReason: u.statusReason,
+      emailVerified: Boolean(u.emailVerified),
     },
     comments: recent.map((r) => ({
       id: r.c.id,

@@ -185,6 +185,8 @@ function baselineHeaders(opts) {
  * @param {string} pathname
  */
 function wantsNonce(pathname) {
+  // an article's full comment list (/articles/<slug>/comments?sort=…) renders per request: it needs one
+  if (/^\/articles\/[^/]+\/comments\/?$/.test(pathname)) return true;
   return !(
     pathname === "/" ||
     pathname.startsWith("/articles/") ||

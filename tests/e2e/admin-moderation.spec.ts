@@ -32,11 +32,21 @@ test("a moderator approves and rejects with the keyboard only; the author sees b
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
 
-  // j puts the focus on the first (oldest) comment; a approves it
+  // the letter keys do nothing outside the queue list (WCAG 2.1.4): "a" on a link approves nothing
+  const decisions: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/decision")) decisions.push(r.url());
+  });
+  await page.getByRole("link", { name: "Dashboard" }).first().focus();
+  await page.keyboard.press("a");
+  // Tab from the last control before the list reaches the current (oldest) comment; a approves it
+  await page.locator("article[data-queue-item]").first().focus();
   await page.keyboard.press("j");
+  await page.keyboard.press("k");
   await expect(page.locator("article[data-queue-item]:focus")).toContainText("approve me");
   await page.keyboard.press("a");
   await expect(page.getByRole("status").filter({ hasText: "Comment approved." })).toBeVisible();
+  expect(decisions).toHaveLength(1); // the "a" on the link sent nothing
   await expect(page.getByText("approve me")).toHaveCount(0);
   await expect.poll(publicCount, { timeout: 2000, intervals: [100] }).toBe("1");
 

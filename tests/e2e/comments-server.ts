@@ -43,7 +43,7 @@ export function freshDatabase(
   const run = (args: string[]) =>
     execFileSync("npm", ["run", "-s", ...args], { env: { ...cleanEnv(), ...env }, stdio: "pipe" });
   run(["db:migrate"]);
-  run(["db:seed"]);
+  run(["db:seed", "--", "--demo"]);
   for (const u of Object.values(USERS))
     run([
       "user:create",

@@ -52,7 +52,8 @@ fs.writeFileSync(
   }),
 );
 execFileSync("npm", ["run", "-s", "db:migrate"], { env, stdio: "inherit" });
-execFileSync("npm", ["run", "-s", "db:seed"], { env, stdio: "inherit" });
+// with the demo articles: several specs use them (e.g. the CSP test's planted script)
+execFileSync("npm", ["run", "-s", "db:seed", "--", "--demo"], { env, stdio: "inherit" });
 // test-only articles (e.g. a poll that closed in the past), never part of content/articles
 execFileSync("npm", ["run", "-s", "db:seed", "--", "--dir", "tests/fixtures/content-e2e"], {
   env,

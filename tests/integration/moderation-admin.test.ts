@@ -282,6 +282,14 @@ describe(`admin operations (${dbKindLabel})`, () => {
         admin,
       );
       expect(r.changed).toEqual(["commentsOpen", "question"]);
+      // saving the question as it is changes nothing, and says so
+      const same = await updateArticle(
+        db,
+        id,
+        { question: (await getArticleForEdit(db, id)).question as never },
+        admin,
+      );
+      expect(same.changed).toEqual([]);
       const [opt] = await db.select().from(pollOptions).where(eq(pollOptions.id, poll.options[0].id!));
       expect(opt).toMatchObject({ label: "Yes!", voteCount: 3 });
       expect(await db.select().from(polls)).toHaveLength(1);

@@ -4,7 +4,8 @@ import { PasswordForm } from "@/components/account/PasswordForm";
 import { ProfileForm } from "@/components/account/ProfileForm";
 import { ResendVerification } from "@/components/account/ResendVerification";
 import { SignOutEverywhere } from "@/components/account/SignOutEverywhere";
-import { Notice, secondaryButtonClass } from "@/components/ui/form";
+import { Notice } from "@/components/ui/form";
+import { buttonClass } from "@/components/ui/styles";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { PASSWORD_MIN } from "@/lib/auth/password";
 import { writeBlock } from "@/lib/auth/permissions";
@@ -36,6 +37,10 @@ export default async function AccountPage({
             · <Link href="/admin">Moderation</Link>
           </>
         ) : null}
+      </p>
+      <p className="mt-2">
+        <Link href="/account/comments">My comments</Link>: everything you wrote, what happened to it, and
+        appeals against a moderator&apos;s decision.
       </p>
       {sp.welcome ? (
         <Notice tone="info">Welcome! Choose the display name shown beside your comments.</Notice>
@@ -73,7 +78,7 @@ export default async function AccountPage({
         </p>
         <div className="mt-3 flex flex-wrap items-start gap-3">
           <form action={signOutAction}>
-            <button type="submit" className={secondaryButtonClass}>
+            <button type="submit" className={buttonClass("secondary")}>
               Sign out
             </button>
           </form>

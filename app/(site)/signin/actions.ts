@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
+import type { SignInState } from "@/components/auth/SignInForms";
 import { signIn, signOut } from "@/lib/auth/config";
 import { safeCallback, WRONG_CREDENTIALS } from "@/lib/auth/messages";
 import { enabledOAuth, MAGIC_LINK_ID, magicLinkEnabled, type OAuthId } from "@/lib/auth/providers";
@@ -12,7 +13,7 @@ import { clientIp } from "@/lib/http/client";
 import { RateLimitedError } from "@/lib/rate-limit";
 import { hasControlChars } from "@/lib/validation/text";
 
-export type SignInState = { error?: string; field?: string; email?: string } | null;
+export type { SignInState };
 
 function text(form: FormData, name: string): string {
   const v = form.get(name);

@@ -4,6 +4,7 @@ import { Notice } from "@/components/ui/form";
 import { safeCallback, signInErrorMessage, signInNotice } from "@/lib/auth/messages";
 import { signInMethods } from "@/lib/auth/providers";
 import { getViewer } from "@/lib/auth/viewer";
+import { magicLinkSignIn, oauthSignIn, passwordSignIn } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
@@ -29,7 +30,12 @@ export default async function SignInPage({
       ) : null}
       {notice ? <Notice tone="success">{notice}</Notice> : null}
       {error ? <Notice tone="error">{error}</Notice> : null}
-      <SignInForms callbackUrl={callbackUrl} magicLink={methods.magicLink} oauth={methods.oauth} />
+      <SignInForms
+        callbackUrl={callbackUrl}
+        magicLink={methods.magicLink}
+        oauth={methods.oauth}
+        actions={{ passwordSignIn, magicLinkSignIn, oauthSignIn }}
+      />
       <p className="mt-8">
         New here?{" "}
         <Link href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>

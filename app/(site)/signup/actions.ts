@@ -1,13 +1,14 @@
 "use server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import type { SignUpState } from "@/components/auth/SignUpForm";
 import { signIn } from "@/lib/auth/config";
 import { signUp } from "@/lib/auth/signup";
 import { withDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client";
 
-export type SignUpState = { error?: string; field?: string; name?: string; email?: string } | null;
+export type { SignUpState };
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
   const raw = { name: form.get("name"), email: form.get("email"), password: form.get("password") };

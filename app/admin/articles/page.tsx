@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { StatusBadge, when } from "@/components/admin/ui";
+import { TableScroll } from "@/components/ui/TableScroll";
 import { listArticlesAdmin } from "@/lib/articles/editor";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
@@ -22,40 +23,42 @@ export default async function ArticlesAdminPage() {
           New article
         </Link>
       </div>
-      <table className="mt-6 w-full text-sm">
-        <caption className="sr-only">Articles, most recently changed first</caption>
-        <thead>
-          <tr className="text-left">
-            <th scope="col">Title</th>
-            <th scope="col">Status</th>
-            <th scope="col">Published</th>
-            <th scope="col">Comments</th>
-            <th scope="col">Moderation</th>
-            <th scope="col">Author</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr key={a.id} className="border-t border-zinc-200 dark:border-zinc-800">
-              <th scope="row" className="py-1 text-left font-normal">
-                <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
-              </th>
-              <td>
-                <StatusBadge status={a.status} />
-                {a.status === "published" && a.publishedAt && Date.parse(a.publishedAt) > now
-                  ? " (scheduled)"
-                  : ""}
-              </td>
-              <td>{when(a.publishedAt)}</td>
-              <td>
-                {a.commentCount} · {a.commentsOpen ? "open" : "closed"}
-              </td>
-              <td>{a.surgeUntil ? `surge until ${when(a.surgeUntil)}` : a.moderationMode}</td>
-              <td>{a.authorName}</td>
+      <TableScroll label="Articles" className="mt-6">
+        <table className="data-table w-full text-sm">
+          <caption className="sr-only">Articles, most recently changed first</caption>
+          <thead>
+            <tr className="text-left">
+              <th scope="col">Title</th>
+              <th scope="col">Status</th>
+              <th scope="col">Published</th>
+              <th scope="col">Comments</th>
+              <th scope="col">Moderation</th>
+              <th scope="col">Author</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id} className="border-t border-zinc-200 dark:border-zinc-800">
+                <th scope="row" className="py-1 text-left font-normal">
+                  <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
+                </th>
+                <td>
+                  <StatusBadge status={a.status} />
+                  {a.status === "published" && a.publishedAt && Date.parse(a.publishedAt) > now
+                    ? " (scheduled)"
+                    : ""}
+                </td>
+                <td>{when(a.publishedAt)}</td>
+                <td>
+                  {a.commentCount} · {a.commentsOpen ? "open" : "closed"}
+                </td>
+                <td>{a.surgeUntil ? `surge until ${when(a.surgeUntil)}` : a.moderationMode}</td>
+                <td>{a.authorName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </main>
   );
 }

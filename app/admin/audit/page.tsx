@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { inputClass, primaryButtonClass, when } from "@/components/admin/ui";
+import { when } from "@/components/admin/ui";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+import { TableScroll } from "@/components/ui/TableScroll";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { auditQuerySchema, listAudit } from "@/lib/moderation/audit";
@@ -73,7 +75,7 @@ export default async function AuditPage({
           Actor id
           <input name="actor" defaultValue={q.actor ?? ""} className={inputClass} />
         </label>
-        <button type="submit" className={primaryButtonClass}>
+        <button type="submit" className={buttonClass("primary", "sm")}>
           Filter
         </button>
         <Link href="/admin/audit" className="text-sm">
@@ -85,53 +87,55 @@ export default async function AuditPage({
           {parsed.error.issues[0].path.join(".")}: {parsed.error.issues[0].message}
         </p>
       ) : null}
-      <table className="mt-6 w-full text-sm">
-        <caption className="sr-only">Audit entries, newest first</caption>
-        <thead>
-          <tr className="text-left">
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Target</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.items.map((e) => {
-            const href = targetLink(e.targetType, e.targetId);
-            return (
-              <tr key={e.id} className="border-t border-zinc-200 align-top dark:border-zinc-800">
-                <td className="whitespace-nowrap py-1 pr-2">{when(e.at)}</td>
-                <td className="pr-2">
-                  {e.actor ? (
-                    <Link href={`/admin/users/${e.actor.id}`}>{e.actor.name ?? e.actor.id}</Link>
-                  ) : (
-                    "system"
-                  )}
-                </td>
-                <td className="pr-2">
-                  <Link href={`/admin/audit?action=${encodeURIComponent(e.action)}`}>{e.action}</Link>
-                </td>
-                <td className="pr-2">
-                  {e.targetType}{" "}
-                  {href ? (
-                    <Link href={href}>{e.targetId.slice(0, 8)}</Link>
-                  ) : (
-                    <code title={e.targetId}>{e.targetId.slice(0, 8)}</code>
-                  )}{" "}
-                  <Link
-                    href={`/admin/audit?targetType=${e.targetType}&targetId=${encodeURIComponent(e.targetId)}`}
-                    aria-label={`All entries for this ${e.targetType}`}
-                  >
-                    (all)
-                  </Link>
-                </td>
-                <td className="break-words">{e.reason ?? ""}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label="Audit log" className="mt-6">
+        <table className="data-table w-full text-sm">
+          <caption className="sr-only">Audit entries, newest first</caption>
+          <thead>
+            <tr className="text-left">
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Target</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((e) => {
+              const href = targetLink(e.targetType, e.targetId);
+              return (
+                <tr key={e.id} className="border-t border-zinc-200 align-top dark:border-zinc-800">
+                  <td className="whitespace-nowrap py-1 pr-2">{when(e.at)}</td>
+                  <td className="pr-2">
+                    {e.actor ? (
+                      <Link href={`/admin/users/${e.actor.id}`}>{e.actor.name ?? e.actor.id}</Link>
+                    ) : (
+                      "system"
+                    )}
+                  </td>
+                  <td className="pr-2">
+                    <Link href={`/admin/audit?action=${encodeURIComponent(e.action)}`}>{e.action}</Link>
+                  </td>
+                  <td className="pr-2">
+                    {e.targetType}{" "}
+                    {href ? (
+                      <Link href={href}>{e.targetId.slice(0, 8)}</Link>
+                    ) : (
+                      <code title={e.targetId}>{e.targetId.slice(0, 8)}</code>
+                    )}{" "}
+                    <Link
+                      href={`/admin/audit?targetType=${e.targetType}&targetId=${encodeURIComponent(e.targetId)}`}
+                      aria-label={`All entries for this ${e.targetType}`}
+                    >
+                      (all)
+                    </Link>
+                  </td>
+                  <td className="break-words">{e.reason ?? ""}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       {page.items.length === 0 ? <p className="mt-4">No entries.</p> : null}
       {page.nextCursor ? (
         <p className="mt-6">

@@ -87,6 +87,7 @@ export default async function QueuePage({
           key={`${q.status}:${q.cursor ?? ""}:${q.articleId ?? ""}`}
           queue={q.status}
           initialItems={page.items}
+          renderedAt={Date.now()}
         />
       </div>
       <nav aria-label="Pages" className="mt-6 flex gap-4">

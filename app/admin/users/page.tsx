@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { ago, inputClass, primaryButtonClass, StatusBadge } from "@/components/admin/ui";
+import { ago, StatusBadge } from "@/components/admin/ui";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+import { TableScroll } from "@/components/ui/TableScroll";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { searchUsers, userSearchSchema } from "@/lib/moderation/users";
@@ -28,7 +30,7 @@ export default async function UsersPage({
             {viewer.role === "admin" ? "Name or email contains" : "Name contains"}
             <input name="q" defaultValue={q.q ?? ""} className={inputClass} maxLength={100} />
           </label>
-          <button type="submit" className={primaryButtonClass}>
+          <button type="submit" className={buttonClass("primary", "sm")}>
             Search
           </button>
         </form>
@@ -38,39 +40,41 @@ export default async function UsersPage({
           {parsed.error.issues[0].message}
         </p>
       ) : null}
-      <table className="mt-6 w-full text-sm">
-        <caption className="sr-only">Users</caption>
-        <thead>
-          <tr className="text-left">
-            <th scope="col">Name</th>
-            {viewer.role === "admin" ? <th scope="col">Email</th> : null}
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Account age</th>
-            <th scope="col">Approved</th>
-            <th scope="col">Rejected</th>
-            <th scope="col">Pending</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.items.map((u) => (
-            <tr key={u.id} className="border-t border-zinc-200 dark:border-zinc-800">
-              <th scope="row" className="py-1 text-left font-normal">
-                <Link href={`/admin/users/${u.id}`}>{u.name ?? "(no name)"}</Link>
-              </th>
-              {viewer.role === "admin" ? <td>{u.email}</td> : null}
-              <td>{u.role}</td>
-              <td>
-                <StatusBadge status={u.status} />
-              </td>
-              <td>{ago(u.createdAt)}</td>
-              <td>{u.approvedCount}</td>
-              <td>{u.rejectedCount}</td>
-              <td>{u.pendingCount}</td>
+      <TableScroll label="Users" className="mt-6">
+        <table className="data-table w-full text-sm">
+          <caption className="sr-only">Users</caption>
+          <thead>
+            <tr className="text-left">
+              <th scope="col">Name</th>
+              {viewer.role === "admin" ? <th scope="col">Email</th> : null}
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Account age</th>
+              <th scope="col">Approved</th>
+              <th scope="col">Rejected</th>
+              <th scope="col">Pending</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {page.items.map((u) => (
+              <tr key={u.id} className="border-t border-zinc-200 dark:border-zinc-800">
+                <th scope="row" className="py-1 text-left font-normal">
+                  <Link href={`/admin/users/${u.id}`}>{u.name ?? "(no name)"}</Link>
+                </th>
+                {viewer.role === "admin" ? <td>{u.email}</td> : null}
+                <td>{u.role}</td>
+                <td>
+                  <StatusBadge status={u.status} />
+                </td>
+                <td>{ago(u.createdAt)}</td>
+                <td>{u.approvedCount}</td>
+                <td>{u.rejectedCount}</td>
+                <td>{u.pendingCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {page.items.length === 0 ? <p className="mt-4">No users match.</p> : null}
       {page.nextCursor ? (
         <p className="mt-6">

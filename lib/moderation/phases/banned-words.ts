@@ -11,7 +11,7 @@ export const bannedWords: Phase = {
         status: "rejected",
         reason: "banned_word",
         message: `Not published: it contains "${hit.found}", which is not allowed here. Rephrase it and post again.`,
-        tags: ["banned_word"],
+        tags: ["banned_word", `word:${hit.found}`],
       };
   },
 };

@@ -11,7 +11,7 @@ export const suspectWords: Phase = {
         status: "pending",
         reason: "suspect_word",
         message: `Held for review: it contains "${hit.found}", so a moderator will read it before it appears.`,
-        tags: ["suspect_word"],
+        tags: ["suspect_word", `word:${hit.found}`],
       };
   },
 };

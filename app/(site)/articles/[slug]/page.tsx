@@ -57,10 +57,12 @@ export default async function ArticlePage({ params }: Props) {
   if (!article) notFound();
   const [{ latest, top }, recommended] = await Promise.all([getArticleLists(), getRecommended(slug)]);
   const body = renderArticleBody(article.body);
+  // the lists beside an article never offer the article being read
+  const others = <T extends { slug: string }>(list: T[]) => list.filter((a) => a.slug !== article.slug);
   const base = process.env.AUTH_URL || process.env.AGORA_PUBLIC_URL || "http://localhost:3000";
 
   return (
-    <main className="mx-auto grid max-w-6xl gap-10 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+    <main className="mx-auto grid max-w-6xl grid-cols-[minmax(0,1fr)] gap-10 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <article aria-labelledby="article-title">
         <header>
           <h1 id="article-title" className="text-3xl font-bold leading-tight sm:text-4xl">
@@ -98,9 +100,9 @@ export default async function ArticlePage({ params }: Props) {
         <AuthorBox author={article.author} />
       </article>
       <aside aria-label="More articles" className="lg:pt-2">
-        <ArticleList id="top-articles" title="Top Articles" articles={top} compact />
-        <ArticleList id="latest-posts" title="Latest Posts" articles={latest} compact />
-        <ArticleList id="recommended" title="Recommended Articles" articles={recommended} compact />
+        <ArticleList id="top-articles" title="Top Articles" articles={others(top)} compact />
+        <ArticleList id="latest-posts" title="Latest Posts" articles={others(latest)} compact />
+        <ArticleList id="recommended" title="Recommended Articles" articles={others(recommended)} compact />
       </aside>
       <NewsArticleJsonLd article={article} url={`${base}/articles/${article.slug}`} />
       <ViewBeacon slug={article.slug} />

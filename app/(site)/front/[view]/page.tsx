@@ -11,7 +11,7 @@ export async function generateStaticParams() {
 }
 
 export const metadata = {
-  title: "Agora — latest and top articles",
+  title: { absolute: "Agora — latest and top articles" },
   description:
     "The latest articles and the most read ones, each with its reader question, polls and discussion.",
   alternates: { canonical: "/" },

@@ -36,7 +36,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         {u.email !== undefined ? (
           <>
             <dt className="font-medium">Email</dt>
-            <dd>{u.email}</dd>
+            <dd>
+              {u.email} ({u.emailVerified ? "verified" : "not verified"})
+            </dd>
           </>
         ) : null}
         <dt className="font-medium">Account age</dt>
@@ -53,6 +55,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           role={u.role}
           viewerIsAdmin={viewer.role === "admin"}
           isSelf={viewer.id === u.id}
+          emailUnverified={u.email != null && !u.emailVerified}
         />
       </div>
       <section aria-labelledby="notes-h" className="mt-8">

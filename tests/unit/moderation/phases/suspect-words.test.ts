@@ -8,6 +8,8 @@ describe("phase suspect_words", () => {
     const v = await suspectWords.run(input("what an 1d10t."), ctx);
     expect(v).toMatchObject({ status: "pending", reason: "suspect_word" });
     expect(v?.message).toMatch(/^Held for review: it contains "1d10t\."/);
+    // the queue shows the moderator the word that fired
+    expect(v?.tags).toEqual(["suspect_word", "word:1d10t."]);
   });
   it("passes clean text", async () => {
     expect(await suspectWords.run(input("idiomatic writing"), ctx)).toBeUndefined();

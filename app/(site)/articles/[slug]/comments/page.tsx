@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { CommentsSection } from "@/components/comments/CommentsSection";
+import { plural } from "@/components/ui/format";
 import { getPublicArticle } from "@/lib/articles/cached";
 import { getViewer } from "@/lib/auth/viewer";
 import { SLUG_RE } from "@/lib/comments/articles";
@@ -56,7 +57,7 @@ export default async function CommentsPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const sortParam = one(sp.sort);
   const sort = COMMENT_SORTS.includes(sortParam as CommentSort) ? (sortParam as CommentSort) : null;
-  let problem = commentFormErrorMessage(one(sp.error), await enforcedCommentLimits(await getDb()));
+  let problem = commentFormErrorMessage(one(sp.error), await withDb(enforcedCommentLimits));
   let votedOption = one(sp.votedOption) || null;
   const voterKey = (await resolveVoter(await headers())).key;
   let page = null;
@@ -96,7 +97,9 @@ export default async function CommentsPage({ params, searchParams }: Props) {
         <a href={`/articles/${slug}`}>← Back to the article</a>
       </p>
       <h1 className="mt-3 text-2xl font-bold">Comments on “{article.title}”</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{page.article.commentCount} comments</p>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        {plural(page.article.commentCount, "comment")}
+      </p>
       {posted ? (
         <p
           role="status"
@@ -114,7 +117,10 @@ export default async function CommentsPage({ params, searchParams }: Props) {
           {problem}
         </p>
       ) : null}
-      <section id="comments" aria-label="Comments">
+      <section id="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading" className="sr-only">
+          Comments
+        </h2>
         <CommentsSection
           key={`${page.sort}-${one(sp.cursor) ?? ""}-${votedOption ?? ""}`}
           slug={slug}

@@ -53,7 +53,10 @@ export default async function CommentPage({ params }: Props) {
         Comment by {ctx.comment.deleted ? "[deleted]" : (ctx.comment.author?.name ?? "a former reader")}
       </h1>
       <ThreadContext ancestors={ctx.ancestors} />
-      <section id="comments" aria-label="The comment and its replies">
+      <section id="comments" aria-labelledby="thread-heading">
+        <h2 id="thread-heading" className="sr-only">
+          The comment and its replies
+        </h2>
         <CommentsSection
           slug={slug}
           mode="thread"
