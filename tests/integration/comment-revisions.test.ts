@@ -33,8 +33,8 @@ describe(`comment revisions for everyone (${dbKindLabel})`, () => {
     await db.update(comments).set({ status: "approved" }).where(eq(comments.id, c.id));
     expect((await getRevisions(db, c.id, null)).map((r) => r.body)).toEqual(["First words here."]);
     await db.update(comments).set({ status: "deleted" }).where(eq(comments.id, c.id));
-    await expect(getRevisions(db, c.id, null)).rejects.toMatchObject({ status: 404 });
-    const mod = { id: "m", role: "moderator" } as Viewer;
+    await expect(getRevisions(db, c.id, null)).rejects.toMatchObject({ kind: "not_found" });
+    const mod = { id: "m", role: "moderator", status: "active" } as Viewer;
     expect(await getRevisions(db, c.id, mod)).toHaveLength(1);
   });
 });

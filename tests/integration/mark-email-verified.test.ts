@@ -27,7 +27,7 @@ describe(`mark e-mail verified (${dbKindLabel})`, () => {
     await expect(
       markEmailVerified(db, reader.id, { id: mod.id, role: "moderator" } as never),
     ).rejects.toMatchObject({
-      status: 403,
+      kind: "forbidden",
     });
     const r = await markEmailVerified(db, reader.id, { id: admin.id, role: "admin" } as never);
     expect(r.changed).toBe(true);
