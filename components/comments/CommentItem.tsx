@@ -73,7 +73,17 @@ export function CommentItem({ c }: { c: PublicComment }) {
     <li id={`c-${c.id}`} className="comment">
       <article data-comment-id={c.id} data-depth={c.depth}>
         <header className="comment-meta">
-          <h3 className="font-semibold">{c.deleted ? "[deleted]" : (c.author?.name ?? "Former reader")}</h3>
+          <h3 className="font-semibold">
+            {c.deleted ? (
+              "[deleted]"
+            ) : c.author?.handle ? (
+              <a href={`/readers/${c.author.handle}`} className="comment-author">
+                {c.author.name}
+              </a>
+            ) : (
+              (c.author?.name ?? "Former reader")
+            )}
+          </h3>
           {!c.deleted && c.votedTags?.length
             ? c.votedTags.map((t) => (
                 <span

@@ -32,6 +32,8 @@ export interface CommentRow {
   path: string;
   authorId: string | null;
   authorName: string | null;
+  /** the author's profile handle; null when hidden (lib/profiles) */
+  authorHandle?: string | null;
   bodyHtml: string;
   status: CommentStatus;
   statusMessage: string | null;
@@ -58,7 +60,10 @@ export function toPublic(r: CommentRow, slug: string): PublicComment {
     parentId: r.parentId,
     rootId: r.rootId,
     depth: r.depth,
-    author: deleted || !r.authorId ? null : { id: r.authorId, name: r.authorName ?? "Reader" },
+    author:
+      deleted || !r.authorId
+        ? null
+        : { id: r.authorId, name: r.authorName ?? "Reader", handle: r.authorHandle ?? null },
     bodyHtml: deleted ? "" : r.bodyHtml,
     status: r.status,
     deleted,

@@ -12,7 +12,11 @@ export interface PublicComment {
   rootId: string;
   depth: number;
   /** null for a deleted comment or a removed account */
-  author: { id: string; name: string } | null;
+  author: {
+    id: string;
+    name: string /** profile at /readers/{handle}; null when hidden */;
+    handle?: string | null;
+  } | null;
   /** sanitised HTML; empty for a deleted comment */
   bodyHtml: string;
   status: CommentStatus;

@@ -1,0 +1,22 @@
+import { getDb } from "@/db/client";
+import { checkOrigin, handle, json } from "@/lib/api/http";
+import { requireViewer } from "@/lib/auth/permissions";
+import { shortlistComment, unshortlistComment } from "@/lib/followup";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** Shortlist an approved comment for the article's "What readers said" block (audited). */
+export const POST = handle(async (req: Request, ctx: Ctx) => {
+  const viewer = await requireViewer(req, "moderate");
+  checkOrigin(req);
+  return json(await shortlistComment(await getDb(), (await ctx.params).id, viewer.id));
+});
+
+/** Take a comment off the shortlist (audited). */
+export const DELETE = handle(async (req: Request, ctx: Ctx) => {
+  const viewer = await requireViewer(req, "moderate");
+  checkOrigin(req);
+  return json(await unshortlistComment(await getDb(), (await ctx.params).id, viewer.id));
+});
