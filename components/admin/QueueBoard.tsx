@@ -1,9 +1,10 @@
 "use client";
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
 // The moderation queue, worked from the keyboard: j/k move, a approve, r reject (with a reason), s spam,
 // d delete, f feature, p pin, x select, ? help. Selected items take the bulk buttons. Every action goes
 // through the admin API; the result is announced in a live region.
-import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { ShortlistButton } from "@/components/discovery/ShortlistButton";
 import type { QueueItem, QueueName } from "@/lib/moderation/queue";
 import { callApi } from "./api";
 import { ago, buttonClass, dangerButtonClass, inputClass, primaryButtonClass, StatusBadge } from "./ui";
@@ -441,6 +442,9 @@ export function QueueBoard({ queue, initialItems }: { queue: QueueName; initialI
                   >
                     {it.pinned ? "Unpin" : "Pin"}
                   </button>
+                  {it.status === "approved" ? (
+                    <ShortlistButton commentId={it.id} className={buttonClass} />
+                  ) : null}
                 </div>
               </article>
             </li>

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { ShortlistButton } from "@/components/discovery/ShortlistButton";
 import type { PublicComment } from "@/lib/comments/types";
 import { ApiCallError, commentsApi } from "./api";
 import { CommentForm } from "./CommentForm";
@@ -168,6 +169,9 @@ export function CommentItem({ c }: { c: PublicComment }) {
               >
                 Report
               </button>
+            ) : null}
+            {!c.deleted && ctx.live && (ctx.viewer?.role === "moderator" || ctx.viewer?.role === "admin") ? (
+              <ShortlistButton commentId={c.id} className={linkButton} />
             ) : null}
           </footer>
         ) : null}

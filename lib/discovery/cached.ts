@@ -1,7 +1,6 @@
 // Feeds, sitemaps and the tag/author/reader/follow-up reads, in Next's data cache and tagged with the
 // same tags as the data they show: article lists for the article feeds and sitemaps, the article's tag for
 // its comment feed and follow-up block, the reader's tag (and articles-any) for a profile.
-import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { cacheTags } from "@/lib/cache";

@@ -1,6 +1,5 @@
 // Reads for feeds, sitemaps, tag and author pages: published articles only (status published and the
 // publication time reached), approved comments only. Every list is bounded.
-import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, authors, comments, users } from "@/db/schema";

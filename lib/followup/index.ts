@@ -2,7 +2,6 @@
 // "What readers said" block (editor's text, the chosen comments quoted, poll results at publication).
 // Quotes are read live with the block: a comment that stops being approved drops out of it, and every
 // moderation decision already invalidates the article's cached page. Decision 093.
-import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -278,4 +277,15 @@ export async function readFollowUp(
     quotes,
     polls: f.polls,
   };
+}
+
+/** Id, slug and title of an article (any status), for the editor's page; null when unknown. */
+export async function findArticleHeader(db: Db, articleId: string) {
+  if (!UUID.test(articleId)) return null;
+  const [a] = await db
+    .select({ id: articles.id, slug: articles.slug, title: articles.title })
+    .from(articles)
+    .where(eq(articles.id, articleId))
+    .limit(1);
+  return a ?? null;
 }

@@ -3,7 +3,6 @@
 // database trigger agora_users_handle, so every way an account is created gets one); changeable once per
 // 30 days; checked by the display-name rules (staff names, banned and suspect words, look-alike
 // letters). Decision 091. Also the lookups other features use (mentions): findUserIdsByHandles, handleFor.
-import "server-only";
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

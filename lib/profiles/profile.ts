@@ -1,7 +1,6 @@
 // Reader profiles: display name, member since, counts and approved comments (newest first, paged).
 // Only approved comments on published articles; a hidden profile or a deleted account is not found
 // (staff read it through `includeHidden`, in the admin panel).
-import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, comments, users } from "@/db/schema";

@@ -3,7 +3,6 @@
 // Accent-insensitive through agora_unaccent where the database has unaccent (decision 090). Results are
 // kept in memory per query until something shown on any article page changes (the articles-any tag,
 // which every article invalidation fires, here or on another instance through NOTIFY).
-import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb } from "@/db/client";
@@ -81,7 +80,7 @@ async function searchArticles(db: Db, q: string, limit: number, offset: number) 
   const rows = await rowsOf(
     db,
     sql`select t.*, ts_headline('english', t.body, t.q, ${HEADLINE}) as snippet from (
-      select a.id, a.slug, a.title, a.body, coalesce(a.published_at, a.created_at) as date, au.name as author_name,
+      select a.id, a.slug, a.title, concat_ws(' ', a.description, a.body) as body, coalesce(a.published_at, a.created_at) as date, au.name as author_name,
              ts_rank_cd(a.search, x.q) as rank, x.q
       from articles a cross join (select ${tsQuery(q)} as q) x join authors au on au.id = a.author_id
       where a.search @@ x.q and a.status = 'published' and a.published_at <= now()
