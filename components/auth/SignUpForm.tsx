@@ -8,7 +8,7 @@ export function SignUpForm({ passwordMin }: { passwordMin: number }) {
   const err = (field: string) => (state?.field === field ? state.error : null);
   return (
     <>
-      {state?.error && !["name", "email", "password"].includes(state.field ?? "") ? (
+      {state?.error && !["name", "handle", "email", "password"].includes(state.field ?? "") ? (
         <Notice tone="error">{state.error}</Notice>
       ) : null}
       <form action={action} className="mt-6 space-y-4" noValidate>
@@ -23,6 +23,18 @@ export function SignUpForm({ passwordMin }: { passwordMin: number }) {
           error={err("name")}
           defaultValue={state?.name}
           key={`name-${state?.name ?? ""}`}
+        />
+        <Field
+          label="Profile address (optional)"
+          name="handle"
+          id="handle"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={30}
+          hint="Your public profile: /readers/your-address. 3-30 lowercase letters, digits or hyphens; we make one from your name if you leave it empty."
+          error={err("handle")}
+          defaultValue={state?.handle}
+          key={`handle-${state?.handle ?? ""}`}
         />
         <Field
           label="Email"

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { openDb } from "@/db/client";
 import { rowsOf } from "@/lib/comments/queries";
-import { runSearch, type SearchType } from "@/lib/search";
+import { commentSearchSql, runSearch, type SearchType } from "@/lib/search";
 import { WORDS } from "./search-words.mjs";
 
 const rounds = Number(process.argv[2] ?? 5);
@@ -27,14 +27,7 @@ for (const type of [null, "comments", "articles"] as (SearchType | null)[]) {
   );
 }
 for (const w of ["sovereignty", "zakharova"]) {
-  const plan = await rowsOf(
-    h.db,
-    sql`explain (analyze, buffers) select c.id, ts_rank_cd(c.search, x.q) as rank
-        from comments c cross join (select websearch_to_tsquery('english', public.agora_unaccent(${w})) as q) x
-        join articles a on a.id = c.article_id
-        where c.search @@ x.q and c.status = 'approved' and a.status = 'published' and a.published_at <= now()
-        order by rank desc, c.seq desc limit 21`,
-  );
+  const plan = await rowsOf(h.db, sql`explain (analyze, buffers) ${commentSearchSql(w, 21, 0)}`);
   console.log(`\nEXPLAIN ANALYZE (comments, "${w}"):`);
   for (const r of plan) console.log(String(Object.values(r)[0]));
 }

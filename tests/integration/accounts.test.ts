@@ -198,6 +198,8 @@ describe(`accounts (${dbKindLabel})`, () => {
       expect(await updateProfile(db, await viewerOf(u), { name: "New Name", showPollTag: false })).toEqual({
         name: "New Name",
         showPollTag: false,
+        handle: expect.stringMatching(/^[a-z0-9-]{3,30}$/),
+        profileHidden: false,
       });
       const bad = await updateProfile(db, await viewerOf(u), { name: "x".repeat(60) }).catch((e) => e);
       expect(bad.status).toBe(422);

@@ -7,13 +7,25 @@ import { signIn } from "@/lib/auth/config";
 import { signUp } from "@/lib/auth/signup";
 import { clientIp } from "@/lib/http/client";
 
-export type SignUpState = { error?: string; field?: string; name?: string; email?: string } | null;
+export type SignUpState = {
+  error?: string;
+  field?: string;
+  name?: string;
+  handle?: string;
+  email?: string;
+} | null;
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
-  const raw = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+  const raw = {
+    name: form.get("name"),
+    handle: form.get("handle"),
+    email: form.get("email"),
+    password: form.get("password"),
+  };
   const h = await headers();
   const keep = {
     name: typeof raw.name === "string" ? raw.name : "",
+    handle: typeof raw.handle === "string" ? raw.handle : "",
     email: typeof raw.email === "string" ? raw.email : "",
   };
   let email: string;
