@@ -3,8 +3,19 @@ import { formatDate, formatNumber } from "@/components/ui/format";
 import type { ReaderProfile } from "@/lib/profiles/profile";
 
 /** A reader's public profile: name, member since, counts, approved comments (newest first, paged). */
-export function ReaderProfileView({ profile, basePath }: { profile: ReaderProfile; basePath: string }) {
+export function ReaderProfileView({
+  profile,
+  basePath,
+  pageQuery = false,
+}: {
+  profile: ReaderProfile;
+  basePath: string;
+  /** pages as ?page=n (admin) instead of /page/n (the cached public pages) */
+  pageQuery?: boolean;
+}) {
   const p = profile;
+  const pageHref = (n: number) =>
+    n === 1 ? basePath : pageQuery ? `${basePath}?page=${n}` : `${basePath}/page/${n}`;
   return (
     <>
       <header className="mb-6">
@@ -53,7 +64,7 @@ export function ReaderProfileView({ profile, basePath }: { profile: ReaderProfil
         {p.pages > 1 ? (
           <nav aria-label="Pages of comments" className="mt-6 flex justify-between text-sm">
             {p.page > 1 ? (
-              <Link href={p.page === 2 ? basePath : `${basePath}/page/${p.page - 1}`} rel="prev">
+              <Link href={pageHref(p.page - 1)} rel="prev">
                 ← Newer
               </Link>
             ) : (
@@ -63,7 +74,7 @@ export function ReaderProfileView({ profile, basePath }: { profile: ReaderProfil
               Page {p.page} of {p.pages}
             </span>
             {p.page < p.pages ? (
-              <Link href={`${basePath}/page/${p.page + 1}`} rel="next">
+              <Link href={pageHref(p.page + 1)} rel="next">
                 Older →
               </Link>
             ) : (

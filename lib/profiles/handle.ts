@@ -152,3 +152,13 @@ export async function handleFor(db: Db, userId: string): Promise<string | null> 
     .limit(1);
   return r?.handle ?? null;
 }
+
+/** A user's handle and whether their profile is hidden (for staff pages); null for an unknown user. */
+export async function profileFacts(db: Db, userId: string) {
+  const [r] = await db
+    .select({ handle: users.handle, hidden: users.profileHidden })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return r?.handle ? { handle: r.handle, hidden: r.hidden } : null;
+}

@@ -9,6 +9,8 @@ import { type Db, getDb } from "@/db/client";
 import { cacheTags, tagChangedAt } from "@/lib/cache";
 import { rowsOf } from "@/lib/comments/queries";
 import { Invalid } from "@/lib/errors";
+import { hashValue } from "@/lib/http/client";
+import { consume } from "@/lib/rate-limit";
 
 export const SEARCH_MAX_CHARS = 200;
 export const SEARCH_MIN_CHARS = 2;
@@ -189,8 +191,16 @@ function changedAt(): number {
   return Math.max(tagChangedAt(cacheTags.anyArticle), tagChangedAt(cacheTags.articleLists));
 }
 
-/** The same, from memory while nothing searchable changed since the read started. */
-export function search(q: string, type: SearchType | null, cursor: string | null): Promise<SearchResult> {
+/**
+ * The same, from memory while nothing searchable changed since the read started. A search that reaches
+ * the database spends one point of the `search_ip` limit of `ip` (RateLimited when over it).
+ */
+export async function search(
+  q: string,
+  type: SearchType | null,
+  cursor: string | null,
+  ip?: string,
+): Promise<SearchResult> {
   const key = `${type ?? ""}\u0000${cursor ?? ""}\u0000${q.toLowerCase()}`;
   const hit = entries.get(key);
   if (hit && hit.startedAt > changedAt()) {
@@ -198,7 +208,13 @@ export function search(q: string, type: SearchType | null, cursor: string | null
     entries.set(key, hit);
     return hit.value;
   }
-  const entry: Entry = { startedAt: Date.now(), value: getDb().then((db) => runSearch(db, q, type, cursor)) };
+  // the entry is in place before anything is awaited: concurrent misses of one query share one read
+  const entry: Entry = {
+    startedAt: Date.now(),
+    value: (ip ? consume("search_ip", hashValue("search-ip", ip)) : Promise.resolve())
+      .then(() => getDb())
+      .then((db) => runSearch(db, q, type, cursor)),
+  };
   entries.set(key, entry);
   entry.value.catch(() => {
     if (entries.get(key) === entry) entries.delete(key);

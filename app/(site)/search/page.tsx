@@ -2,9 +2,11 @@
 // in-memory cache, kept until something searchable changes. A query of 0-1 characters shows a hint and
 // runs nothing; over 200 characters says so (the API answers 422).
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { formatDate } from "@/components/ui/format";
 import { isDomainError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client";
 import { checkQuery, SEARCH_MAX_CHARS, SEARCH_MIN_CHARS, type SearchResult, search } from "@/lib/search";
 
 export const dynamic = "force-dynamic";
@@ -28,10 +30,11 @@ export default async function SearchPage({ searchParams }: Props) {
   try {
     const check = checkQuery(raw);
     if (!check.ok) hint = raw.trim() ? `Enter at least ${SEARCH_MIN_CHARS} characters to search.` : null;
-    else result = await search(check.q, type, cursor);
+    else result = await search(check.q, type, cursor, clientIp(await headers()));
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    hint = `A search can be at most ${SEARCH_MAX_CHARS} characters long.`;
+    hint =
+      e.kind === "rate_limited" ? e.message : `A search can be at most ${SEARCH_MAX_CHARS} characters long.`;
   }
   const q = raw.slice(0, 400);
   const link = (t: string | null) => `/search?q=${encodeURIComponent(q)}${t ? `&type=${t}` : ""}`;

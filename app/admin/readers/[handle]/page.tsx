@@ -36,7 +36,7 @@ export default async function AdminReaderPage({
           The reader hid this profile: only staff see it.
         </p>
       ) : null}
-      <ReaderProfileView profile={p} basePath={`/admin/readers/${p.handle}`} />
+      <ReaderProfileView profile={p} basePath={`/admin/readers/${p.handle}`} pageQuery />
     </main>
   );
 }

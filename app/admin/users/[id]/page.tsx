@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { ApiError } from "@/lib/api/http";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { getUserDetail } from "@/lib/moderation/users";
+import { profileFacts } from "@/lib/profiles/handle";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "User" };
@@ -18,6 +19,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     throw e;
   });
   const u = d.user;
+  const profile = await profileFacts(await getDb(), id);
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <p className="text-sm">
@@ -37,6 +39,15 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <>
             <dt className="font-medium">Email</dt>
             <dd>{u.email}</dd>
+          </>
+        ) : null}
+        {profile ? (
+          <>
+            <dt className="font-medium">Profile</dt>
+            <dd>
+              <Link href={`/admin/readers/${profile.handle}`}>@{profile.handle}</Link>
+              {profile.hidden ? " (hidden from the public)" : ""}
+            </dd>
           </>
         ) : null}
         <dt className="font-medium">Account age</dt>

@@ -1,6 +1,7 @@
 import { handle, json } from "@/lib/api/http";
 import { readQuery } from "@/lib/api/query";
 import { Invalid } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client";
 import { checkQuery, SEARCH_MIN_CHARS, search, searchQuerySchema } from "@/lib/search";
 
 export const dynamic = "force-dynamic";
@@ -11,5 +12,5 @@ export const GET = handle(async (req) => {
   const check = checkQuery(input.q);
   if (!check.ok)
     throw new Invalid("q", `q: enter at least ${SEARCH_MIN_CHARS} characters to search.`, "query_too_short");
-  return json(await search(check.q, input.type ?? null, input.cursor ?? null));
+  return json(await search(check.q, input.type ?? null, input.cursor ?? null, clientIp(req)));
 });
