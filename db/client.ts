@@ -4,6 +4,7 @@
 // second PGlite open would trip our own lock.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -108,7 +109,8 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
   const dir = path.resolve(/*turbopackIgnore: true*/ opts.dir ?? dataDir());
   const release = acquireDirLock(dir);
   try {
-    const pglite = await PGlite.create(dir);
+    // unaccent: accent-insensitive site search, as on PostgreSQL with contrib (decision 090)
+    const pglite = await PGlite.create(dir, { extensions: { unaccent } });
     const db = drizzlePglite(pglite, { schema }) as unknown as Db;
     return {
       kind: "pglite",

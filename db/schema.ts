@@ -48,6 +48,12 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     // the "voted: X" tag beside one's comments: opt-in (decision 082); accounts made before keep theirs
     showPollTag: boolean("show_poll_tag").notNull().default(false),
+    /** public profile address /readers/{handle}: lowercase, unique; derived from the name by a trigger
+     * when none is given (lib/profiles/handle.ts, docs/decisions/091-reader-handles.md) */
+    handle: text("handle").unique(),
+    handleChangedAt: timestamp("handle_changed_at", { withTimezone: true, mode: "date" }),
+    /** the reader hid their profile: 404 for everyone but staff */
+    profileHidden: boolean("profile_hidden").notNull().default(false),
     createdAt: createdAt(),
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
   },
@@ -179,6 +185,7 @@ export const articles = pgTable(
   (t) => [
     index("articles_published_idx").on(t.status, t.publishedAt),
     index("articles_author_idx").on(t.authorId),
+    index("articles_tags_idx").using("gin", t.tags),
   ],
 );
 
@@ -480,3 +487,4 @@ export type Question = typeof questions.$inferSelect;
 export type Poll = typeof polls.$inferSelect;
 export type PollOption = typeof pollOptions.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+export * from "./tables/discovery";

@@ -12,7 +12,9 @@ export function AuthorBox({ author }: { author: PublicAuthor }) {
       </h2>
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="font-medium">Name</dt>
-        <dd>{author.name}</dd>
+        <dd>
+          <a href={`/authors/${author.slug}`}>{author.name}</a>
+        </dd>
         {author.job ? (
           <>
             <dt className="font-medium">Job</dt>

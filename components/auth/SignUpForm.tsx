@@ -3,7 +3,13 @@ import { useActionState } from "react";
 import { Field, Notice } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
 
-export type SignUpState = { error?: string; field?: string; name?: string; email?: string } | null;
+export type SignUpState = {
+  error?: string;
+  field?: string;
+  name?: string;
+  handle?: string;
+  email?: string;
+} | null;
 
 /** `signUpAction` is the page's server action (components never import from app/). */
 export function SignUpForm({
@@ -17,7 +23,7 @@ export function SignUpForm({
   const err = (field: string) => (state?.field === field ? state.error : null);
   return (
     <>
-      {state?.error && !["name", "email", "password"].includes(state.field ?? "") ? (
+      {state?.error && !["name", "handle", "email", "password"].includes(state.field ?? "") ? (
         <Notice tone="error">{state.error}</Notice>
       ) : null}
       <form action={action} className="mt-6 space-y-4" noValidate>
@@ -32,6 +38,18 @@ export function SignUpForm({
           error={err("name")}
           defaultValue={state?.name}
           key={`name-${state?.name ?? ""}`}
+        />
+        <Field
+          label="Profile address (optional)"
+          name="handle"
+          id="handle"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={30}
+          hint="Your public profile: /readers/your-address. 3-30 lowercase letters, digits or hyphens; we make one from your name if you leave it empty."
+          error={err("handle")}
+          defaultValue={state?.handle}
+          key={`handle-${state?.handle ?? ""}`}
         />
         <Field
           label="Email"

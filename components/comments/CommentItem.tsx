@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { ShortlistButton } from "@/components/discovery/ShortlistButton";
 import type { PublicComment } from "@/lib/comments/types";
 import { ApiCallError, commentsApi } from "./api";
 import { CommentForm } from "./CommentForm";
@@ -73,7 +74,17 @@ export function CommentItem({ c }: { c: PublicComment }) {
     <li id={`c-${c.id}`} className="comment">
       <article data-comment-id={c.id} data-depth={c.depth}>
         <header className="comment-meta">
-          <h3 className="font-semibold">{c.deleted ? "[deleted]" : (c.author?.name ?? "Former reader")}</h3>
+          <h3 className="font-semibold">
+            {c.deleted ? (
+              "[deleted]"
+            ) : c.author?.handle ? (
+              <a href={`/readers/${c.author.handle}`} className="comment-author">
+                {c.author.name}
+              </a>
+            ) : (
+              (c.author?.name ?? "Former reader")
+            )}
+          </h3>
           {c.author?.staff && !c.deleted ? (
             <span className="comment-badge" title="A moderator of this site">
               Staff
@@ -162,6 +173,9 @@ export function CommentItem({ c }: { c: PublicComment }) {
               >
                 Report
               </button>
+            ) : null}
+            {!c.deleted && ctx.live && (ctx.viewer?.role === "moderator" || ctx.viewer?.role === "admin") ? (
+              <ShortlistButton commentId={c.id} className={linkButton} />
             ) : null}
           </footer>
         ) : null}

@@ -17,6 +17,8 @@ import {
   users,
 } from "@/db/schema";
 import { Conflict, Forbidden, Unauthenticated } from "@/lib/errors";
+import { changeHandle, checkHandle, invalidateReaderPages } from "@/lib/profiles/handle";
+import { setProfileHidden } from "@/lib/profiles/profile";
 import { consume } from "@/lib/rate-limit";
 import { checkDisplayName } from "./display-name";
 import { sendVerificationEmail } from "./email-verification";
@@ -36,10 +38,13 @@ export const profileInput = z
   .object({
     name: z.string().optional(),
     showPollTag: z.boolean({ error: "showPollTag must be true or false." }).optional(),
+    /** the public profile's address (lib/profiles/handle.ts checks it) */
+    handle: z.string({ error: "handle: 3-30 lowercase letters, digits or hyphens." }).max(100).optional(),
+    profileHidden: z.boolean({ error: "profileHidden must be true or false." }).optional(),
   })
   .strict()
-  .refine((v) => v.name !== undefined || v.showPollTag !== undefined, {
-    message: "Send a new name, showPollTag, or both.",
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: "Send a new name, showPollTag, handle or profileHidden.",
   });
 
 /** Display name and "show my poll vote beside my comments". A restricted account keeps its name. */
@@ -56,12 +61,18 @@ export async function updateProfile(db: Db, viewer: Viewer, input: z.infer<typeo
     }
   }
   if (input.showPollTag !== undefined) set.showPollTag = input.showPollTag;
-  if (Object.keys(set).length) {
+  const handle = input.handle !== undefined ? await checkHandle(input.handle) : undefined;
+  if (Object.keys(set).length || handle !== undefined || input.profileHidden !== undefined) {
     await consume("account_change_user", viewer.id);
-    await db.update(users).set(set).where(eq(users.id, viewer.id));
+    if (Object.keys(set).length) await db.update(users).set(set).where(eq(users.id, viewer.id));
+    // the discovery profile (lib/profiles): handle once per 30 days, hiding; both invalidate the pages
+    if (handle !== undefined) await changeHandle(db, viewer.id, handle);
+    if (input.profileHidden !== undefined) await setProfileHidden(db, viewer.id, input.profileHidden);
+    if (set.name !== undefined)
+      await invalidateReaderPages(db, viewer.id, [(await current(db, viewer)).handle]);
   }
   const u = await current(db, viewer);
-  return { name: u.name, showPollTag: u.showPollTag };
+  return { name: u.name, showPollTag: u.showPollTag, handle: u.handle, profileHidden: u.profileHidden };
 }
 
 export const passwordInput = z
@@ -194,6 +205,9 @@ export async function exportAccountData(db: Db, viewer: Viewer) {
       suspendedUntil: u.suspendedUntil,
       statusReason: u.statusReason,
       showPollTag: u.showPollTag,
+      handle: u.handle,
+      handleChangedAt: u.handleChangedAt,
+      profileHidden: u.profileHidden,
       createdAt: u.createdAt,
       hasPassword: Boolean(u.passwordHash),
       linkedSignIns: linked.map((l) => l.provider),

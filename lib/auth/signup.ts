@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { type User, users } from "@/db/schema";
 import { networkHashOf } from "@/lib/http/client";
 import { log } from "@/lib/log";
+import { checkHandle, handleTaken } from "@/lib/profiles/handle";
 import { consume } from "@/lib/rate-limit";
 import { checkDisplayName } from "./display-name";
 import { sendVerificationEmail } from "./email-verification";
@@ -16,6 +17,8 @@ import { emailSchema, findUserByEmail, UserInputError } from "./users";
 
 const signUpShape = z.object({
   name: z.unknown(),
+  /** optional profile handle (lib/profiles/handle.ts); derived from the name when empty */
+  handle: z.unknown().optional(),
   email: z.string({ error: "Enter your email address." }),
   password: z.string({ error: "Choose a password." }),
 });
@@ -26,7 +29,7 @@ export const DUPLICATE_EMAIL_MESSAGE =
 /** Validates everything a sign-up form sends; throws UserInputError naming the first bad field. */
 export async function validateSignUp(
   raw: unknown,
-): Promise<{ name: string; email: string; password: string }> {
+): Promise<{ name: string; handle: string | null; email: string; password: string }> {
   const shape = signUpShape.safeParse(raw);
   if (!shape.success) {
     const issue = shape.error.issues[0];
@@ -34,11 +37,19 @@ export async function validateSignUp(
   }
   const name = await checkDisplayName(shape.data.name);
   if (!name.ok) throw new UserInputError("name", name.message);
+  let handle: string | null = null;
+  if (typeof shape.data.handle === "string" && shape.data.handle.trim()) {
+    try {
+      handle = await checkHandle(shape.data.handle);
+    } catch (e) {
+      throw new UserInputError("handle", (e as Error).message);
+    }
+  }
   const email = emailSchema.safeParse(shape.data.email);
   if (!email.success) throw new UserInputError("email", email.error.issues[0].message);
   const problem = passwordProblem(shape.data.password, email.data);
   if (problem) throw new UserInputError("password", problem);
-  return { name: name.name, email: email.data, password: shape.data.password };
+  return { name: name.name, handle, email: email.data, password: shape.data.password };
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -54,12 +65,20 @@ export async function signUp(db: Db, raw: unknown, ctx: { ip: string; origin?: s
   const input = await validateSignUp(raw);
   await consume("signup_ip", networkHashOf(ctx.ip, "signup-ip"));
   if (await findUserByEmail(db, input.email)) throw new UserInputError("email", DUPLICATE_EMAIL_MESSAGE);
+  if (input.handle && (await handleTaken(db, input.handle)))
+    throw new UserInputError("handle", `handle: "${input.handle}" is taken. Choose another.`);
   const passwordHash = await hashPassword(input.password);
   let user: User;
   try {
     [user] = await db
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash, role: "reader" })
+      .values({
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        role: "reader",
+        ...(input.handle ? { handle: input.handle } : {}),
+      })
       .returning();
   } catch (e) {
     if (isUniqueViolation(e)) throw new UserInputError("email", DUPLICATE_EMAIL_MESSAGE);

@@ -14,6 +14,11 @@ export const cacheTags = {
   article: (slug: string) => `article:${slug}`,
   /** article lists: home page, Top/Latest/Recommended boxes */
   articleLists: "article-lists",
+  /** something shown on some article's page changed (its text or its comments): pages that gather from
+   * many articles (search, reader profiles) use it; fired with every `article:` tag by invalidate() */
+  anyArticle: "articles-any",
+  /** one reader's public profile, by handle: its hiding, name, handle change */
+  reader: (handle: string) => `reader:${handle}`,
 } as const;
 
 interface CacheState {
@@ -57,6 +62,8 @@ async function fire(tags: string[]): Promise<void> {
 
 /** Invalidates the tags here and on every instance (throttled per tag, never dropped). */
 export async function invalidate(tags: string[]): Promise<void> {
+  if (tags.some((t) => t.startsWith("article:")) && !tags.includes(cacheTags.anyArticle))
+    tags = [...tags, cacheTags.anyArticle];
   const now = Date.now();
   const immediate: string[] = [];
   for (const tag of tags) {

@@ -181,7 +181,7 @@ export async function readVotedOptionPage(
         : sql`and (c.confidence, c.seq) < (${c0.c ?? 0}, ${c0.q})`;
   const rows = await rowsOf(
     db,
-    sql`select ${COMMENT_COLS}, u.name as author_name, u.role as author_role from comments c join users u on u.id = c.author_id
+    sql`select ${COMMENT_COLS}, u.name as author_name, u.role as author_role, case when u.profile_hidden or u.deleted_at is not null then null else u.handle end as author_handle from comments c join users u on u.id = c.author_id
         where c.article_id = ${article.id} and c.status = 'approved'
           and ${votedOptionCondition(optionId, sql`c.author_id`)} ${keyset}
         order by ${ORDER[s]} limit ${limit + 1}`,

@@ -34,6 +34,8 @@ export interface CommentRow {
   authorName: string | null;
   /** the author's role (reader | moderator | admin): staff get a badge beside their name */
   authorRole?: string | null;
+  /** the author's profile handle; null when hidden (lib/profiles) */
+  authorHandle?: string | null;
   bodyHtml: string;
   status: CommentStatus;
   statusMessage: string | null;
@@ -66,6 +68,7 @@ export function toPublic(r: CommentRow, slug: string): PublicComment {
         : {
             id: r.authorId,
             name: r.authorName ?? "Reader",
+            handle: r.authorHandle ?? null,
             ...(r.authorRole === "moderator" || r.authorRole === "admin" ? { staff: true } : {}),
           },
     bodyHtml: deleted ? "" : r.bodyHtml,

@@ -12,8 +12,14 @@ export interface PublicComment {
   rootId: string;
   depth: number;
   /** null for a deleted comment or a removed account */
-  /** `staff`: a moderator or admin of the site (shown as a badge) */
-  author: { id: string; name: string; staff?: boolean } | null;
+  author: {
+    id: string;
+    name: string;
+    /** profile at /readers/{handle}; null when hidden */
+    handle?: string | null;
+    /** a moderator or admin of the site (shown as a badge) */
+    staff?: boolean;
+  } | null;
   /** sanitised HTML; empty for a deleted comment */
   bodyHtml: string;
   status: CommentStatus;

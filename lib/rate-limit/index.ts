@@ -41,6 +41,8 @@ export const LIMIT_DEFAULTS = {
   view_ip: { points: 120, seconds: 60, what: "page views from your network" },
   appeal_user: { points: 5, seconds: 24 * 60 * 60, what: "appeals" },
   account_change_user: { points: 10, seconds: 60 * 60, what: "account changes" },
+  /** searches that reach the database (results kept in memory are not counted) */
+  search_ip: { points: 60, seconds: 60, what: "searches from your network" },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_DEFAULTS;

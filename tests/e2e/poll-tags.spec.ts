@@ -67,7 +67,14 @@ test("voted tag beside a voter's comment, and the filter by option", async ({ br
   await expect(commentEl(page, body)).toBeVisible();
   const tags = page.locator("article[data-comment-id] header");
   await expect(tags.first()).toBeVisible();
-  for (const h of await tags.all()) await expect(h).toContainText(`voted: ${CHOICE}`);
+  // the filtered list replaces the unfiltered one when its answer arrives: wait for that state rather
+  // than iterating over a snapshot of headers that may be replaced meanwhile
+  await expect
+    .poll(async () => {
+      const texts = await tags.allTextContents();
+      return texts.length > 0 && texts.every((t) => t.includes(`voted: ${CHOICE}`));
+    })
+    .toBe(true);
   // another option: our comment is not there
   await page.getByLabel("Show comments from").selectOption(other);
   await expect(commentEl(page, body)).toHaveCount(0);

@@ -203,6 +203,8 @@ describe(`accounts (${dbKindLabel})`, () => {
       expect(await updateProfile(db, await viewerOf(u), { name: "New Name", showPollTag: false })).toEqual({
         name: "New Name",
         showPollTag: false,
+        handle: expect.stringMatching(/^[a-z0-9-]{3,30}$/),
+        profileHidden: false,
       });
       const bad = await failureOf(updateProfile(db, await viewerOf(u), { name: "x".repeat(60) }));
       expect(bad.status).toBe(422);

@@ -87,7 +87,7 @@ describe(`comments (${dbKindLabel})`, () => {
     expect(root.replies[0].replies[0].rootId).toBe(r1.id);
     expect(page.article.commentCount).toBe(5);
     expect(await articleCount(a.id)).toBe(5);
-    expect(root.author).toEqual({ id: alice.id, name: alice.name });
+    expect(root.author).toEqual({ id: alice.id, name: alice.name, handle: "alice-1" });
     expect(root.url).toBe(`/articles/${a.slug}/comments/${r1.id}`);
 
     const old = (await readCommentPage(a.slug, "old", null))!;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { signOutAction } from "@/app/(site)/signin/actions";
 import { PasswordForm } from "@/components/account/PasswordForm";
 import { ProfileForm } from "@/components/account/ProfileForm";
+import { PublicProfileForm } from "@/components/account/PublicProfileForm";
 import { ResendVerification } from "@/components/account/ResendVerification";
 import { SignOutEverywhere } from "@/components/account/SignOutEverywhere";
 import { Notice } from "@/components/ui/form";
@@ -11,6 +12,7 @@ import { PASSWORD_MIN } from "@/lib/auth/password";
 import { writeBlock } from "@/lib/auth/permissions";
 import { findUserById } from "@/lib/auth/users";
 import { withDb } from "@/lib/db";
+import { nextHandleChange } from "@/lib/profiles/handle";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Your account" };
@@ -60,6 +62,19 @@ export default async function AccountPage({
         </h2>
         <ProfileForm name={user?.name ?? ""} showPollTag={viewer.showPollTag} canRename={!sanction} />
       </section>
+
+      {user?.handle ? (
+        <section aria-labelledby="public-profile-heading" className={sectionClass}>
+          <h2 id="public-profile-heading" className="text-lg font-semibold">
+            Public profile
+          </h2>
+          <PublicProfileForm
+            handle={user.handle}
+            hidden={user.profileHidden}
+            nextChange={nextHandleChange(user.handleChangedAt)?.toISOString() ?? null}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="password-heading" className={sectionClass}>
         <h2 id="password-heading" className="text-lg font-semibold">

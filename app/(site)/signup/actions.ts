@@ -11,10 +11,16 @@ import { clientIp } from "@/lib/http/client";
 export type { SignUpState };
 
 export async function signUpAction(_prev: SignUpState, form: FormData): Promise<SignUpState> {
-  const raw = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+  const raw = {
+    name: form.get("name"),
+    handle: form.get("handle"),
+    email: form.get("email"),
+    password: form.get("password"),
+  };
   const h = await headers();
   const keep = {
     name: typeof raw.name === "string" ? raw.name : "",
+    handle: typeof raw.handle === "string" ? raw.handle : "",
     email: typeof raw.email === "string" ? raw.email : "",
   };
   let email: string;

@@ -3,6 +3,7 @@
 // rule or word decided its status, open reports, and the decision buttons (aria-disabled while a
 // decision is saving, so focus stays on them).
 import Link from "next/link";
+import { ShortlistButton } from "@/components/discovery/ShortlistButton";
 import { buttonClass } from "@/components/ui/styles";
 import type { QueueItem } from "@/lib/moderation/queue";
 import type { Action } from "../QueueBoard";
@@ -123,6 +124,9 @@ export function QueueItemBody({
         >
           {it.pinned ? "Unpin" : "Pin"}
         </button>
+        {it.status === "approved" ? (
+          <ShortlistButton commentId={it.id} className={buttonClass("secondary", "sm")} />
+        ) : null}
       </div>
     </>
   );

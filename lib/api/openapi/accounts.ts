@@ -77,18 +77,36 @@ export const accountsFragment: OpenApiFragment = {
         responses: { "200": ok("The account", { $ref: "#/components/schemas/Me" }), "401": err },
       },
       patch: {
-        summary: "Change the display name and/or the poll-tag preference",
+        summary: "Change the display name, the poll-tag preference, the profile handle or its visibility",
         requestBody: body({
           type: "object",
-          properties: { name: { type: "string", maxLength: 50 }, showPollTag: { type: "boolean" } },
+          properties: {
+            name: { type: "string", maxLength: 50 },
+            showPollTag: { type: "boolean" },
+            handle: {
+              type: "string",
+              pattern: "^[a-z0-9][a-z0-9-]{1,28}[a-z0-9]$",
+              description: "the profile address /readers/{handle}; changeable once every 30 days",
+            },
+            profileHidden: {
+              type: "boolean",
+              description: "true: the public profile answers 404 (staff still see it in admin)",
+            },
+          },
         }),
         responses: {
           "200": ok("Saved", {
             type: "object",
-            properties: { name: { type: "string" }, showPollTag: { type: "boolean" } },
+            properties: {
+              name: { type: "string" },
+              showPollTag: { type: "boolean" },
+              handle: { type: "string" },
+              profileHidden: { type: "boolean" },
+            },
           }),
           "401": err,
           "403": err,
+          "409": err,
           "422": err,
           "429": err,
         },

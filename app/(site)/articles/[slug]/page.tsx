@@ -11,10 +11,12 @@ import { QuestionBlock } from "@/components/article/QuestionBlock";
 import { References } from "@/components/article/References";
 import { ViewBeacon } from "@/components/article/ViewBeacon";
 import { ArticleComments } from "@/components/comments/ArticleComments";
+import { FollowUpBlock } from "@/components/discovery/FollowUpBlock";
 import { ArticleFeedback } from "@/components/feedback/ArticleFeedback";
 import { Polls } from "@/components/polls/Polls";
 import { formatDate } from "@/components/ui/format";
 import { getArticleLists, getPublicArticle, getRecommended } from "@/lib/articles/cached";
+import { getArticleDiscussion } from "@/lib/discovery/cached";
 import { renderArticleBody } from "@/lib/markdown/article";
 import { postCommentForm } from "./comments/actions";
 
@@ -36,7 +38,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.title,
     description,
-    alternates: { canonical: `/articles/${article.slug}` },
+    alternates: {
+      canonical: `/articles/${article.slug}`,
+      types: {
+        "application/rss+xml": [
+          { url: `/articles/${article.slug}/comments/feed.xml`, title: `Comments on ${article.title} (RSS)` },
+          { url: "/feed.xml", title: "Agora: latest articles (RSS)" },
+        ],
+        "application/atom+xml": [
+          {
+            url: `/articles/${article.slug}/comments/atom.xml`,
+            title: `Comments on ${article.title} (Atom)`,
+          },
+        ],
+      },
+    },
     openGraph: {
       type: "article",
       title: article.title,
@@ -55,7 +71,11 @@ export default async function ArticlePage({ params }: Props) {
   if (!SLUG.test(slug)) notFound();
   const article = await getPublicArticle(slug);
   if (!article) notFound();
-  const [{ latest, top }, recommended] = await Promise.all([getArticleLists(), getRecommended(slug)]);
+  const [{ latest, top }, recommended, discussion] = await Promise.all([
+    getArticleLists(),
+    getRecommended(slug),
+    getArticleDiscussion(article.id, slug),
+  ]);
   const body = renderArticleBody(article.body);
   // the lists beside an article never offer the article being read
   const others = <T extends { slug: string }>(list: T[]) => list.filter((a) => a.slug !== article.slug);
@@ -69,7 +89,10 @@ export default async function ArticlePage({ params }: Props) {
             {article.title}
           </h1>
           <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-            By <span className="font-medium">{article.author.name}</span>
+            By{" "}
+            <a href={`/authors/${article.author.slug}`} className="font-medium">
+              {article.author.name}
+            </a>
             {article.author.job ? `, ${article.author.job}` : ""} ·{" "}
             <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
           </p>
@@ -79,6 +102,20 @@ export default async function ArticlePage({ params }: Props) {
             publishedAt={article.publishedAt}
           />
           <ArticleFeedback slug={article.slug} />
+          {article.tags.length ? (
+            <ul aria-label="Tags" className="mt-3 flex flex-wrap gap-2 text-sm">
+              {article.tags.map((t) => (
+                <li key={t}>
+                  <a
+                    href={`/tags/${encodeURIComponent(t)}`}
+                    className="rounded bg-zinc-100 px-2 py-0.5 dark:bg-zinc-800"
+                  >
+                    {t}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </header>
         <div className="prose-article mt-6" dangerouslySetInnerHTML={{ __html: body.html }} />
         {article.question ? (
@@ -87,6 +124,7 @@ export default async function ArticlePage({ params }: Props) {
             polls={<Polls slug={article.slug} polls={article.question.polls} />}
           />
         ) : null}
+        {discussion.followUp ? <FollowUpBlock block={discussion.followUp} /> : null}
         <section id="comments" aria-labelledby="comments-heading" className="mt-10">
           <h2 id="comments-heading" className="text-2xl font-semibold">
             Comments{" "}
@@ -104,7 +142,13 @@ export default async function ArticlePage({ params }: Props) {
         <ArticleList id="latest-posts" title="Latest Posts" articles={others(latest)} compact />
         <ArticleList id="recommended" title="Recommended Articles" articles={others(recommended)} compact />
       </aside>
-      <NewsArticleJsonLd article={article} url={`${base}/articles/${article.slug}`} />
+      <NewsArticleJsonLd
+        article={article}
+        url={`${base}/articles/${article.slug}`}
+        base={base}
+        comments={discussion.top}
+        followUp={discussion.followUp}
+      />
       <ViewBeacon slug={article.slug} />
     </main>
   );

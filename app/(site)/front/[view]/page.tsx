@@ -14,7 +14,13 @@ export const metadata = {
   title: { absolute: "Agora — latest and top articles" },
   description:
     "The latest articles and the most read ones, each with its reader question, polls and discussion.",
-  alternates: { canonical: "/" },
+  alternates: {
+    canonical: "/",
+    types: {
+      "application/rss+xml": [{ url: "/feed.xml", title: "Agora: latest articles (RSS)" }],
+      "application/atom+xml": [{ url: "/atom.xml", title: "Agora: latest articles (Atom)" }],
+    },
+  },
 };
 
 export default async function Home({ params }: { params: Promise<{ view: string }> }) {

@@ -33,6 +33,9 @@ export default async function EditArticlePage({
         <Link href="/admin/articles">← Articles</Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold">Edit: {article.title}</h1>
+      <p className="mt-1 text-sm">
+        <Link href={`/admin/articles/${id}/follow-up`}>What readers said (follow-up block)</Link>
+      </p>
       {sp.saved ? (
         <p role="status" className="mt-2 font-medium">
           Article created.

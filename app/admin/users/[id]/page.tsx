@@ -6,6 +6,7 @@ import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { getUserDetail } from "@/lib/moderation/users";
+import { profileFacts } from "@/lib/profiles/handle";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "User" };
@@ -18,6 +19,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     throw e;
   });
   const u = d.user;
+  const profile = await withDb(profileFacts, id);
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <p className="text-sm">
@@ -38,6 +40,15 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <dt className="font-medium">Email</dt>
             <dd>
               {u.email} ({u.emailVerified ? "verified" : "not verified"})
+            </dd>
+          </>
+        ) : null}
+        {profile ? (
+          <>
+            <dt className="font-medium">Profile</dt>
+            <dd>
+              <Link href={`/admin/readers/${profile.handle}`}>@{profile.handle}</Link>
+              {profile.hidden ? " (hidden from the public)" : ""}
             </dd>
           </>
         ) : null}

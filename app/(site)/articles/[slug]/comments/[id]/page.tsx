@@ -2,12 +2,14 @@
 // like the article page and invalidated with it; per-reader state comes from the client.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CommentPostingJsonLd } from "@/components/article/JsonLd";
 import { CommentsSection } from "@/components/comments/CommentsSection";
 import { ThreadContext } from "@/components/comments/ThreadContext";
 import { getPublicArticle } from "@/lib/articles/cached";
 import { SLUG_RE } from "@/lib/comments/articles";
 import { commentLimits, THREADS } from "@/lib/comments/config";
 import { getCachedCommentContext } from "@/lib/comments/pages";
+import { absolute, siteUrl } from "@/lib/discovery/site";
 import { postCommentForm } from "../actions";
 
 export const revalidate = 3600;
@@ -67,6 +69,13 @@ export default async function CommentPage({ params }: Props) {
           postAction={postCommentForm}
         />
       </section>
+      <CommentPostingJsonLd
+        comment={ctx.comment}
+        url={absolute(`/articles/${slug}/comments/${id}`)}
+        origin={siteUrl()}
+        articleTitle={article.title}
+        articleUrl={absolute(`/articles/${slug}`)}
+      />
     </main>
   );
 }

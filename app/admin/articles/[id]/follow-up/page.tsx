@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FollowUpEditor } from "@/components/admin/FollowUpEditor";
+import { requirePageViewer } from "@/lib/auth/pages";
+import { withDb } from "@/lib/db";
+import { findArticleHeader, listShortlist, readFollowUp } from "@/lib/followup";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "What readers said" };
+
+export default async function FollowUpPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePageViewer("moderate", `/admin/articles/${id}/follow-up`);
+  const article = await withDb(findArticleHeader, id);
+  if (!article) notFound();
+  const [followUp, shortlist] = await Promise.all([
+    withDb(readFollowUp, id, { includeDraft: true }),
+    withDb(listShortlist, id),
+  ]);
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-8">
+      <p className="text-sm">
+        <Link href="/admin/queue">← Queue</Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold">What readers said: {article.title}</h1>
+      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+        The block appears above the comments, in the article's comment feed and its structured data. The poll
+        results are taken when you publish.
+      </p>
+      <FollowUpEditor
+        articleId={article.id}
+        slug={article.slug}
+        text={followUp?.text ?? ""}
+        chosen={followUp?.quotes.map((q) => q.id) ?? []}
+        published={followUp?.published ?? false}
+        shortlist={shortlist}
+      />
+    </main>
+  );
+}

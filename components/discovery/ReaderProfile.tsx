@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { formatDate, formatNumber } from "@/components/ui/format";
+import type { ReaderProfile } from "@/lib/profiles/profile";
+
+/** A reader's public profile: name, member since, counts, approved comments (newest first, paged). */
+export function ReaderProfileView({
+  profile,
+  basePath,
+  pageQuery = false,
+}: {
+  profile: ReaderProfile;
+  basePath: string;
+  /** pages as ?page=n (admin) instead of /page/n (the cached public pages) */
+  pageQuery?: boolean;
+}) {
+  const p = profile;
+  const pageHref = (n: number) =>
+    n === 1 ? basePath : pageQuery ? `${basePath}?page=${n}` : `${basePath}/page/${n}`;
+  return (
+    <>
+      <header className="mb-6">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Reader</p>
+        <h1 className="text-3xl font-bold">{p.name}</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">@{p.handle}</p>
+        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="font-medium">Member since</dt>
+          <dd>
+            <time dateTime={p.memberSince}>{formatDate(p.memberSince)}</time>
+          </dd>
+          <dt className="font-medium">Comments</dt>
+          <dd>{formatNumber(p.counts.comments)}</dd>
+          <dt className="font-medium">Articles discussed</dt>
+          <dd>{formatNumber(p.counts.articles)}</dd>
+          <dt className="font-medium">Upvotes received</dt>
+          <dd>{formatNumber(p.counts.upvotes)}</dd>
+        </dl>
+      </header>
+      <section aria-labelledby="reader-comments">
+        <h2 id="reader-comments" className="mb-3 text-xl font-semibold">
+          Comments
+        </h2>
+        {p.comments.length === 0 ? (
+          <p className="text-zinc-600 dark:text-zinc-400">No comments yet.</p>
+        ) : (
+          <ol className="space-y-4">
+            {p.comments.map((c) => (
+              <li key={c.id} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  On <Link href={`/articles/${c.article.slug}`}>{c.article.title}</Link> ·{" "}
+                  <Link href={c.url}>
+                    <time dateTime={c.createdAt}>{formatDate(c.createdAt)}</time>
+                  </Link>{" "}
+                  · {formatNumber(c.upvotes)} up
+                </p>
+                {/* bodyHtml is the comment's sanitised HTML (lib/comments/render) */}
+                <div
+                  className="comment-body mt-1 break-words"
+                  dangerouslySetInnerHTML={{ __html: c.bodyHtml }}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+        {p.pages > 1 ? (
+          <nav aria-label="Pages of comments" className="mt-6 flex justify-between text-sm">
+            {p.page > 1 ? (
+              <Link href={pageHref(p.page - 1)} rel="prev">
+                ← Newer
+              </Link>
+            ) : (
+              <span />
+            )}
+            <span>
+              Page {p.page} of {p.pages}
+            </span>
+            {p.page < p.pages ? (
+              <Link href={pageHref(p.page + 1)} rel="next">
+                Older →
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}

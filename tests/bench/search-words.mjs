@@ -1,0 +1,23 @@
+// 20 real words of the seed article (content/articles/will-russia-defend-maduro.md) for the search bench.
+export const WORDS = [
+  "russia",
+  "maduro",
+  "venezuela",
+  "sovereignty",
+  "caribbean",
+  "moscow",
+  "military",
+  "support",
+  "caracas",
+  "putin",
+  "influence",
+  "kremlin",
+  "diplomatic",
+  "symbolic",
+  "analysts",
+  "china",
+  "history",
+  "opposition",
+  "guaidó",
+  "zakharova",
+];
