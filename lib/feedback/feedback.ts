@@ -3,12 +3,14 @@
 // (rating_sum, rating_count, helpful_yes, helpful_no) move in the same transaction; the shown figures
 // are imported history plus these (articleStats in lib/articles/queries.ts).
 // Lock order: the reader's feedback row(s) first, then the article row.
+
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articleFeedback, articles } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { type ArticleStats, articleStats } from "@/lib/articles/queries";
 import { type Tx, transactionWithRetry } from "@/lib/tx";
+import { isSlug } from "@/lib/validation/text";
 import { userKey } from "@/lib/voter/identity";
 
 export interface MyFeedback {
@@ -37,8 +39,11 @@ const statsColumns = {
   helpfulNo: articles.helpfulNo,
 };
 
+// a slug that is not one (a NUL, stray text) matches nothing, without asking PostgreSQL (which refuses NUL)
 const published = (slug: string) =>
-  and(eq(articles.slug, slug), eq(articles.status, "published"), sql`${articles.publishedAt} <= now()`);
+  isSlug(slug)
+    ? and(eq(articles.slug, slug), eq(articles.status, "published"), sql`${articles.publishedAt} <= now()`)
+    : sql`false`;
 
 const none: MyFeedback = { rating: null, helpful: null };
 

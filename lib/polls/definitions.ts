@@ -1,9 +1,11 @@
 // Poll definitions (question, options, rules) of published articles. They change only when content is
 // (re)published, so they are kept in process memory for a few seconds (AGORA_POLL_DEF_TTL_MS, default
 // 5000): a vote then costs no lookup of its poll. Counts and votes are never cached.
+
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, pollOptions, polls, questions } from "@/db/schema";
+import { isSlug } from "@/lib/validation/text";
 import type { PollDef } from "./rules";
 
 const TTL_MS = Number(process.env.AGORA_POLL_DEF_TTL_MS ?? 5000);
@@ -110,5 +112,6 @@ export function pollDefinition(db: Db, pollId: string): Promise<PollDef | null> 
 
 /** The polls of a published article in order, or null when there is no such article. */
 export function articlePollDefinitions(db: Db, slug: string): Promise<PollDef[] | null> {
+  if (!isSlug(slug)) return Promise.resolve(null); // names no article (and PostgreSQL refuses NUL)
   return cached(cache.bySlug, slug, () => loadArticlePolls(db, slug));
 }
