@@ -3,6 +3,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type Article, articles, authors, pollOptions, polls, questions } from "@/db/schema";
+import { isSlug } from "@/lib/validation/text";
 
 export type PublicAuthor = {
   name: string;
@@ -130,6 +131,7 @@ const published = eq(articles.status, "published");
 const visibleNow = () => and(published, sql`${articles.publishedAt} <= now()`);
 
 export async function findPublishedArticle(db: Db, slug: string): Promise<PublicArticle | null> {
+  if (!isSlug(slug)) return null; // names no article (and PostgreSQL refuses NUL)
   const rows = await db
     .select({ article: articles, author: authors })
     .from(articles)

@@ -10,6 +10,7 @@ import { articleFeedback, articles } from "@/db/schema";
 import { type ArticleStats, articleStats } from "@/lib/articles/queries";
 import { type Tx, transactionWithRetry } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { isSlug } from "@/lib/validation/text";
 import { userKey } from "@/lib/voter/identity";
 
 export interface MyFeedback {
@@ -38,8 +39,11 @@ const statsColumns = {
   helpfulNo: articles.helpfulNo,
 };
 
+// a slug that is not one (a NUL, stray text) matches nothing, without asking PostgreSQL (which refuses NUL)
 const published = (slug: string) =>
-  and(eq(articles.slug, slug), eq(articles.status, "published"), sql`${articles.publishedAt} <= now()`);
+  isSlug(slug)
+    ? and(eq(articles.slug, slug), eq(articles.status, "published"), sql`${articles.publishedAt} <= now()`)
+    : sql`false`;
 
 const none: MyFeedback = { rating: null, helpful: null };
 

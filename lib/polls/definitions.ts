@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, pollOptions, polls, questions } from "@/db/schema";
 import { isUuid } from "@/lib/db";
+import { isSlug } from "@/lib/validation/text";
 import type { PollDef } from "./rules";
 
 const TTL_MS = Number(process.env.AGORA_POLL_DEF_TTL_MS ?? 5000);
@@ -109,5 +110,6 @@ export function pollDefinition(db: Db, pollId: string): Promise<PollDef | null> 
 
 /** The polls of a published article in order, or null when there is no such article. */
 export function articlePollDefinitions(db: Db, slug: string): Promise<PollDef[] | null> {
+  if (!isSlug(slug)) return Promise.resolve(null); // names no article (and PostgreSQL refuses NUL)
   return cached(cache.bySlug, slug, () => loadArticlePolls(db, slug));
 }

@@ -80,3 +80,9 @@ export function isTimestampText(s: string): boolean {
   // the day exists in that month (Date.UTC rolls 2020-02-30 over to March)
   return new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
 }
+
+/** An article slug as the site makes them: anything else (a NUL included) names no article. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export function isSlug(s: string): boolean {
+  return s.length <= 200 && SLUG.test(s);
+}

@@ -4,6 +4,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { articles, articleViews } from "@/db/schema";
+import { isSlug } from "@/lib/validation/text";
 
 export function utcDay(d = new Date()): string {
   return d.toISOString().slice(0, 10);
@@ -16,6 +17,7 @@ export async function recordView(
   visitorHash: string,
   day = utcDay(),
 ): Promise<number | null> {
+  if (!isSlug(slug)) return null; // a NUL or other stray text names no article (and PostgreSQL refuses NUL)
   return db.transaction(async (tx) => {
     const [a] = await tx
       .select({ id: articles.id, imported: articles.importedViews, count: articles.viewCount })

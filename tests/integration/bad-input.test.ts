@@ -9,6 +9,9 @@ import { GET as queueGet } from "@/app/api/v1/admin/queue/route";
 import { PUT as settingsPut } from "@/app/api/v1/admin/settings/route";
 import { POST as notesPost } from "@/app/api/v1/admin/users/[id]/notes/route";
 import { GET as usersGet } from "@/app/api/v1/admin/users/route";
+import { GET as feedbackGet } from "@/app/api/v1/articles/[slug]/feedback/route";
+import { GET as pollsGet } from "@/app/api/v1/articles/[slug]/polls/route";
+import { POST as viewsPost } from "@/app/api/v1/articles/[slug]/views/route";
 import { POST as appealPost } from "@/app/api/v1/comments/[id]/appeal/route";
 import { closeDb, type Db, getDb } from "@/db/client";
 import { createToken } from "@/lib/auth/api-tokens";
@@ -175,5 +178,18 @@ describe(`bad input is refused, never a 500 (hole 13, ${dbKindLabel})`, () => {
       await usersGet(req(`/api/v1/admin/users?cursor=${b64("2020-01-01 10:00:00+00|a\u0000b")}`, modToken)),
       "cursor",
     );
+  });
+
+  it("a slug with a NUL (same class, found here): 404 like any unknown article, not a 500", async () => {
+    const slug = "a\u0000b";
+    const anon = (method: string) =>
+      new Request(`${BASE}/x`, {
+        method,
+        headers: { origin: BASE, "x-agora-client-ip": "192.0.2.14" },
+        body: method === "POST" ? "{}" : undefined,
+      });
+    expect((await viewsPost(anon("POST"), ctx({ slug }))).status).toBe(404);
+    expect((await pollsGet(anon("GET"), ctx({ slug }))).status).toBe(404);
+    expect((await feedbackGet(anon("GET"), ctx({ slug }))).status).toBe(404);
   });
 });
