@@ -474,3 +474,4 @@ export type Question = typeof questions.$inferSelect;
 export type Poll = typeof polls.$inferSelect;
 export type PollOption = typeof pollOptions.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+export * from "./tables/notifications";

@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { reportReasons } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { onReported } from "@/lib/moderation/reports";
+import { recordEvent } from "@/lib/notifications/outbox";
 import { findCommentRow, rowsOf } from "./queries";
 import { findControl } from "./text";
 import { isUuid } from "./write";
@@ -64,6 +65,7 @@ export async function reportComment(
         "You have already reported this comment; moderators will look at it.",
       );
     await rowsOf(tx, sql`update comments set report_count = report_count + 1 where id = ${commentId}`);
+    await recordEvent(tx, { type: "comment.reported", commentId, data: { reason: input.reason } });
     return { id: String(r.id), commentId };
   });
   // moderation counts distinct open reports and hides the comment at the threshold

@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { moderateComment, type Verdict } from "@/lib/moderation";
+import { outboxInsert, recordEvent } from "@/lib/notifications/outbox";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
 import { COMMENTS_CHANNEL, publishCommentEvent } from "./live";
@@ -181,7 +182,7 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
         ${verdict.message}::text, ${verdict.phase}::text, ${JSON.stringify(verdict.tags)}::jsonb, ${input.ipHash}::text
       from s
       returning id, seq, created_at
-    )${
+    ), ev as (${outboxInsert({ type: "comment.created", commentId: id, data: { status: verdict.status } })})${
       visible && parent
         ? sql`, anc as (
       update comments set
@@ -366,6 +367,7 @@ export async function deleteComment(
             deleted_at = now() where id = ${c.id}`,
     );
     await moveCounters(tx, cur, cur.status, "deleted");
+    await recordEvent(tx, { type: "comment.deleted", commentId: c.id });
     return cur.status === "approved";
   });
   if (wasPublic) {

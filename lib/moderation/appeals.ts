@@ -7,6 +7,7 @@ import { appeals, articles, comments, moderationActions, users } from "@/db/sche
 import { ApiError } from "@/lib/api/http";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
+import { recordEvent } from "@/lib/notifications/outbox";
 import { recordAction } from "./audit";
 import { isUuid, lockComment, noSuchComment, resolveReports, setCommentStatus } from "./comment-state";
 import { explainStatus } from "./messages";
@@ -217,6 +218,11 @@ export async function decideAppeal(
       .update(appeals)
       .set({ status, decidedBy: actorId, decidedAt: new Date() })
       .where(eq(appeals.id, a.id));
+    await recordEvent(tx, {
+      type: "appeal.decided",
+      commentId: c.id,
+      data: { outcome: status, note: input.note ?? null },
+    });
     await recordAction(tx, {
       actorId,
       action: `appeal.${input.outcome}`,

@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { articles, comments, reports } from "@/db/schema";
 import { ApiError } from "@/lib/api/http";
 import { moveCountersFor } from "@/lib/comments/write";
+import { recordEvent } from "@/lib/notifications/outbox";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type CommentStatus = (typeof comments.$inferSelect)["status"];
@@ -77,6 +78,11 @@ export async function setCommentStatus(
       deletedAt: next.status === "deleted" ? new Date() : null,
     })
     .where(eq(comments.id, c.id));
+  await recordEvent(tx, {
+    type: "comment.status",
+    commentId: c.id,
+    data: { from: c.status, to: next.status, reason: next.reason },
+  });
   // counters (ancestors' reply counts, the article's comment count) follow lib/comments' one rule
   await moveCountersFor(tx as unknown as Db, c.id, c.status, next.status);
   const delta = Number(isVisible) - Number(wasVisible);
