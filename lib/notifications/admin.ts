@@ -1,10 +1,10 @@
 // What admins see of delivery: failed jobs (pg-boss keeps them with their error) and the test event.
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, getDb } from "@/db/client";
 import { executeRows } from "@/lib/tx";
 import { Q } from "./queue";
 import { currentNotifier } from "./service";
-import { createTestDelivery, disabledWebhooks } from "./webhooks";
+import { createTestDelivery, disabledWebhooks, listWebhooksRaw } from "./webhooks";
 
 export interface FailedJob {
   id: string;
@@ -62,4 +62,15 @@ export async function queueTestDelivery(db: Db, webhookId: string): Promise<stri
 export async function deliveryHealth(db: Db) {
   const [{ count }, disabled] = await Promise.all([failedJobs(db, 0), disabledWebhooks(db)]);
   return { failedJobs: count, disabledWebhooks: disabled };
+}
+
+export async function deliveryHealthNow() {
+  return deliveryHealth(await getDb());
+}
+
+/** The admin webhooks page: endpoints and failed jobs. */
+export async function adminDeliveryPage() {
+  const db = await getDb();
+  const [hooks, failed] = await Promise.all([listWebhooksRaw(db), failedJobs(db)]);
+  return { hooks, failed };
 }

@@ -2,7 +2,7 @@
 // No row = the defaults: replies, mentions and decisions immediately, followed threads off.
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { type Db, getDb } from "@/db/client";
 import { type NotificationKind, notificationPrefs } from "@/db/schema";
 import type { Tx } from "@/lib/tx";
 
@@ -65,4 +65,9 @@ export async function writePrefs(
     .values({ userId, ...next })
     .onConflictDoUpdate({ target: notificationPrefs.userId, set: { ...next, updatedAt: sql`now()` } });
   return next;
+}
+
+/** For the account page. */
+export async function viewerPrefs(userId: string): Promise<NotifyPrefs> {
+  return readPrefs(await getDb(), userId);
 }

@@ -2,11 +2,11 @@
 // all read, following a thread and the unsubscribe that a signed link performs.
 import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import { type Db, getDb } from "@/db/client";
 import { comments, notifications, threadFollows } from "@/db/schema";
 import { Invalid, NotFound } from "@/lib/errors";
 import { headline } from "./mail";
-import { type PrefCategory, type PrefValue, writePrefs } from "./prefs";
+import { CATEGORY_LABEL, type PrefCategory, type PrefValue, readPrefs, writePrefs } from "./prefs";
 import { verifyUnsubscribeToken } from "./tokens";
 
 export const PAGE_SIZE = 20;
@@ -153,4 +153,26 @@ export async function applyUnsubscribe(
   if (!t) return null;
   await writePrefs(db, t.userId, { [t.category]: value });
   return { category: t.category, value };
+}
+
+/** For the notifications page: one page, or the first page with a message when the cursor is bad. */
+export async function readerNotificationsPage(userId: string, cursor?: string) {
+  const db = await getDb();
+  try {
+    return { ...(await listNotifications(db, userId, { cursor })), error: null as string | null };
+  } catch (e) {
+    if (!(e instanceof Invalid)) throw e;
+    return {
+      ...(await listNotifications(db, userId)),
+      error: "That page link is not valid; here are the newest.",
+    };
+  }
+}
+
+/** For the unsubscribe page: what a token stands for (null when forged) and its current setting. */
+export async function describeUnsubscribe(token: string) {
+  const t = verifyUnsubscribeToken(token);
+  if (!t) return null;
+  const prefs = await readPrefs(await getDb(), t.userId);
+  return { category: t.category, label: CATEGORY_LABEL[t.category], value: prefs[t.category] };
 }

@@ -68,6 +68,11 @@ async function checkedUrl(url: string): Promise<string> {
 }
 
 export async function listWebhooks(db: Db) {
+  return (await listWebhooksRaw(db)).map((h) => ({ ...h }));
+}
+
+/** Endpoints without their secrets (dates as Date). */
+export async function listWebhooksRaw(db: Db) {
   const rows = await db.select().from(webhooks).orderBy(desc(webhooks.createdAt));
   return rows.map(publicHook);
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(site)/signin/actions";
+import { NotifyPrefsForm } from "@/components/account/NotifyPrefsForm";
 import { PasswordForm } from "@/components/account/PasswordForm";
 import { ProfileForm } from "@/components/account/ProfileForm";
 import { ResendVerification } from "@/components/account/ResendVerification";
@@ -10,6 +11,7 @@ import { requirePageViewer } from "@/lib/auth/pages";
 import { PASSWORD_MIN } from "@/lib/auth/password";
 import { writeBlock } from "@/lib/auth/permissions";
 import { findUserById } from "@/lib/auth/users";
+import { viewerPrefs } from "@/lib/notifications/prefs";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Your account" };
@@ -54,6 +56,17 @@ export default async function AccountPage({
           Profile
         </h2>
         <ProfileForm name={user?.name ?? ""} showPollTag={viewer.showPollTag} canRename={!sanction} />
+      </section>
+
+      <section id="notifications" aria-labelledby="notify-heading" className={sectionClass}>
+        <h2 id="notify-heading" className="text-lg font-semibold">
+          Notifications
+        </h2>
+        <p className="mt-1 text-sm">
+          <Link href="/account/notifications">See your notifications</Link>. Which of them also come by
+          e-mail:
+        </p>
+        <NotifyPrefsForm prefs={await viewerPrefs(viewer.id)} />
       </section>
 
       <section aria-labelledby="password-heading" className={sectionClass}>

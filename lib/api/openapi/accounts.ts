@@ -77,10 +77,15 @@ export const accountsFragment: OpenApiFragment = {
         responses: { "200": ok("The account", { $ref: "#/components/schemas/Me" }), "401": err },
       },
       patch: {
-        summary: "Change the display name and/or the poll-tag preference",
+        summary:
+          "Change the display name, the poll-tag preference and/or the e-mail notification preferences",
         requestBody: body({
           type: "object",
-          properties: { name: { type: "string", maxLength: 50 }, showPollTag: { type: "boolean" } },
+          properties: {
+            name: { type: "string", maxLength: 50 },
+            showPollTag: { type: "boolean" },
+            notify: { $ref: "#/components/schemas/NotifyPrefs" },
+          },
         }),
         responses: {
           "200": ok("Saved", {

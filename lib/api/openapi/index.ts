@@ -3,6 +3,7 @@
 import { accountsFragment } from "./accounts";
 import { adminFragment } from "./admin";
 import { commentsOpenApi } from "./comments";
+import { notificationsFragment } from "./notifications";
 import { pollsOpenApi } from "./polls";
 import type { OpenApiFragment } from "./types";
 
@@ -32,6 +33,7 @@ const FRAGMENTS: OpenApiFragment[] = [
   },
   commentsOpenApi,
   pollsOpenApi,
+  notificationsFragment,
 ];
 
 export function openApiDocument(): Record<string, unknown> {
