@@ -157,7 +157,12 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
 
   if (o.work !== false) {
     const polling = { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2, batchSize: o.batchSize ?? 20 };
+    // a full batch means more are waiting: fetch again at once instead of sleeping out the interval
+    const more = (w: keyof typeof Q, n: number) => {
+      if (n >= polling.batchSize && workers[w]) boss.notifyWorker(workers[w]);
+    };
     workers.mail = await boss.work<{ id: string }>(Q.mail, polling, async (jobs) => {
+      more("mail", jobs.length);
       const failed: string[] = [];
       let lastError = "";
       await Promise.all(
@@ -173,6 +178,7 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
       for (const id of failed) await boss.fail(Q.mail, id, { message: lastError });
     });
     workers.webhook = await boss.work<{ id: string }>(Q.webhook, polling, async (jobs) => {
+      more("webhook", jobs.length);
       const retry: string[] = [];
       const errors: string[] = [];
       await Promise.all(
