@@ -54,6 +54,29 @@ export function pgliteAdapter(pg: PGlite): PgBoss.Db {
   };
 }
 
+/**
+ * Instances starting at the same moment can deadlock inside pg-boss's queue and schedule set-up (both
+ * insert the same rows and create a queue's partition); the loser runs it again.
+ */
+async function startupRetry(fn: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fn();
+      return;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (attempt >= 8 || (code !== "40P01" && code !== "23505" && code !== "42P07")) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
+function ensureQueue(boss: PgBoss, q: PgBoss.Queue): Promise<void> {
+  return startupRetry(async () => {
+    if (!(await boss.getQueue(q.name))) await boss.createQueue(q.name, q);
+  });
+}
+
 export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
   const boss =
     o.kind === "pglite"
@@ -66,7 +89,7 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
         });
   boss.on("error", (e) => log.warn({ err: (e as Error).message }, "job queue error"));
   await boss.start();
-  await boss.createQueue(Q.mail, {
+  await ensureQueue(boss, {
     name: Q.mail,
     retryLimit: 6,
     retryDelay: 30,
@@ -74,15 +97,15 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
     expireInSeconds: 120,
   });
   // 60 s doubling: attempt 11 falls after ~17 h, attempt 12 after ~34 h; attemptDelivery stops at 24 h
-  await boss.createQueue(Q.webhook, {
+  await ensureQueue(boss, {
     name: Q.webhook,
     retryLimit: 12,
     retryDelay: 60,
     retryBackoff: true,
     expireInSeconds: 60,
   });
-  await boss.createQueue(Q.digest, { name: Q.digest, retryLimit: 3, retryDelay: 60, retryBackoff: true });
-  await boss.createQueue(Q.sweep, { name: Q.sweep, retryLimit: 0 });
+  await ensureQueue(boss, { name: Q.digest, retryLimit: 3, retryDelay: 60, retryBackoff: true });
+  await ensureQueue(boss, { name: Q.sweep, retryLimit: 0 });
   const db = o.db;
   const workers: Partial<Record<keyof typeof Q, string>> = {};
   let draining: Promise<void> | null = null;
@@ -203,8 +226,8 @@ export async function createNotifier(o: NotifierOptions): Promise<Notifier> {
     });
   }
   if (o.schedule !== false) {
-    await boss.schedule(Q.digest, process.env.AGORA_NOTIFY_DIGEST_CRON || "0 * * * *");
-    await boss.schedule(Q.sweep, "* * * * *");
+    await startupRetry(() => boss.schedule(Q.digest, process.env.AGORA_NOTIFY_DIGEST_CRON || "0 * * * *"));
+    await startupRetry(() => boss.schedule(Q.sweep, "* * * * *"));
   }
   void drain();
   return {

@@ -110,7 +110,7 @@ async function main() {
   }));
   for (const list of [askers, repliers])
     for (let i = 0; i < list.length; i += 500)
-      await sql`insert into users ${sql(list.slice(i, i + 500).map((x) => ({ ...x, email_verified: new Date() })))}`;
+      await sql`insert into users ${sql(list.slice(i, i + 500).map((x) => ({ ...x, email_verified: new Date().toISOString() })))}`;
   await sql`insert into notification_prefs ${sql(repliers.map((r) => ({ user_id: r.id, decisions: "off" })))}`;
   let seq = 0;
   const pad = (n: number) => String(n).padStart(10, "0");
