@@ -29,6 +29,7 @@ if (args.worker) {
   const n = await createNotifier({ db: h.db, kind: h.kind, url: h.url, schedule: false });
   await subscribe(OUTBOX_CHANNEL, () => void n.drain());
   process.send?.("ready");
+  process.on("disconnect", () => process.exit(0));
   process.on("message", async (m) => {
     if (m === "stop") {
       await n.stop();
@@ -178,7 +179,7 @@ async function main() {
         batch.map((r) => ({
           type: "comment.status",
           comment_id: r.id,
-          data: { from: "pending", to: "approved", reason: null },
+          data: JSON.stringify({ from: "pending", to: "approved", reason: null }),
         })),
       )}`;
     });
