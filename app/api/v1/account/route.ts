@@ -6,13 +6,14 @@ import { deleteAccount, deleteInput } from "@/lib/auth/account-deletion";
 import { meView } from "@/lib/auth/me";
 import { requireViewer } from "@/lib/auth/permissions";
 import { clearSessionCookies } from "@/lib/auth/sessions";
-import { notifyPrefsInput, readPrefs, writePrefs } from "@/lib/notifications/prefs";
+import { prefsOf, savePrefs } from "@/lib/notifications/api";
+import { notifyPrefsInput } from "@/lib/notifications/prefs";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle(async (req) => {
   const viewer = await requireViewer(req, "account");
-  return json({ ...meView(viewer), notify: await readPrefs(await getDb(), viewer.id) });
+  return json({ ...meView(viewer), notify: await prefsOf(viewer.id) });
 });
 
 const notifyOnly = z.object({ notify: notifyPrefsInput }).strict();
@@ -28,7 +29,7 @@ export const PATCH = handle(async (req) => {
     const profile = Object.keys(rest).length ? validate(profileInput, rest) : null;
     const prefs = validate(notifyOnly, { notify }).notify;
     const out = profile ? await updateProfile(db, viewer, profile) : {};
-    return json({ ...out, notify: await writePrefs(db, viewer.id, prefs) });
+    return json({ ...out, notify: await savePrefs(viewer.id, prefs) });
   }
   return json(await updateProfile(db, viewer, validate(profileInput, raw)));
 });

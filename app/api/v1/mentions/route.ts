@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { handle, json } from "@/lib/api/http";
 import { readQuery } from "@/lib/api/query";
 import { requireViewer } from "@/lib/auth/permissions";
-import { suggestHandles } from "@/lib/notifications/mentions";
+import { mentionSuggestions } from "@/lib/notifications/api";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +18,7 @@ export const GET = handle(async (req: Request) => {
   await requireViewer(req, "account");
   const { q: prefix } = readQuery(req, q);
   return json(
-    { readers: await suggestHandles(await getDb(), prefix) },
+    { readers: await mentionSuggestions(prefix) },
     { headers: { "cache-control": "private, no-store" } },
   );
 });

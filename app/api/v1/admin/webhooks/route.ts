@@ -1,13 +1,13 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
-import { createWebhook, listWebhooks, webhookInput } from "@/lib/notifications/webhooks";
+import { webhookCreate, webhooksList } from "@/lib/notifications/api";
+import { webhookInput } from "@/lib/notifications/webhooks";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle(async (req: Request) => {
   await requireViewer(req, "admin");
-  return json({ webhooks: await listWebhooks(await getDb()) });
+  return json({ webhooks: await webhooksList() });
 });
 
 /** {url, events, secret?, name?}: 201 with the endpoint and its secret (shown once). */
@@ -15,5 +15,5 @@ export const POST = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "admin");
   checkOrigin(req);
   const input = await readBody(req, webhookInput);
-  return json({ webhook: await createWebhook(await getDb(), input, viewer.id) }, { status: 201 });
+  return json({ webhook: await webhookCreate(input, viewer.id) }, { status: 201 });
 });

@@ -1,15 +1,14 @@
-import { getDb } from "@/db/client";
 import { handle } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { unreadOf } from "@/lib/notifications/api";
 import { unreadStream } from "@/lib/notifications/live";
-import { unreadCount } from "@/lib/notifications/read";
 
 export const dynamic = "force-dynamic";
 
 /** Server-Sent Events for the bell: `event: unread` {unread} now and on every change. */
 export const GET = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "account");
-  const first = await unreadCount(await getDb(), viewer.id);
+  const first = await unreadOf(viewer.id);
   return new Response(unreadStream(viewer.id, first, req.signal), {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
-import { deleteWebhook, updateWebhook, webhookPatch } from "@/lib/notifications/webhooks";
+import { webhookDelete, webhookUpdate } from "@/lib/notifications/api";
+import { webhookPatch } from "@/lib/notifications/webhooks";
 
 export const dynamic = "force-dynamic";
 
@@ -12,13 +12,13 @@ export const PATCH = handle(async (req: Request, ctx: Ctx) => {
   await requireViewer(req, "admin");
   checkOrigin(req);
   const { id } = await ctx.params;
-  return json({ webhook: await updateWebhook(await getDb(), id, await readBody(req, webhookPatch)) });
+  return json({ webhook: await webhookUpdate(id, await readBody(req, webhookPatch)) });
 });
 
 export const DELETE = handle(async (req: Request, ctx: Ctx) => {
   await requireViewer(req, "admin");
   checkOrigin(req);
   const { id } = await ctx.params;
-  await deleteWebhook(await getDb(), id);
+  await webhookDelete(id);
   return json({ deleted: true });
 });

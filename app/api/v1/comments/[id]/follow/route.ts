@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
-import { isFollowing, setFollow } from "@/lib/notifications/read";
+import { followState, followThread } from "@/lib/notifications/api";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +13,7 @@ const input = z.object({ follow: z.boolean({ error: "follow must be true or fals
 export const GET = handle(async (req: Request, ctx: Ctx) => {
   const viewer = await requireViewer(req, "account");
   const { id } = await ctx.params;
-  return json({ following: await isFollowing(await getDb(), viewer.id, id) });
+  return json({ following: await followState(viewer.id, id) });
 });
 
 /** {follow: true|false}: follow or mute the thread (authors and repliers follow automatically). */
@@ -23,5 +22,5 @@ export const PUT = handle(async (req: Request, ctx: Ctx) => {
   const viewer = await requireViewer(req, "account");
   const { id } = await ctx.params;
   const { follow } = await readBody(req, input);
-  return json(await setFollow(await getDb(), viewer.id, id, follow));
+  return json(await followThread(viewer.id, id, follow));
 });

@@ -1,6 +1,5 @@
-import { getDb } from "@/db/client";
 import { handle, json, jsonError } from "@/lib/api/http";
-import { applyUnsubscribe } from "@/lib/notifications/read";
+import { unsubscribeWith } from "@/lib/notifications/api";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +21,7 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   const text = (await req.text().catch(() => "")).slice(0, 2000);
   const form = new URLSearchParams(text);
   const value = form.get("value") === "immediately" ? "immediately" : "off";
-  const done = await applyUnsubscribe(await getDb(), token, value);
+  const done = await unsubscribeWith(token, value);
   if (!done)
     return jsonError(403, "invalid_token", "This unsubscribe link is not valid (it may have been altered).");
   if (form.has("value"))

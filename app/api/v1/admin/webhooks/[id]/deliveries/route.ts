@@ -1,7 +1,6 @@
-import { getDb } from "@/db/client";
 import { handle, json } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
-import { listDeliveries } from "@/lib/notifications/webhooks";
+import { webhookDeliveries } from "@/lib/notifications/api";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +10,5 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = handle(async (req: Request, ctx: Ctx) => {
   await requireViewer(req, "admin");
   const { id } = await ctx.params;
-  return json({ deliveries: await listDeliveries(await getDb(), id) });
+  return json({ deliveries: await webhookDeliveries(id) });
 });

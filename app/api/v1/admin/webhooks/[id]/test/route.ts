@@ -1,7 +1,6 @@
-import { getDb } from "@/db/client";
 import { checkOrigin, handle, json } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
-import { queueTestDelivery } from "@/lib/notifications/admin";
+import { webhookTest } from "@/lib/notifications/api";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +11,5 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   await requireViewer(req, "admin");
   checkOrigin(req);
   const { id } = await ctx.params;
-  return json({ deliveryId: await queueTestDelivery(await getDb(), id) }, { status: 202 });
+  return json({ deliveryId: await webhookTest(id) }, { status: 202 });
 });
