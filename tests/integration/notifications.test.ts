@@ -17,7 +17,13 @@ import { readPrefs, writePrefs } from "@/lib/notifications/prefs";
 import { createNotifier, type Notifier } from "@/lib/notifications/queue";
 import { applyUnsubscribe, listNotifications, markRead } from "@/lib/notifications/read";
 import { unsubscribeToken, verifyUnsubscribeToken } from "@/lib/notifications/tokens";
-import { attemptDelivery, createWebhook, verifySignature } from "@/lib/notifications/webhooks";
+import {
+  attemptDelivery,
+  createTestDelivery,
+  createWebhook,
+  disabledWebhooks,
+  verifySignature,
+} from "@/lib/notifications/webhooks";
 import { updateSettings } from "@/lib/settings";
 import { executeRows } from "@/lib/tx";
 import { makeArticle, makeUser, type TestUser } from "../helpers/comments";
@@ -290,6 +296,57 @@ describe(`notifications (${dbKindLabel})`, () => {
       );
       expect(log.response_code).toBe(200);
       expect(log.response_body.length).toBeLessThanOrEqual(1024);
+    } finally {
+      server.close();
+      delete process.env.AGORA_WEBHOOK_ALLOW_PRIVATE;
+    }
+  });
+
+  it("tells an author when a moderator features their comment", async () => {
+    const c = await post(bob, "Material worth featuring, surely.");
+    await drainAll();
+    await decideComment(db, c.id, { action: "feature" }, mod.id);
+    await drainAll();
+    const rows = await db.select().from(notifications).where(eq(notifications.commentId, c.id));
+    expect(rows.filter((r) => r.userId === bob.id).map((r) => r.kind)).toEqual(["featured"]);
+  });
+
+  it("refuses private targets, and disables an endpoint whose deliveries failed for 24 hours", async () => {
+    delete process.env.AGORA_WEBHOOK_ALLOW_PRIVATE;
+    await expect(
+      createWebhook(db, { url: "http://10.0.0.1/hook", events: ["comment.created"] }, mod.id),
+    ).rejects.toThrow(/not allowed/);
+    process.env.AGORA_WEBHOOK_ALLOW_PRIVATE = "1";
+    const server = http.createServer((_req, res) => {
+      res.writeHead(500);
+      res.end("down");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const hook = await createWebhook(
+        db,
+        { url: `http://127.0.0.1:${port}/h`, events: ["comment.created"] },
+        mod.id,
+      );
+      expect(hook.secret).toMatch(/^whsec_/);
+      const id = await createTestDelivery(db, hook.id);
+      expect(await attemptDelivery(db, id)).toBe("retry");
+      expect((await disabledWebhooks(db)).map((w) => w.id)).not.toContain(hook.id);
+      // as if the endpoint had been failing, and this delivery retrying, for 25 hours
+      await db.execute(
+        sql`update webhooks set failing_since = now() - interval '25 hours' where id = ${hook.id}`,
+      );
+      await db.execute(
+        sql`update webhook_deliveries set created_at = now() - interval '25 hours' where id = ${id}`,
+      );
+      expect(await attemptDelivery(db, id)).toBe("failed");
+      expect((await disabledWebhooks(db)).map((w) => w.id)).toContain(hook.id);
+      const [d] = await executeRows<{ status: string; attempts: number; response_code: number }>(
+        db,
+        sql`select status, attempts, response_code from webhook_deliveries where id = ${id}`,
+      );
+      expect(d).toMatchObject({ status: "failed", attempts: 2, response_code: 500 });
     } finally {
       server.close();
       delete process.env.AGORA_WEBHOOK_ALLOW_PRIVATE;
