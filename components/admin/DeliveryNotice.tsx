@@ -4,7 +4,18 @@ import { deliveryHealthNow } from "@/lib/notifications/admin";
 /** Dashboard notice: failed delivery jobs and webhook endpoints disabled after 24 h of failures. */
 export async function DeliveryNotice({ isAdmin }: { isAdmin: boolean }) {
   const h = await deliveryHealthNow();
-  if (!h.failedJobs && !h.disabledWebhooks.length) return null;
+  if (!h.failedJobs && !h.disabledWebhooks.length)
+    return (
+      <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
+        Delivery: 0 failed jobs
+        {isAdmin ? (
+          <>
+            {" "}
+            · <Link href="/admin/webhooks">webhooks</Link>
+          </>
+        ) : null}
+      </p>
+    );
   return (
     <section
       aria-labelledby="delivery-heading"
