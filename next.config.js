@@ -4,7 +4,7 @@ const path = require("node:path");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "prom-client"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "prom-client", "pg-boss", "pg"],
   cacheHandler: path.join(__dirname, "cache-handler.cjs"),
   cacheMaxMemorySize: 0, // our handler keeps its own bounded memory store
   // compress at the reverse proxy in production (DESIGN "Performance design")

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { AccountLink } from "@/components/auth/AccountLink";
+import { NotificationBell } from "@/components/notifications/NotificationBell";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -39,6 +40,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <li>
                 <Link href="/">Home</Link>
               </li>
+              <NotificationBell />
               <AccountLink />
             </ul>
           </nav>

@@ -488,3 +488,4 @@ export type Poll = typeof polls.$inferSelect;
 export type PollOption = typeof pollOptions.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export * from "./tables/discovery";
+export * from "./tables/notifications";

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DayChart } from "@/components/admin/DayChart";
+import { DeliveryNotice } from "@/components/admin/DeliveryNotice";
 import { EndSurgeButton } from "@/components/admin/EndSurgeButton";
 import { ago, when } from "@/components/admin/ui";
 import { plural } from "@/components/ui/format";
@@ -59,6 +60,7 @@ export default async function AdminDashboard() {
           </ul>
         </section>
       ) : null}
+      <DeliveryNotice isAdmin={viewer.role === "admin"} />
       <dl className="mt-6 grid grid-cols-2 gap-4 md:grid-cols-4">
         <Stat
           label="Pending in the queue"

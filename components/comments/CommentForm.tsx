@@ -1,5 +1,6 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
+import { useMentionCombobox } from "@/components/notifications/useMentionCombobox";
 import { ApiCallError } from "./api";
 
 export interface Limits {
@@ -46,6 +47,8 @@ export function CommentForm({
   const [body, setBody] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const mention = useMentionCombobox({ id, value: body, setValue: setBody, textarea });
   const n = length(body);
   const over = n > limits.maxLength;
   const under = n < limits.minLength;
@@ -92,8 +95,13 @@ export function CommentForm({
       <textarea
         id={`${id}-body`}
         name="body"
+        ref={textarea}
+        {...mention.textareaProps}
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => {
+          setBody(e.target.value);
+          mention.onInput(e.currentTarget);
+        }}
         required
         rows={4}
         // biome-ignore lint/a11y/noAutofocus: opened on request (reply, edit), focus belongs here
@@ -102,6 +110,7 @@ export function CommentForm({
         aria-invalid={over || Boolean(error) || undefined}
         className="w-full rounded border border-zinc-400 bg-transparent p-2 text-base"
       />
+      {mention.listbox}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p id={`${id}-help`} className="text-zinc-600 dark:text-zinc-400">
           *emphasis*, **bold**, `code`, &gt; quotes, - lists and links work.

@@ -4,6 +4,7 @@
 // writes, the HTML holds no script, no event handler, no style and no javascript: URL.
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { linkMentions } from "@/lib/notifications/mentions";
 
 const md = new MarkdownIt("commonmark", { html: false, linkify: true, typographer: false, breaks: true });
 md.enable(["linkify", "strikethrough"]);
@@ -23,5 +24,5 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 export function renderCommentBody(source: string): string {
-  return sanitizeHtml(md.render(source), SANITIZE).trim();
+  return sanitizeHtml(md.render(linkMentions(source)), SANITIZE).trim();
 }

@@ -8,6 +8,7 @@ import { reportReasons } from "@/db/schema";
 import { isUuid, rowsOf } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { onReported } from "@/lib/moderation/reports";
+import { recordEvent } from "@/lib/notifications/outbox";
 import { findCommentRow } from "./queries";
 import { findControl } from "./text";
 
@@ -63,6 +64,7 @@ export async function reportComment(
         "You have already reported this comment; moderators will look at it.",
       );
     await rowsOf(tx, sql`update comments set report_count = report_count + 1 where id = ${commentId}`);
+    await recordEvent(tx, { type: "comment.reported", commentId, data: { reason: input.reason } });
     return { id: String(r.id), commentId };
   });
   // moderation counts distinct open reports and hides the comment at the threshold

@@ -10,6 +10,7 @@ import { cacheTags, invalidate } from "@/lib/cache";
 import { type Executor, isUuid, rowsOf } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound, RateLimited } from "@/lib/errors";
 import { moderateComment, type Verdict } from "@/lib/moderation";
+import { outboxInsert, recordEvent } from "@/lib/notifications/outbox";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
 import { moveCounters, newCommentCounterCtes } from "./counters";
@@ -133,7 +134,7 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
         ${verdict.message}::text, ${verdict.phase}::text, ${JSON.stringify(verdict.tags)}::jsonb, ${input.ipHash}::text
       from s
       returning id, seq, created_at
-    )${newCommentCounterCtes(visible, article.id, parent)}${
+    ), ev as (${outboxInsert({ type: "comment.created", commentId: id, data: { status: verdict.status } })})${newCommentCounterCtes(visible, article.id, parent)}${
       visible
         ? sql`,
       live as (select pg_notify(${COMMENTS_CHANNEL}, ${JSON.stringify({ kind: "new", slug: article.slug, id })}))`
@@ -354,6 +355,7 @@ export async function deleteComment(
             deleted_at = now() where id = ${c.id}`,
     );
     await moveCounters(tx, cur, cur.status, "deleted");
+    await recordEvent(tx, { type: "comment.deleted", commentId: c.id });
     return cur.status === "approved";
   });
   if (wasPublic) {

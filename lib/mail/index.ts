@@ -9,6 +9,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** extra headers, e.g. List-Unsubscribe (notification mail) */
+  headers?: Record<string, string>;
 }
 
 export class MailUnavailableError extends Error {

@@ -9,6 +9,7 @@ import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
 import { isUuid } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/notifications/outbox";
 import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
 import { lockComment, noSuchComment, resolveReports, setCommentStatus } from "./comment-state";
@@ -224,6 +225,11 @@ export async function decideAppeal(
       .update(appeals)
       .set({ status, decidedBy: actorId, decidedAt: new Date() })
       .where(eq(appeals.id, a.id));
+    await recordEvent(tx, {
+      type: "appeal.decided",
+      commentId: c.id,
+      data: { outcome: status, note: input.note ?? null },
+    });
     await recordAction(tx, {
       actorId,
       action: `appeal.${input.outcome}`,

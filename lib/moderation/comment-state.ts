@@ -7,6 +7,7 @@ import { articles, comments, reports } from "@/db/schema";
 import { moveCounters } from "@/lib/comments/counters";
 import { isUuid, type Tx } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { recordEvent } from "@/lib/notifications/outbox";
 import { explainStatus } from "./messages";
 
 export type CommentStatus = (typeof comments.$inferSelect)["status"];
@@ -83,6 +84,11 @@ export async function setCommentStatus(
       deletedAt: next.status === "deleted" ? new Date() : null,
     })
     .where(eq(comments.id, c.id));
+  await recordEvent(tx, {
+    type: "comment.status",
+    commentId: c.id,
+    data: { from: c.status, to: next.status, reason: next.reason },
+  });
   // counters (ancestors' reply counts, the article's comment count) move in lib/comments/counters
   await moveCounters(tx, c, c.status, next.status);
   const delta = Number(isVisible) - Number(wasVisible);

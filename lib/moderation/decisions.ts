@@ -10,6 +10,7 @@ import { appeals, comments } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
 import { Conflict, DomainError } from "@/lib/errors";
+import { recordEvent } from "@/lib/notifications/outbox";
 import { recordAction } from "./audit";
 import { type CommentStatus, lockComment, resolveReports, setCommentStatus } from "./comment-state";
 
@@ -125,6 +126,7 @@ export async function decideComment(
           .set({ [flag]: on })
           .where(eq(comments.id, c.id));
         c[flag] = on;
+        await recordEvent(tx, { type: "comment.flag", commentId: c.id, data: { flag, on } });
         pageChanged = c.status === "approved";
       }
     }

@@ -5,7 +5,7 @@
 // Lock order, the same in every transaction that touches poll totals (votes, withdrawals, merges):
 //   1. the voter's own poll_votes row(s), 2. the polls row, 3. the poll_options rows in id order.
 // With one global order there is no lock cycle (A→B by one voter while another goes B→A cannot
-// deadlock); PostgreSQL's deadlock/serialization aborts are still retried (lib/tx.ts), never a 500.
+// deadlock); PostgreSQL's deadlock/serialization aborts are still retried (lib/db.ts), never a 500.
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";

@@ -8,6 +8,7 @@ import { runMigrations } from "@/db/migrate";
 import { startCacheSync } from "@/lib/cache";
 import { log } from "@/lib/log";
 import { startModerationBackground } from "@/lib/moderation/background";
+import { startNotifications } from "@/lib/notifications/service";
 import { applyRetention } from "@/lib/retention";
 import { MissingSecretError, serverSecret } from "./secret";
 
@@ -41,6 +42,7 @@ async function prepare(): Promise<void> {
   for (const hook of state.hooks) await hook();
   await startCacheSync();
   await startModerationBackground();
+  await startNotifications();
   state.ready = true;
   log.info({ db: h.kind, location: h.location }, "database ready");
   scheduleRetention();

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(site)/signin/actions";
+import { NotifyPrefsForm } from "@/components/account/NotifyPrefsForm";
 import { PasswordForm } from "@/components/account/PasswordForm";
 import { ProfileForm } from "@/components/account/ProfileForm";
 import { PublicProfileForm } from "@/components/account/PublicProfileForm";
@@ -12,6 +13,7 @@ import { PASSWORD_MIN } from "@/lib/auth/password";
 import { writeBlock } from "@/lib/auth/permissions";
 import { findUserById } from "@/lib/auth/users";
 import { withDb } from "@/lib/db";
+import { viewerPrefs } from "@/lib/notifications/prefs";
 import { nextHandleChange } from "@/lib/profiles/handle";
 
 export const dynamic = "force-dynamic";
@@ -75,6 +77,16 @@ export default async function AccountPage({
           />
         </section>
       ) : null}
+      <section id="notifications" aria-labelledby="notify-heading" className={sectionClass}>
+        <h2 id="notify-heading" className="text-lg font-semibold">
+          Notifications
+        </h2>
+        <p className="mt-1 text-sm">
+          <Link href="/account/notifications">See your notifications</Link>. Which of them also come by
+          e-mail:
+        </p>
+        <NotifyPrefsForm prefs={await viewerPrefs(viewer.id)} />
+      </section>
 
       <section aria-labelledby="password-heading" className={sectionClass}>
         <h2 id="password-heading" className="text-lg font-semibold">

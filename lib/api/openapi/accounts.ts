@@ -77,7 +77,8 @@ export const accountsFragment: OpenApiFragment = {
         responses: { "200": ok("The account", { $ref: "#/components/schemas/Me" }), "401": err },
       },
       patch: {
-        summary: "Change the display name, the poll-tag preference, the profile handle or its visibility",
+        summary:
+          "Change the display name, the poll-tag preference, the profile handle or its visibility, and/or the e-mail notification preferences",
         requestBody: body({
           type: "object",
           properties: {
@@ -92,6 +93,7 @@ export const accountsFragment: OpenApiFragment = {
               type: "boolean",
               description: "true: the public profile answers 404 (staff still see it in admin)",
             },
+            notify: { $ref: "#/components/schemas/NotifyPrefs" },
           },
         }),
         responses: {

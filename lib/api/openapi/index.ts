@@ -4,6 +4,7 @@ import { accountsFragment } from "./accounts";
 import { adminFragment } from "./admin";
 import { commentsOpenApi } from "./comments";
 import { discoveryFragment } from "./discovery";
+import { notificationsFragment } from "./notifications";
 import { pollsOpenApi } from "./polls";
 import type { OpenApiFragment } from "./types";
 
@@ -34,6 +35,7 @@ const FRAGMENTS: OpenApiFragment[] = [
   commentsOpenApi,
   pollsOpenApi,
   discoveryFragment,
+  notificationsFragment,
 ];
 
 export function openApiDocument(): Record<string, unknown> {

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { CommentPostingJsonLd } from "@/components/article/JsonLd";
 import { CommentsSection } from "@/components/comments/CommentsSection";
 import { ThreadContext } from "@/components/comments/ThreadContext";
+import { FollowThreadButton } from "@/components/notifications/FollowThreadButton";
 import { getPublicArticle } from "@/lib/articles/cached";
 import { SLUG_RE } from "@/lib/comments/articles";
 import { commentLimits, THREADS } from "@/lib/comments/config";
@@ -54,6 +55,7 @@ export default async function CommentPage({ params }: Props) {
       <h1 className="mt-3 mb-6 text-2xl font-bold">
         Comment by {ctx.comment.deleted ? "[deleted]" : (ctx.comment.author?.name ?? "a former reader")}
       </h1>
+      <FollowThreadButton commentId={id} />
       <ThreadContext ancestors={ctx.ancestors} />
       <section id="comments" aria-labelledby="thread-heading">
         <h2 id="thread-heading" className="sr-only">

@@ -1,0 +1,243 @@
+"use client";
+// Admin webhooks: register an endpoint (URL, events, secret), see each one's state and delivery log,
+// send a test event, re-enable or delete. Everything goes through /api/v1/admin/webhooks.
+import { useState } from "react";
+import { callApi } from "@/components/ui/api";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+
+export interface HookView {
+  id: string;
+  name: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  secretHint: string;
+  failingSince: string | null;
+  disabledAt: string | null;
+  disabledReason: string | null;
+}
+
+interface Delivery {
+  id: string;
+  event: string;
+  status: string;
+  attempts: number;
+  responseCode: number | null;
+  error: string | null;
+  createdAt: string;
+  lastAttemptAt: string | null;
+}
+
+const EVENTS = [
+  "comment.created",
+  "comment.approved",
+  "comment.rejected",
+  "comment.reported",
+  "poll.closed",
+  "article.published",
+];
+
+export function WebhookManager({ initial }: { initial: HookView[] }) {
+  const [hooks, setHooks] = useState(initial);
+  const [msg, setMsg] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [log, setLog] = useState<Record<string, Delivery[]>>({});
+
+  async function refresh() {
+    const r = await callApi<{ webhooks: HookView[] }>("GET", "/api/v1/admin/webhooks");
+    if (r.ok && r.data) setHooks(r.data.webhooks);
+  }
+  async function create(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const body: Record<string, unknown> = {
+      url: String(f.get("url") ?? ""),
+      name: String(f.get("name") ?? ""),
+      events: EVENTS.filter((ev) => f.get(ev) === "on"),
+    };
+    const s = String(f.get("secret") ?? "");
+    if (s) body.secret = s;
+    const r = await callApi<{ webhook: HookView & { secret: string } }>(
+      "POST",
+      "/api/v1/admin/webhooks",
+      body,
+    );
+    if (!r.ok || !r.data) return setMsg({ tone: "error", text: r.error?.message ?? "Not saved." });
+    setSecret(r.data.webhook.secret);
+    setMsg({ tone: "ok", text: "Endpoint added." });
+    e.currentTarget.reset();
+    await refresh();
+  }
+  async function act(h: HookView, what: "test" | "delete" | "enable" | "disable" | "log") {
+    if (what === "log") {
+      const r = await callApi<{ deliveries: Delivery[] }>("GET", `/api/v1/admin/webhooks/${h.id}/deliveries`);
+      if (r.ok && r.data) setLog((l) => ({ ...l, [h.id]: r.data!.deliveries }));
+      return;
+    }
+    const r =
+      what === "test"
+        ? await callApi("POST", `/api/v1/admin/webhooks/${h.id}/test`)
+        : what === "delete"
+          ? await callApi("DELETE", `/api/v1/admin/webhooks/${h.id}`)
+          : await callApi("PATCH", `/api/v1/admin/webhooks/${h.id}`, { active: what === "enable" });
+    setMsg(
+      r.ok
+        ? { tone: "ok", text: what === "test" ? "Test event queued: see the delivery log." : "Saved." }
+        : { tone: "error", text: r.error?.message ?? "Failed." },
+    );
+    await refresh();
+    if (what === "test") setTimeout(() => void act(h, "log"), 1500);
+  }
+  return (
+    <div className="mt-6 space-y-8">
+      {msg ? (
+        <p
+          role={msg.tone === "error" ? "alert" : "status"}
+          className={
+            msg.tone === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"
+          }
+        >
+          {msg.text}
+        </p>
+      ) : null}
+      {secret ? (
+        <p role="status" className="break-all rounded border border-amber-400 p-3 text-sm">
+          Secret (shown once; the receiver verifies X-Agora-Signature with it): <code>{secret}</code>
+        </p>
+      ) : null}
+      <section aria-labelledby="hooks-heading">
+        <h2 id="hooks-heading" className="text-xl font-semibold">
+          Endpoints
+        </h2>
+        {hooks.length === 0 ? <p className="mt-2">No endpoints yet.</p> : null}
+        <ul className="mt-2 space-y-4">
+          {hooks.map((h) => (
+            <li key={h.id} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
+              <p className="break-all font-medium">
+                {h.name ? `${h.name} · ` : ""}
+                {h.url}
+              </p>
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                {h.events.join(", ")} · secret {h.secretHint} ·{" "}
+                {h.active ? (h.failingSince ? `failing since ${h.failingSince}` : "active") : "disabled"}
+                {h.disabledReason ? ` (${h.disabledReason})` : ""}
+              </p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                <button type="button" className={buttonClass("secondary")} onClick={() => act(h, "test")}>
+                  Send test event
+                </button>
+                <button type="button" className={buttonClass("secondary")} onClick={() => act(h, "log")}>
+                  Delivery log
+                </button>
+                <button
+                  type="button"
+                  className={buttonClass("secondary")}
+                  onClick={() => act(h, h.active ? "disable" : "enable")}
+                >
+                  {h.active ? "Disable" : "Enable"}
+                </button>
+                <button type="button" className={buttonClass("danger")} onClick={() => act(h, "delete")}>
+                  Delete
+                </button>
+              </div>
+              {log[h.id] ? (
+                <div className="mt-3 overflow-x-auto">
+                  <table className="min-w-full text-left text-sm">
+                    <caption className="sr-only">Deliveries to {h.url}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col" className="pr-3">
+                          Time
+                        </th>
+                        <th scope="col" className="pr-3">
+                          Event
+                        </th>
+                        <th scope="col" className="pr-3">
+                          Status
+                        </th>
+                        <th scope="col" className="pr-3">
+                          Code
+                        </th>
+                        <th scope="col">Attempts / error</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {log[h.id].map((d) => (
+                        <tr key={d.id}>
+                          <td className="pr-3">
+                            {(d.lastAttemptAt ?? d.createdAt).slice(0, 19).replace("T", " ")}
+                          </td>
+                          <td className="pr-3">{d.event}</td>
+                          <td className="pr-3">{d.status}</td>
+                          <td className="pr-3">{d.responseCode ?? "—"}</td>
+                          <td>
+                            {d.attempts}
+                            {d.error ? ` · ${d.error}` : ""}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  {log[h.id].length === 0 ? <p className="text-sm">No deliveries yet.</p> : null}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="add-heading">
+        <h2 id="add-heading" className="text-xl font-semibold">
+          Add an endpoint
+        </h2>
+        <form onSubmit={create} className="mt-2 max-w-xl space-y-3">
+          <div>
+            <label htmlFor="wh-url" className="block text-sm font-medium">
+              URL
+            </label>
+            <input
+              id="wh-url"
+              name="url"
+              type="url"
+              required
+              className={`${inputClass} w-full`}
+              placeholder="https://cms.example/agora-hook"
+            />
+          </div>
+          <div>
+            <label htmlFor="wh-name" className="block text-sm font-medium">
+              Name (optional)
+            </label>
+            <input id="wh-name" name="name" maxLength={100} className={`${inputClass} w-full`} />
+          </div>
+          <fieldset>
+            <legend className="text-sm font-medium">Events</legend>
+            <div className="mt-1 grid grid-cols-1 gap-1 sm:grid-cols-2">
+              {EVENTS.map((ev) => (
+                <label key={ev} className="inline-flex items-center gap-2 text-sm">
+                  <input type="checkbox" name={ev} defaultChecked={ev === "comment.approved"} />
+                  {ev}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div>
+            <label htmlFor="wh-secret" className="block text-sm font-medium">
+              Secret (optional, 16+ characters; generated when empty)
+            </label>
+            <input
+              id="wh-secret"
+              name="secret"
+              minLength={16}
+              maxLength={200}
+              className={`${inputClass} w-full`}
+              autoComplete="off"
+            />
+          </div>
+          <button type="submit" className={buttonClass()}>
+            Add endpoint
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}
