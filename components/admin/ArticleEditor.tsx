@@ -157,6 +157,16 @@ export function ArticleEditor({
           />
         </label>
         <label className="flex flex-col text-sm md:col-span-2">
+          References (one a line: Title | https://link — the link is optional)
+          <textarea
+            className={inputClass}
+            rows={3}
+            value={draft.references}
+            onChange={(e) => update("references", e.target.value)}
+            aria-invalid={bad("references")}
+          />
+        </label>
+        <label className="flex flex-col text-sm md:col-span-2">
           Description (for lists and search engines)
           <input
             className={inputClass}

@@ -34,11 +34,17 @@ export function PollForm({
     <form
       method="post"
       action={`/polls/${poll.id}/vote`}
-      onSubmit={(e) => {
-        // while saving the button stays focusable (aria-disabled), so a second submit is ignored here
-        if (busy) return e.preventDefault();
-        onSubmit?.(e);
-      }}
+      // only with JavaScript (a client parent passes onSubmit; the no-JS poll page renders this on the
+      // server, where no handler may be attached): while saving the button stays focusable
+      // (aria-disabled), so a second submit is ignored here
+      onSubmit={
+        onSubmit
+          ? (e) => {
+              if (busy) return e.preventDefault();
+              onSubmit(e);
+            }
+          : undefined
+      }
       aria-busy={busy}
     >
       <fieldset aria-labelledby={labelledBy} aria-describedby={hintId}>

@@ -90,6 +90,20 @@ const fields = {
   authorId: z.string().uuid("must be the id of an author"),
   newAuthor: z.object({ name: text(100).min(1, "must not be empty"), job: text(200).optional() }).strict(),
   tags: z.array(text(40).min(1, "must not be empty")).max(20, "at most 20 tags"),
+  /** sources listed under the article ("References"): a title and, optionally, an https link */
+  references: z
+    .array(
+      z
+        .object({
+          title: text(300).min(1, "must not be empty"),
+          url: z
+            .url({ protocol: /^https?$/, error: "must be an http(s) address" })
+            .max(2000, "must be at most 2,000 characters")
+            .optional(),
+        })
+        .strict(),
+    )
+    .max(50, "at most 50 references"),
   status: z.enum(["draft", "published"], { error: "must be draft or published" }),
   publishedAt: z.iso
     .datetime({ offset: true, error: "must be a date and time such as 2030-01-31T09:00:00Z" })
@@ -121,6 +135,7 @@ export const articleCreateSchema = z
     authorId: fields.authorId.optional(),
     newAuthor: fields.newAuthor.optional(),
     tags: fields.tags.default([]),
+    references: fields.references.default([]),
     status: fields.status.default("draft"),
     publishedAt: fields.publishedAt.optional(),
     commentsOpen: fields.commentsOpen.default(true),
@@ -285,6 +300,7 @@ export async function createArticle(
         body: d.body,
         authorId,
         tags: d.tags,
+        references: d.references,
         status: d.status,
         publishedAt: publishedAtFor(d.status, d.publishedAt, null),
         commentsOpen: d.commentsOpen,
@@ -329,6 +345,7 @@ export async function updateArticle(
       body: d.body ?? cur.body,
       authorId,
       tags: d.tags ?? cur.tags,
+      references: d.references ?? cur.references,
       status,
       publishedAt:
         d.publishedAt !== undefined || d.status !== undefined
@@ -383,6 +400,7 @@ export interface ArticleForEdit {
   body: string;
   authorId: string;
   tags: string[];
+  references: { title: string; url?: string }[];
   status: "draft" | "published";
   publishedAt: string | null;
   commentsOpen: boolean;
@@ -406,6 +424,7 @@ export async function getArticleForEdit(db: Db, id: string): Promise<ArticleForE
     body: a.body,
     authorId: a.authorId,
     tags: a.tags,
+    references: a.references,
     status: a.status,
     publishedAt: a.publishedAt?.toISOString() ?? null,
     commentsOpen: a.commentsOpen,

@@ -7,7 +7,7 @@ import { signInContext } from "./users";
 
 test.describe.configure({ mode: "serial" });
 
-let fx: { cid: string; uid: string };
+let fx: { cid: string; uid: string; pid: string };
 test.beforeAll(async ({ browser, baseURL }) => {
   const ctx = await browser.newContext();
   await signInContext(ctx, "admin", baseURL!);

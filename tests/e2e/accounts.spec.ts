@@ -46,7 +46,7 @@ test("sign up → confirm the email → sign out → sign in with the password",
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByText(`We sent a confirmation link to ${email}`)).toBeVisible();
   // signed in already (the header asks /api/v1/me), but not allowed to comment until confirmed
-  await expect(page.getByRole("link", { name: /Your account \(Grace Hopper\)/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Your account: Grace Hopper" })).toBeVisible();
   const unconfirmed = await (await page.request.get("/api/v1/me")).json();
   expect(unconfirmed.user.restrictionCode).toBe("email_unverified");
 
@@ -62,7 +62,7 @@ test("sign up → confirm the email → sign out → sign in with the password",
 
   await signInPage(page, email, PASSWORD);
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("link", { name: /Your account \(Grace Hopper\)/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Your account: Grace Hopper" })).toBeVisible();
 });
 
 test("a wrong password and an unknown email get the same message; the typed email stays", async ({

@@ -94,7 +94,7 @@ test("post, reply, reply to the reply, edit and delete", async ({ browser }) => 
   await page.getByRole("button", { name: "Save" }).click();
   const edited = commentEl(page, "A first comment, edited");
   await expect(edited.locator("em")).toHaveText("edited");
-  await expect(edited.getByText("(edited)")).toBeVisible();
+  await expect(edited.getByRole("button", { name: "Edited" })).toBeVisible();
 
   page.once("dialog", (d) => d.accept());
   await reply.getByRole("button", { name: "Delete" }).click();

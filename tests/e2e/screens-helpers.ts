@@ -12,6 +12,7 @@ export const PAGES: [Who, string][] = [
   ["anon", `/articles/${SLUG}`],
   ["anon", `/articles/${SLUG}/comments`],
   ["anon", `/articles/${SLUG}/comments/:cid`],
+  ["anon", "/polls/:pid"],
   ["anon", "/signin"],
   ["anon", "/signup"],
   ["anon", "/forgot-password"],
@@ -47,7 +48,7 @@ export const VIEWS = [
 export async function fixtures(
   admin: APIRequestContext,
   baseURL: string,
-): Promise<{ cid: string; uid: string }> {
+): Promise<{ cid: string; uid: string; pid: string }> {
   const headers = { origin: baseURL };
   const post = await admin.post(`/api/v1/articles/${SLUG}/comments`, {
     headers,
@@ -67,11 +68,12 @@ export async function fixtures(
     (u: { email: string }) => u.email === "reader@e2e.test",
   )?.id;
   if (!uid) throw new Error("the reader fixture was not found through /api/v1/admin/users");
-  return { cid: c.id, uid };
+  const polls = await (await admin.get(`/api/v1/articles/${SLUG}/polls`)).json();
+  return { cid: c.id, uid, pid: polls.polls[0].id };
 }
 
-export function pathOf(p: string, f: { cid: string; uid: string }): string {
-  return p.replace(":cid", f.cid).replace(":uid", f.uid);
+export function pathOf(p: string, f: { cid: string; uid: string; pid: string }): string {
+  return p.replace(":cid", f.cid).replace(":uid", f.uid).replace(":pid", f.pid);
 }
 
 /** A context per person at this view; signed in through Auth.js's ordinary endpoints. */

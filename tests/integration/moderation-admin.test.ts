@@ -3,7 +3,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
 import { apiTokens, moderationActions, pollOptions, polls, questions, settings, users } from "@/db/schema";
-import { articleCreateSchema, createArticle, getArticleForEdit, updateArticle } from "@/lib/articles/editor";
+import {
+  articleCreateSchema,
+  articleUpdateSchema,
+  createArticle,
+  getArticleForEdit,
+  updateArticle,
+} from "@/lib/articles/editor";
 import { findPublishedArticle } from "@/lib/articles/queries";
 import { releaseDue } from "@/lib/articles/schedule";
 import { createToken, listTokens, revokeToken } from "@/lib/auth/api-tokens";
@@ -300,6 +306,15 @@ describe(`admin operations (${dbKindLabel})`, () => {
       ).map((x) => x.action);
       expect(actions).toEqual(["article.create", "article.update", "article.unpublish"]);
       expect(await db.select().from(questions)).toHaveLength(1);
+      // references: saved, read back for the editor, listed as changed
+      const refs = [{ title: "A source", url: "https://example.org/source" }, { title: "A book" }];
+      const withRefs = await updateArticle(db, id, { references: refs }, admin);
+      expect(withRefs.changed).toEqual(["references"]);
+      expect((await getArticleForEdit(db, id)).references).toEqual(refs);
+      const bad = articleUpdateSchema.safeParse({
+        references: [{ title: "Bad", url: "javascript:alert(1)" }],
+      });
+      expect(bad.success).toBe(false);
     });
     it("finds scheduled articles whose time has come, once", async () => {
       const soon = new Date(Date.now() - 5_000);

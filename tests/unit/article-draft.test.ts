@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromLocalInput, toLocalInput } from "@/components/admin/article-editor/draft";
+import { fromLocalInput, parseReferences, toLocalInput } from "@/components/admin/article-editor/draft";
 import { plural } from "@/components/ui/format";
 
 describe("article editor draft", () => {
@@ -7,6 +7,15 @@ describe("article editor draft", () => {
     const iso = "2030-05-06T07:08:09.000Z";
     expect(toLocalInput(iso)).toMatch(/T\d\d:\d\d:09$/);
     expect(fromLocalInput(toLocalInput(iso))).toBe(iso);
+  });
+});
+
+describe("references field", () => {
+  it("reads one reference a line, the link after the last bar optional", () => {
+    expect(parseReferences("Reuters report | https://example.org/r\n\n  A book without link  ")).toEqual([
+      { title: "Reuters report", url: "https://example.org/r" },
+      { title: "A book without link" },
+    ]);
   });
 });
 

@@ -66,6 +66,8 @@ export interface ArticleDraft {
   newAuthorName: string;
   newAuthorJob: string;
   tags: string;
+  /** one reference a line: "Title | https://link" (the link optional) */
+  references: string;
   status: "draft" | "published";
   publishedAt: string;
   commentsOpen: boolean;
@@ -89,6 +91,9 @@ export function initialDraft(article: ArticleForEdit | null, authors: { id: stri
     newAuthorName: "",
     newAuthorJob: "",
     tags: (article?.tags ?? []).join(", "),
+    references: (article?.references ?? [])
+      .map((r) => (r.url ? `${r.title} | ${r.url}` : r.title))
+      .join("\n"),
     status: article?.status ?? "draft",
     publishedAt: toLocalInput(article?.publishedAt),
     commentsOpen: article?.commentsOpen ?? true,
@@ -125,6 +130,7 @@ export function useArticleDraft(article: ArticleForEdit | null, authors: { id: s
 /** The API's payload for a draft. */
 export function draftPayload(d: ArticleDraft) {
   const {
+    references,
     title,
     slug,
     description,
@@ -157,6 +163,7 @@ export function draftPayload(d: ArticleDraft) {
       .split(",")
       .map((t) => t.trim())
       .filter(Boolean),
+    references: parseReferences(references),
     status,
     publishedAt: fromLocalInput(publishedAt),
     commentsOpen,
@@ -181,4 +188,18 @@ export function draftPayload(d: ArticleDraft) {
         }
       : null,
   };
+}
+
+/** "Title | https://link" lines → the API's references (blank lines skipped; the link optional). */
+export function parseReferences(text: string): { title: string; url?: string }[] {
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const i = l.lastIndexOf("|");
+      const url = i >= 0 ? l.slice(i + 1).trim() : "";
+      const title = i >= 0 ? l.slice(0, i).trim() : l;
+      return url ? { title, url } : { title };
+    });
 }
