@@ -169,6 +169,10 @@ export const articles = pgTable(
     helpfulNo: integer("helpful_no").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
     contentHash: text("content_hash"),
+    /** "external": the discussion of a page on another site (db/tables/publishers.ts external_threads) */
+    kind: text("kind", { enum: ["article", "external"] })
+      .notNull()
+      .default("article"),
   },
   (t) => [
     index("articles_published_idx").on(t.status, t.publishedAt),
@@ -474,3 +478,4 @@ export type Question = typeof questions.$inferSelect;
 export type Poll = typeof polls.$inferSelect;
 export type PollOption = typeof pollOptions.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+export * from "./tables/publishers";
