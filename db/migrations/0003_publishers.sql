@@ -1,3 +1,9 @@
+CREATE TABLE "embed_handoffs" (
+	"key_hash" text PRIMARY KEY NOT NULL,
+	"cookies" jsonb NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "external_threads" (
 	"origin" text NOT NULL,
 	"identifier" text NOT NULL,

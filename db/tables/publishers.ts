@@ -80,3 +80,14 @@ export const importJobs = pgTable(
   },
   (t) => [index("import_jobs_created_idx").on(t.createdAt)],
 );
+
+/**
+ * Signing in inside an embed frame on another site (lib/embed/session.ts): the first-party sign-in popup
+ * leaves the session's cookies here under a one-time key the frame made; the frame takes them within two
+ * minutes as its own partitioned (CHIPS) cookies. Only the key's hash is stored; a row is deleted when used.
+ */
+export const embedHandoffs = pgTable("embed_handoffs", {
+  keyHash: text("key_hash").primaryKey(),
+  cookies: jsonb("cookies").$type<{ name: string; value: string }[]>().notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+});

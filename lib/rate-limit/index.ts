@@ -31,6 +31,8 @@ export const LIMIT_DEFAULTS = {
   feedback_ip: { points: 30, seconds: 60, what: "ratings from your network" },
   appeal_user: { points: 5, seconds: 24 * 60 * 60, what: "appeals" },
   account_change_user: { points: 10, seconds: 60 * 60, what: "account changes" },
+  /** discussions created by embedding pages (lib/embed) per network */
+  embed_thread_ip: { points: 30, seconds: 60 * 60, what: "new embedded discussions from your network" },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_DEFAULTS;
