@@ -139,5 +139,5 @@ export async function readRecords(file: string, opts: ReadOptions): Promise<void
 
 /** saxes prefixes its messages with the position; ours says it once. */
 function bare(msg: string): string {
-  return msg.replace(/^[^:]*:\d+:\d+:\s*/, "");
+  return msg.replace(/^(?:[^:]*:)?\d+:\d+:\s*/, "");
 }

@@ -20,6 +20,7 @@ export const GET = handle(async (req: Request) => {
     res.headers.set("access-control-allow-origin", origin);
     res.headers.set("vary", "origin");
   }
-  res.headers.set("cache-control", "public, max-age=30");
+  // one request per page view, always current (the counts change with every approved comment)
+  res.headers.set("cache-control", "no-store");
   return res;
 });
