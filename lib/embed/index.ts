@@ -64,6 +64,8 @@ export async function openEmbedThread(input: {
   url?: string;
   title?: string;
   referer: string | null;
+  /** this site's own origins: the frame opened as a page of its own (first-party) comes from there */
+  self: string[];
   ipHash: string;
 }): Promise<EmbedThread> {
   const identifier = identifierSchema.safeParse(input.identifier);
@@ -75,7 +77,7 @@ export async function openEmbedThread(input: {
       "embed_origin",
     );
   const refOrigin = normalOrigin(input.referer);
-  if (refOrigin && refOrigin !== input.origin)
+  if (refOrigin && refOrigin !== input.origin && !input.self.includes(refOrigin))
     throw new Forbidden(`The embedding page (${refOrigin}) is not ${input.origin}.`, "embed_origin");
   const db = await getDb();
   const id = identifier.data;

@@ -194,16 +194,33 @@
     let tries = 0;
     const timer = setInterval(() => {
       tries++;
+      const closed = w.closed;
       send("POST", "/api/v1/embed/session", { key: key })
         .then((j) => {
-          if (j.ok) {
-            clearInterval(timer);
-            whoami();
+          if (!j.ok) {
+            // the popup was closed without signing in: stop asking
+            if (closed) clearInterval(timer);
+            return;
           }
+          clearInterval(timer);
+          whoami().then(() => {
+            if (!me) blocked();
+          });
         })
         .catch(() => {});
       if (tries > 300) clearInterval(timer);
     }, 1000);
+  }
+  /* the browser refused even partitioned cookies (docs/embed.md): offer the frame as a page of its own */
+  function blocked() {
+    status.textContent = "";
+    const p = el("p", "note", "Your browser does not let this site keep you signed in here. ");
+    const a = el("a", null, "Open the comments in a new tab");
+    a.href = location.href;
+    a.target = "_blank";
+    a.rel = "noopener";
+    p.appendChild(a);
+    auth.appendChild(p);
   }
   function whoami() {
     return send("GET", "/api/v1/me")

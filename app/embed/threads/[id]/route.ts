@@ -42,6 +42,9 @@ export async function GET(req: Request, ctx: Ctx): Promise<Response> {
       url: q.data.url,
       title: q.data.title,
       referer: req.headers.get("referer"),
+      self: [new URL(req.url).origin, normalOrigin(process.env.AUTH_URL)].filter((o): o is string =>
+        Boolean(o),
+      ),
       ipHash: ipHash(req),
     });
     // this response may be framed by the page's own origin only
