@@ -85,8 +85,10 @@ await withDb(
       const { report, slugs } = await importFile(h.db, { format, file, publicBase, onProgress: show });
       bar?.stop();
       // the running servers drop their cached pages of these articles (lib/cache listens on this channel)
-      if (slugs.length) {
-        const payload = JSON.stringify({ from: "import", tags: slugs.map((s) => `article:${s}`) });
+      // pg_notify payloads are limited to 8 kB: the tags go out in slices
+      for (let i = 0; i < slugs.length; i += 50) {
+        const tags = slugs.slice(i, i + 50).map((s) => `article:${s}`);
+        const payload = JSON.stringify({ from: "import", tags });
         if (h.kind === "postgres") await h.sql!`select pg_notify('agora_cache', ${payload})`;
         else await h.pglite!.query("select pg_notify($1, $2)", ["agora_cache", payload]);
       }

@@ -12,7 +12,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { articles, authors, comments, externalThreads, importedItems, users } from "@/db/schema";
+import { articles, authors, comments, externalThreads, importedItems } from "@/db/schema";
 import { rowsOf } from "@/lib/comments/queries";
 import { sanitizeCommentHtml } from "@/lib/comments/render";
 import { SEGMENT, segment } from "@/lib/comments/tree";
@@ -146,7 +146,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
     Object.assign(state, p);
     await opts.onProgress?.(state);
   };
-  const batchSize = opts.batchSize ?? 2000;
+  const batchSize = opts.batchSize ?? 5000;
   const source = opts.format;
 
   // ---- pass 1: check the whole file, learn threads and parents
@@ -241,7 +241,8 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
 
   const placed = new Map<string, Placed>(); // posts of this file now in the database (this run or before)
   const failed = new Set<string>(); // posts skipped: their replies are orphans too
-  const touched = new Set<string>();
+  const touched = new Set<string>(); // articles that received comments (caches to refresh)
+  const recountIds = new Set<string>(); // articles where a stored comment changed status
   const pendingChildren = new Map<string, PostIn[]>(); // waiting for a parent later in the file
   let batch: PostIn[] = [];
   let batchKeys = new Set<string>();
@@ -265,6 +266,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
       knownPosts,
       report,
       touched,
+      recountIds,
     });
     state.postsDone += b.length + u.length;
   };
@@ -331,7 +333,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
 
   // counters of every article that changed, recomputed from the rows
   const touchedIds = [...touched];
-  if (touchedIds.length) await recount(db, touchedIds);
+  if (recountIds.size) await recount(db, [...recountIds]);
   const slugs = touchedIds.length
     ? (await db.select({ slug: articles.slug }).from(articles).where(inArray(articles.id, touchedIds))).map(
         (r) => r.slug,
@@ -457,6 +459,76 @@ interface BatchContext {
   knownPosts: Map<string, string>;
   report: ImportReport;
   touched: Set<string>;
+  recountIds: Set<string>;
+}
+
+/**
+ * The counters the new comments move (the rules of lib/comments/write): each approved or deleted
+ * comment adds a reply to its parent and a descendant to every ancestor (ancestors are the seqs in its
+ * path, earlier imports' included); each approved one adds to its article's comment count.
+ */
+async function moveCounters(db: Db, rows: Record<string, unknown>[]): Promise<void> {
+  const bySeq = new Map<number, { seq: number; r: number; d: number }>();
+  const byArticle = new Map<string, number>();
+  for (const row of rows) {
+    if (row.status !== "approved" && row.status !== "deleted") continue;
+    const seqs = String(row.path).split(".").map(Number);
+    seqs.pop();
+    seqs.forEach((seq, i) => {
+      let e = bySeq.get(seq);
+      if (!e) bySeq.set(seq, (e = { seq, r: 0, d: 0 }));
+      e.d++;
+      if (i === seqs.length - 1) e.r++;
+    });
+    if (row.status === "approved")
+      byArticle.set(String(row.article_id), (byArticle.get(String(row.article_id)) ?? 0) + 1);
+  }
+  if (bySeq.size)
+    await rowsOf(
+      db,
+      sql`update comments c set reply_count = c.reply_count + x.r, descendant_count = c.descendant_count + x.d
+          from jsonb_to_recordset(${JSON.stringify([...bySeq.values()])}::jsonb) as x(seq bigint, r int, d int)
+          where c.seq = x.seq`,
+    );
+  if (byArticle.size)
+    await rowsOf(
+      db,
+      sql`update articles a set comment_count = a.comment_count + x.n
+          from jsonb_to_recordset(${JSON.stringify([...byArticle].map(([id, n]) => ({ id, n })))}::jsonb) as x(id uuid, n int)
+          where a.id = x.id`,
+    );
+}
+
+const COMMENT_COLUMNS =
+  "id uuid, seq bigint, article_id uuid, parent_id uuid, root_id uuid, depth smallint, path text, author_id text, body text, body_html text, status text, status_reason text, decided_by text, created_at timestamptz, deleted_at timestamptz";
+
+/**
+ * Many rows in one statement with one parameter: a JSON array read by jsonb_to_recordset. Building a
+ * 2,000-row multi-VALUES insert through the query builder cost more CPU than PostgreSQL spent storing it.
+ */
+async function insertRows(
+  db: Db,
+  table: string,
+  columns: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const names = columns
+    .split(",")
+    .map((c) => c.trim().split(" ")[0])
+    .join(", ");
+  await rowsOf(
+    db,
+    sql`insert into ${sql.identifier(table)} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(columns)})`,
+  );
+}
+
+function insertLedger(db: Db, rows: Record<string, string>[]): Promise<void> {
+  return insertRows(
+    db,
+    "imported_items",
+    "source text, scope text, kind text, external_id text, local_id text",
+    rows,
+  );
 }
 
 /** One transaction: the batch's new accounts, its comments (tree placed), the ledger rows, status moves. */
@@ -473,15 +545,10 @@ async function writeBatch(db: Db, c: BatchContext): Promise<void> {
     const t = tx as unknown as Db;
     if (newUsers.size) {
       // imported accounts: a name and nothing to sign in with (no e-mail, no password) until claimed
-      await t.insert(users).values([...newUsers.values()].map((u) => ({ id: u.id, name: u.name })));
-      await t.insert(importedItems).values(
-        [...newUsers].map(([k, u]) => ({
-          source,
-          scope,
-          kind: "user" as const,
-          externalId: k,
-          localId: u.id,
-        })),
+      await insertRows(t, "users", "id text, name text", [...newUsers.values()]);
+      await insertLedger(
+        t,
+        [...newUsers].map(([k, u]) => ({ source, scope, kind: "user", external_id: k, local_id: u.id })),
       );
     }
     // parents imported by an earlier run: their place in the tree
@@ -514,7 +581,7 @@ async function writeBatch(db: Db, c: BatchContext): Promise<void> {
           sql`select nextval(pg_get_serial_sequence('comments', 'seq'))::bigint as seq from generate_series(1, ${batch.length}::int)`,
         )
       ).map((r) => Number(r.seq));
-      const values: (typeof comments.$inferInsert)[] = [];
+      const values: Record<string, unknown>[] = [];
       batch.forEach((p, i) => {
         const article = c.threadArticle.get(p.threadKey)!;
         const parent = p.parentKey
@@ -548,33 +615,29 @@ async function writeBatch(db: Db, c: BatchContext): Promise<void> {
         values.push({
           id,
           seq,
-          articleId: me.articleId,
-          parentId: parent?.id ?? null,
-          rootId: me.rootId,
+          article_id: me.articleId,
+          parent_id: parent?.id ?? null,
+          root_id: me.rootId,
           depth: me.depth,
           path: me.path,
-          authorId: p.author
+          author_id: p.author
             ? (c.knownUsers.get(p.author.key) ?? newUsers.get(p.author.key)?.id ?? null)
             : null,
           body: htmlToText(html) || htmlToText(p.html),
-          bodyHtml: html,
+          body_html: html,
           status: p.status,
-          statusReason: "imported",
-          decidedBy: `import:${source}`,
-          createdAt: created,
-          deletedAt: p.status === "deleted" ? created : null,
+          status_reason: "imported",
+          decided_by: `import:${source}`,
+          created_at: created.toISOString(),
+          deleted_at: p.status === "deleted" ? created.toISOString() : null,
         });
       });
       if (values.length) {
-        await t.insert(comments).values(values);
-        await t.insert(importedItems).values(
-          [...placedNow].map(([k, v]) => ({
-            source,
-            scope,
-            kind: "post" as const,
-            externalId: k,
-            localId: v.id,
-          })),
+        await insertRows(t, "comments", COMMENT_COLUMNS, values);
+        await moveCounters(t, values);
+        await insertLedger(
+          t,
+          [...placedNow].map(([k, v]) => ({ source, scope, kind: "post", external_id: k, local_id: v.id })),
         );
       }
       counted.posts = values.length;
@@ -604,6 +667,7 @@ async function writeBatch(db: Db, c: BatchContext): Promise<void> {
           })
           .where(eq(comments.id, u.id));
         c.touched.add(row.articleId);
+        c.recountIds.add(row.articleId);
         counted.updated++;
       }
     }
