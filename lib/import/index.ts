@@ -399,36 +399,24 @@ export async function ensureExternalThread(
   const authorId = await publisherAuthor(db);
   const slug = externalSlug(t.origin, t.identifier);
   const when = t.createdAt ?? new Date();
-  return db.transaction(async (tx) => {
-    const [a] = await tx
-      .insert(articles)
-      .values({
-        slug,
-        title: t.title.slice(0, 300) || t.identifier,
-        body: "",
-        authorId,
-        status: "published",
-        publishedAt: when,
-        createdAt: when,
-        kind: "external",
-      })
-      .onConflictDoNothing({ target: articles.slug })
-      .returning({ id: articles.id, slug: articles.slug });
-    const row =
-      a ??
-      (
-        await tx
-          .select({ id: articles.id, slug: articles.slug })
-          .from(articles)
-          .where(eq(articles.slug, slug))
-          .limit(1)
-      )[0];
-    await tx
-      .insert(externalThreads)
-      .values({ origin: t.origin, identifier: t.identifier, articleId: row.id, url: t.url })
-      .onConflictDoNothing();
-    return row;
-  });
+  // one statement: the article row (or the one an earlier half-made attempt left) and its key
+  const [row] = await rowsOf(
+    db,
+    sql`with a as (
+          insert into articles (slug, title, body, author_id, status, published_at, created_at, kind)
+          values (${slug}, ${t.title.slice(0, 300) || t.identifier}, '', ${authorId}::uuid, 'published',
+            ${when.toISOString()}::timestamptz, ${when.toISOString()}::timestamptz, 'external')
+          on conflict (slug) do update set slug = excluded.slug
+          returning id, slug
+        ),
+        e as (
+          insert into external_threads (origin, identifier, article_id, url)
+          select ${t.origin}, ${t.identifier}, a.id, ${t.url} from a
+          on conflict do nothing
+        )
+        select id, slug from a`,
+  );
+  return { id: String(row.id), slug: String(row.slug) };
 }
 
 /** A stable slug for (origin, identifier): the same on every instance and in every import. */
@@ -436,7 +424,19 @@ export function externalSlug(origin: string, identifier: string): string {
   return `ext-${createHash("sha256").update(`${origin}\n${identifier}`).digest("hex").slice(0, 24)}`;
 }
 
+// the author row external threads hang on, found once per connection object (it is never deleted)
+const publisherAuthors = new WeakMap<object, string>();
+
 async function publisherAuthor(db: Db): Promise<string> {
+  let id = publisherAuthors.get(db);
+  if (!id) {
+    id = await findOrMakePublisherAuthor(db);
+    publisherAuthors.set(db, id);
+  }
+  return id;
+}
+
+async function findOrMakePublisherAuthor(db: Db): Promise<string> {
   const slug = "external-pages";
   const [a] = await db
     .insert(authors)
