@@ -10,6 +10,7 @@ export function AdminNav({ role, name }: { role: string; name: string }) {
     ["/admin/audit", "Audit log", true],
     ["/admin/articles", "Articles", role === "admin"],
     ["/admin/settings", "Settings", role === "admin"],
+    ["/admin/imports", "Import & export", role === "admin"],
     ["/account/tokens", "API tokens", true],
   ];
   return (

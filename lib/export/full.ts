@@ -22,6 +22,18 @@ import { exportContent } from "./index";
 const voterId = (key: string | null) =>
   key ? createHash("sha256").update(`agora-export:${key}`).digest("hex").slice(0, 20) : null;
 
+export const EXPORT_TABLES = [
+  "articles",
+  "threads",
+  "comments",
+  "accounts",
+  "comment_votes",
+  "poll_totals",
+  "poll_votes",
+  "ratings",
+  "moderation_audit",
+] as const;
+
 /** Every table the export has, as rows of plain values (the CSV files; the JSON document's sections). */
 export async function exportTables(db: Db) {
   return db.transaction(
