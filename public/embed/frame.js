@@ -194,14 +194,10 @@
     let tries = 0;
     const timer = setInterval(() => {
       tries++;
-      const closed = w.closed;
       send("POST", "/api/v1/embed/session", { key: key })
         .then((j) => {
-          if (!j.ok) {
-            // the popup was closed without signing in: stop asking
-            if (closed) clearInterval(timer);
-            return;
-          }
+          // (w.closed says nothing: the popup's Cross-Origin-Opener-Policy cuts it off from this frame)
+          if (!j.ok) return;
           clearInterval(timer);
           whoami().then(() => {
             if (!me) blocked();
