@@ -30,7 +30,7 @@ export function embedPageHtml(p: EmbedPageInput): string {
 </head>
 <body>
 <main id="agora" ${data}>
-<header class="bar"><h1>Comments <span id="agora-count"></span></h1><div id="agora-auth"></div></header>
+${p.poll ? '<section id="agora-poll" class="poll" aria-label="Poll"></section>\n' : ""}<header class="bar"><h1>Comments <span id="agora-count"></span></h1><div id="agora-auth"></div></header>
 <form id="agora-form" class="form" hidden>
 <label for="agora-body">Your comment</label>
 <textarea id="agora-body" name="body" rows="3" required maxlength="5000"></textarea>

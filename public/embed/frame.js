@@ -262,6 +262,39 @@
     document.documentElement.setAttribute("data-theme", e.data.theme === "dark" ? "dark" : "light");
   });
 
+  /* data-agora-poll: one of the site's polls, voted on here as on its article */
+  const pollBox = document.getElementById("agora-poll");
+  function showPoll(poll) {
+    pollBox.textContent = "";
+    pollBox.appendChild(el("h2", null, poll.question));
+    const ul = el("ul", "list");
+    for (const o of poll.options) {
+      const li = el("li", "opt");
+      if (typeof o.percent === "number") li.textContent = `${o.label}: ${o.percent}% (${o.count})`;
+      else
+        li.appendChild(
+          button(o.label, () =>
+            send("POST", `/api/v1/polls/${encodeURIComponent(poll.id)}/vote`, { optionIds: [o.id] })
+              .then(() => loadPoll())
+              .catch((e) => {
+                pollBox.appendChild(el("p", "note", e.message));
+              }),
+          ),
+        );
+      ul.appendChild(li);
+    }
+    pollBox.appendChild(ul);
+  }
+  function loadPoll() {
+    if (!pollBox || !root.dataset.poll) return Promise.resolve();
+    return send("GET", `/api/v1/polls/${encodeURIComponent(root.dataset.poll)}`)
+      .then((j) => showPoll(j.poll))
+      .catch((e) => {
+        pollBox.textContent = e.message;
+      });
+  }
+
   whoami();
+  loadPoll();
   load(false).then(tell);
 })();

@@ -21,10 +21,10 @@ test.use({
   },
 });
 
-function story(app: string, id: string, title: string): string {
+function story(app: string, id: string, title: string, poll = ""): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>
 <h1>${title}</h1><p>Comments: <span data-agora-count="${id}">…</span></p>
-<div id="agora-comments" data-agora-id="${id}"></div>
+<div id="agora-comments" data-agora-id="${id}"${poll ? ` data-agora-poll="${poll}"` : ""}></div>
 <script src="${app}/embed.js" async></script></body></html>`;
 }
 
@@ -113,4 +113,21 @@ test("a page of an origin not on the list gets no frame and creates no thread", 
   expect(answered).toEqual([403]);
   const counts = await request.get(`/api/v1/embed/counts?origin=${encodeURIComponent(host)}&id=${id}-denied`);
   expect((await counts.json()).counts[`${id}-denied`]).toBe(0);
+});
+
+test("data-agora-poll shows one of the site's polls in the frame, and a vote shows the results", async ({
+  page,
+  request,
+}) => {
+  const polls = await (await request.get("/api/v1/articles/will-russia-defend-maduro/polls")).json();
+  const poll = (polls.polls ?? polls)[0];
+  await page.goto(`${host}/stories/2.html?id=${id}-poll&poll=${poll.id}`);
+  const frame = frameOf(page);
+  await expect(frame.getByRole("heading", { name: poll.question })).toBeVisible();
+  await frame.getByRole("button", { name: poll.options[0].label }).click();
+  await expect(
+    frame.getByText(
+      new RegExp(`^${poll.options[0].label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: \\d+% \\(\\d+\\)$`),
+    ),
+  ).toBeVisible();
 });
