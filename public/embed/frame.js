@@ -274,8 +274,9 @@
       else
         li.appendChild(
           button(o.label, () =>
-            send("POST", `/api/v1/polls/${encodeURIComponent(poll.id)}/vote`, { optionIds: [o.id] })
-              .then(() => loadPoll())
+            send("PUT", `/api/v1/polls/${encodeURIComponent(poll.id)}/vote`, { optionIds: [o.id] })
+              // the answer shows the results (the voter cookie may not survive in a third-party frame)
+              .then((j) => showPoll(j.poll))
               .catch((e) => {
                 pollBox.appendChild(el("p", "note", e.message));
               }),

@@ -36,9 +36,9 @@ test.beforeAll(async ({ baseURL, playwright }) => {
   for (const port of [HOST_PORT, OTHER_PORT]) {
     const s = http.createServer((req, res) => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(
-        story(app, req.url?.includes("denied") ? `${id}-denied` : id, "A story on the newsroom's own CMS"),
-      );
+      const u = new URL(req.url ?? "/", "http://x");
+      const story_id = u.pathname.includes("denied") ? `${id}-denied` : (u.searchParams.get("id") ?? id);
+      res.end(story(app, story_id, "A story on the newsroom's own CMS", u.searchParams.get("poll") ?? ""));
     });
     await new Promise<void>((r) => s.listen(port, "127.0.0.1", () => r()));
     expect((s.address() as AddressInfo).port).toBe(port);
