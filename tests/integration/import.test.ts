@@ -211,6 +211,18 @@ describe(`import (${dbKindLabel})`, () => {
     );
   });
 
+  it("refuses a 2 GB file before reading it", async () => {
+    const big = path.join(tmp, "big.xml");
+    fs.writeFileSync(big, "");
+    fs.truncateSync(big, 2 * 1024 ** 3); // sparse: no disk used
+    const before = await count(t);
+    await expect(importFile(t.db, { format: "disqus", file: big })).rejects.toThrow(
+      /^big\.xml: 2\.0 GB is more than the 1\.0 GB an import takes \(AGORA_IMPORT_MAX_BYTES\); split the export by date range$/,
+    );
+    expect(await count(t)).toBe(before);
+    fs.rmSync(big);
+  });
+
   it("imports WordPress wp:comment with parents, approval and authors", async () => {
     const c = (id: number, parent: number, approved: string, author: string, text: string) =>
       `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[${author}]]></wp:comment_author><wp:comment_author_email>${author.toLowerCase()}@example.com</wp:comment_author_email><wp:comment_date_gmt>2018-06-0${id - 300} 12:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[${text}]]></wp:comment_content><wp:comment_approved>${approved}</wp:comment_approved><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;
