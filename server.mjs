@@ -81,6 +81,8 @@ class AgoraResponse extends http.ServerResponse {
  */
 function secure(req, res, pathname) {
   for (const [k, v] of BASELINE) res.setHeader(k, v);
+  // the embed (lib/embed) may be framed by the allowed origins its own CSP frame-ancestors names
+  if (pathname.startsWith("/embed/")) res.removeHeader("x-frame-options");
   if (req.headers[CSP] !== undefined) delete req.headers[CSP];
   if (req.headers["content-security-policy-report-only"] !== undefined)
     delete req.headers["content-security-policy-report-only"];

@@ -181,6 +181,10 @@ export const articles = pgTable(
     helpfulNo: integer("helpful_no").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
     contentHash: text("content_hash"),
+    /** "external": the discussion of a page on another site (db/tables/publishers.ts external_threads) */
+    kind: text("kind", { enum: ["article", "external"] })
+      .notNull()
+      .default("article"),
   },
   (t) => [
     index("articles_published_idx").on(t.status, t.publishedAt),
@@ -489,3 +493,4 @@ export type PollOption = typeof pollOptions.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export * from "./tables/discovery";
 export * from "./tables/notifications";
+export * from "./tables/publishers";

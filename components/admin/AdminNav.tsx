@@ -11,6 +11,7 @@ export function AdminNav({ role, name }: { role: string; name: string }) {
     ["/admin/articles", "Articles", role === "admin"],
     ["/admin/settings", "Settings", role === "admin"],
     ["/admin/webhooks", "Webhooks", role === "admin"],
+    ["/admin/imports", "Import & export", role === "admin"],
     ["/account/tokens", "API tokens", true],
   ];
   return (

@@ -45,6 +45,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   const [s, setS] = useState(initial);
   const [banned, setBanned] = useState(initial.bannedWords.join("\n"));
   const [suspect, setSuspect] = useState(initial.suspectWords.join("\n"));
+  const [origins, setOrigins] = useState(initial.embedOrigins.join("\n"));
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [saved, setSaved] = useState("");
   const [busy, setBusy] = useState(false);
@@ -63,6 +64,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           ...s,
           bannedWords: lines(banned),
           suspectWords: lines(suspect),
+          embedOrigins: lines(origins),
         };
         const r = await callApi<{ settings: Settings }>("PUT", "/api/v1/admin/settings", {
           settings: payload,
@@ -72,6 +74,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           setS(r.data!.settings);
           setBanned(r.data!.settings.bannedWords.join("\n"));
           setSuspect(r.data!.settings.suspectWords.join("\n"));
+          setOrigins(r.data!.settings.embedOrigins.join("\n"));
           setError(null);
           setSaved("Settings saved.");
         } else setError(r.error!);
@@ -124,6 +127,20 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             <option value="hold">hold for review</option>
             <option value="reject">reject</option>
           </select>
+        </label>
+      </fieldset>
+      <fieldset className="grid gap-4 md:grid-cols-2">
+        <legend className="text-lg font-semibold">Embedding (docs/embed.md)</legend>
+        <label className="flex flex-col text-sm">
+          Sites that may embed comments with /embed.js — one origin per line, e.g. https://news.example
+          <textarea
+            name="embedOrigins"
+            rows={3}
+            className={inputClass}
+            value={origins}
+            aria-invalid={invalid("embedOrigins")}
+            onChange={(e) => setOrigins(e.target.value)}
+          />
         </label>
       </fieldset>
       <fieldset className="grid gap-4 md:grid-cols-3">

@@ -128,7 +128,8 @@ export async function loadArticleQuestion(db: Db, articleId: string): Promise<Pu
 }
 
 const published = eq(articles.status, "published");
-const visibleNow = () => and(published, sql`${articles.publishedAt} <= now()`);
+// external threads (embedded discussions of other sites' pages) are not pages of this site
+const visibleNow = () => and(published, eq(articles.kind, "article"), sql`${articles.publishedAt} <= now()`);
 
 export async function findPublishedArticle(db: Db, slug: string): Promise<PublicArticle | null> {
   if (!isSlug(slug)) return null; // names no article (and PostgreSQL refuses NUL)

@@ -26,3 +26,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
 export function renderCommentBody(source: string): string {
   return sanitizeHtml(md.render(linkMentions(source)), SANITIZE).trim();
 }
+
+/** HTML from elsewhere (an imported Disqus/WordPress comment) through the same allow-list. */
+export function sanitizeCommentHtml(html: string): string {
+  return sanitizeHtml(html, SANITIZE).trim();
+}

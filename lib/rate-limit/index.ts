@@ -43,6 +43,8 @@ export const LIMIT_DEFAULTS = {
   account_change_user: { points: 10, seconds: 60 * 60, what: "account changes" },
   /** searches that reach the database (results kept in memory are not counted) */
   search_ip: { points: 60, seconds: 60, what: "searches from your network" },
+  /** discussions created by embedding pages (lib/embed) per network */
+  embed_thread_ip: { points: 30, seconds: 60 * 60, what: "new embedded discussions from your network" },
 } as const;
 
 export type LimitName = keyof typeof LIMIT_DEFAULTS;

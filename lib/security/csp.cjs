@@ -113,8 +113,10 @@ function frameworkScriptHashes(html, rscData) {
 }
 
 /**
- * @typedef {{ dev?: boolean, scripts?: string[] }} PolicyOptions
+ * @typedef {{ dev?: boolean, scripts?: string[], frameAncestors?: string[] }} PolicyOptions
  * `scripts`: extra script sources ('sha256-…' or 'nonce-…'); none = no inline script at all.
+ * `frameAncestors`: the origins that may frame the response (only /embed/*, see embedPolicy); none =
+ * 'none'.
  */
 
 /** @param {PolicyOptions} [opts] */
@@ -136,9 +138,18 @@ function contentSecurityPolicy(opts = {}) {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    // embedding on other sites comes later; until then no one may frame us
-    "frame-ancestors 'none'",
+    // only /embed/* may be framed, and only by the admin's embedOrigins (embedPolicy)
+    `frame-ancestors ${opts.frameAncestors?.length ? opts.frameAncestors.join(" ") : "'none'"}`,
   ].join("; ");
+}
+
+/**
+ * The policy of an /embed/* page: no inline script, framable by exactly the allowed origins.
+ * @param {string[]} origins
+ */
+function embedPolicy(origins) {
+  const safe = origins.filter((o) => /^https?:\/\/[a-z0-9.\-[\]:]+$/i.test(o));
+  return contentSecurityPolicy({ frameAncestors: safe });
 }
 
 /** @param {string[]} hashes */
@@ -169,6 +180,7 @@ function baselineHeaders(opts) {
       "permissions-policy",
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), midi=(), browsing-topics=()",
     ],
+    // (dropped for /embed/* by server.mjs: there CSP frame-ancestors names who may frame)
     ["x-frame-options", "DENY"],
     ["cross-origin-opener-policy", "same-origin"],
   ];
@@ -213,6 +225,7 @@ module.exports = {
   CSP_HEADER: CSP,
   baselineHeaders,
   contentSecurityPolicy,
+  embedPolicy,
   frameworkScriptHashes,
   hashPolicy,
   newNonce,

@@ -38,6 +38,25 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** An origin another site embeds comments from: scheme, host and port only, lower-cased. */
+const embedOrigin = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, "must not be empty (remove the blank entry)")
+  .max(200, "must be at most 200 characters")
+  .transform((s, ctx) => {
+    let u: URL | null = null;
+    try {
+      u = new URL(s);
+    } catch {}
+    const bare = u && (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash && !u.username;
+    if (!u || !bare || (u.protocol !== "https:" && u.protocol !== "http:")) {
+      ctx.addIssue({ code: "custom", message: `"${s}" is not an origin such as https://news.example` });
+      return z.NEVER;
+    }
+    return u.origin;
+  });
+
 export const settingsShape = {
   /** a comment containing one of these (whole word, obfuscations included) is rejected */
   bannedWords: wordList,
@@ -75,6 +94,12 @@ export const settingsShape = {
   editWindowMinutes: count(0, 7 * 24 * 60),
   commentMinLength: count(1, 100_000),
   commentMaxLength: count(1, 100_000),
+  /** sites that may embed Agora's comments (/embed.js): their pages frame /embed/threads/…, and a
+   * page of theirs creates its thread on first load */
+  embedOrigins: z
+    .array(embedOrigin, { error: "must be a list of origins" })
+    .max(200, "at most 200 origins")
+    .transform((list) => [...new Set(list)]),
 };
 
 export type SettingKey = keyof typeof settingsShape;
@@ -112,6 +137,7 @@ export const DEFAULT_SETTINGS: Settings = {
   editWindowMinutes: 15,
   commentMinLength: 2,
   commentMaxLength: 5000,
+  embedOrigins: [],
 };
 
 /** A partial update (PUT takes the whole object or any part of it); unknown keys are refused. */

@@ -68,6 +68,7 @@ export const adminRows: PermissionRow[] = [
   page("new article", () => "/admin/articles/new", true),
   page("edit article", (c) => `/admin/articles/${c.articleId}`, true),
   page("settings", () => "/admin/settings", true),
+  page("import & export", () => "/admin/imports", true),
   // API: moderation
   api("queue", "GET", () => "/api/v1/admin/queue?status=pending", 200),
   api(
@@ -98,6 +99,10 @@ export const adminRows: PermissionRow[] = [
   api("create a token", "POST", () => "/api/v1/account/tokens", 201, { body: () => ({ name: "matrix" }) }),
   // API: administration
   api("settings", "GET", () => "/api/v1/admin/settings", 200, { adminOnly: true }),
+  api("imports", "GET", () => "/api/v1/admin/imports", 200, { adminOnly: true }),
+  api("export (a CSV table)", "GET", () => "/api/v1/admin/export?format=csv&table=accounts", 200, {
+    adminOnly: true,
+  }),
   api("settings change (no-op)", "PUT", () => "/api/v1/admin/settings", 200, {
     adminOnly: true,
     body: () => ({ settings: {} }),

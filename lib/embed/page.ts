@@ -1,0 +1,56 @@
+// The HTML of /embed/threads/{id}: a small page with no inline script. /embed/frame.js fills in the
+// comments from the public comments API, posts, votes and reports through the same API, follows live
+// updates, tells the host page its height and takes the host page's theme.
+const esc = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
+
+export interface EmbedPageInput {
+  slug: string;
+  title: string;
+  /** the host page's origin: the only one frame.js talks to with postMessage */
+  parentOrigin: string;
+  theme: "light" | "dark";
+  poll?: string;
+}
+
+export function embedPageHtml(p: EmbedPageInput): string {
+  const data = `data-slug="${esc(p.slug)}" data-parent-origin="${esc(p.parentOrigin)}"${p.poll ? ` data-poll="${esc(p.poll)}"` : ""}`;
+  return `<!doctype html>
+<html lang="en" data-theme="${p.theme}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Comments: ${esc(p.title)}</title>
+<link rel="stylesheet" href="/embed/frame.css">
+<script src="/embed/frame.js" defer></script>
+</head>
+<body>
+<main id="agora" ${data}>
+${p.poll ? '<section id="agora-poll" class="poll" aria-label="Poll"></section>\n' : ""}<header class="bar"><h1>Comments <span id="agora-count"></span></h1><div id="agora-auth"></div></header>
+<form id="agora-form" class="form" hidden>
+<label for="agora-body">Your comment</label>
+<textarea id="agora-body" name="body" rows="3" required maxlength="5000"></textarea>
+<input type="text" name="website" class="hp" tabindex="-1" autocomplete="off" aria-hidden="true">
+<div class="row"><button type="submit">Post comment</button><span id="agora-status" role="status"></span></div>
+</form>
+<p id="agora-signin-note" class="note" hidden>Sign in to comment, vote and report.</p>
+<ol id="agora-list" class="list" aria-live="polite"><li class="note">Loading comments…</li></ol>
+<button id="agora-more" type="button" class="more" hidden>More comments</button>
+<noscript><p>Comments need JavaScript.</p></noscript>
+</main>
+</body>
+</html>
+`;
+}
+
+/** The page shown instead when the host may not embed (framable by no one, so seen by no one there). */
+export function embedRefusedHtml(message: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Comments unavailable</title><link rel="stylesheet" href="/embed/frame.css"></head>
+<body><main id="agora"><p class="note">${esc(message)}</p></main></body></html>
+`;
+}

@@ -1,0 +1,3 @@
+setTimeout(() => {
+  window.close();
+}, 800);
