@@ -3,7 +3,7 @@
 // generated tsvector columns written by hand in the discovery migration, not declared here, so that
 // `select *` reads elsewhere never carry them (docs/decisions/090-site-search.md).
 import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { articles, comments } from "../schema";
+import { articles, comments } from "./core";
 
 /** Comments an editor picked as candidates for the follow-up block (one row per comment). */
 export const commentShortlist = pgTable(

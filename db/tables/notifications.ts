@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { comments, users } from "../schema";
+import { comments, users } from "./core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

@@ -12,9 +12,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-// db/schema.ts re-exports this file at its end; importing the tables from it is a plain cycle that ES
-// modules resolve (these references are read lazily, inside callbacks)
-import { articles } from "../schema";
+import { articles } from "./core";
 
 /**
  * What an import created for each foreign record: (source, scope, kind, external id) → our row. It is

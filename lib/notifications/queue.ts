@@ -1,4 +1,4 @@
-// Delivery on pg-boss (docs/decisions/100-notification-queue.md). Every instance runs the same workers
+// Delivery on pg-boss (docs/decisions/100-notification-outbox-and-queue.md). Every instance runs the same workers
 // against the one database; pg-boss hands each job to one worker (FOR UPDATE SKIP LOCKED), retries
 // with exponential backoff and keeps failed jobs with their error (shown on the admin dashboard).
 // PostgreSQL: pg-boss has its own small pool (DATABASE_URL). PGlite: pg-boss runs its SQL through the
