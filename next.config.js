@@ -5,7 +5,7 @@ const path = require("node:path");
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "prom-client"],
-  cacheHandler: path.join(__dirname, "cache-handler.cjs"),
+  cacheHandler: path.join(__dirname, "server", "cache-handler.cjs"),
   cacheMaxMemorySize: 0, // our handler keeps its own bounded memory store
   // compress at the reverse proxy in production (DESIGN "Performance design")
   compress: process.env.AGORA_COMPRESS === "1",

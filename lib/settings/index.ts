@@ -8,6 +8,7 @@ import { ApiError } from "@/lib/api/http";
 import { log } from "@/lib/log";
 import { recordAction } from "@/lib/moderation/audit";
 import { publish, subscribe } from "@/lib/realtime/bus";
+import { shared } from "@/server/state.cjs";
 import {
   DEFAULT_SETTINGS,
   SETTING_KEYS,
@@ -28,8 +29,7 @@ interface SettingsState {
   cache: WeakMap<Db, { at: number; value: Settings }>;
   syncing?: Promise<unknown>;
 }
-const g = globalThis as typeof globalThis & { __agoraSettings?: SettingsState };
-const state: SettingsState = (g.__agoraSettings ??= { cache: new WeakMap() });
+const state = shared<SettingsState>("settings", () => ({ cache: new WeakMap() }));
 
 /** Drops every cached copy in this process. */
 export function invalidateSettingsCache(): void {

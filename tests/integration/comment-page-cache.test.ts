@@ -5,9 +5,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
 import { getCommentPage } from "@/lib/comments/cached";
-import { commentsFastGet } from "@/lib/comments/fast-path";
 import { voteOnComment } from "@/lib/comments/votes";
 import { postComment } from "@/lib/comments/write";
+import { commentsFastGet } from "@/server/comment-pages";
 import { makeArticle, makeUser, type TestUser } from "../helpers/comments";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 

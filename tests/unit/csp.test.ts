@@ -7,7 +7,7 @@ import {
   noncePolicy,
   onPageSet,
   wantsNonce,
-} from "@/lib/security/csp.cjs";
+} from "@/server/csp.cjs";
 
 const hash = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;
 

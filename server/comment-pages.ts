@@ -1,17 +1,17 @@
-// The HTTP fast path for the shared comment pages. `GET /api/v1/articles/{slug}/comments` is the same
-// for every reader and is read far more often than anything else; Next's route machinery costs more per
-// request than answering it. server.mjs asks this function first (through globalThis, like a reverse
-// proxy's micro-cache): when the page is in memory and still good (lib/comments/cached.ts, invalidated
-// by the article's cache tag on every instance), it is written straight to the socket; otherwise the
-// request goes on to Next's route handler, which reads the database and fills the cache. The route
-// handler installs this on its first call. See docs/decisions/020-comments-storage-and-caching.md.
+// The fast lane for the shared comment pages. `GET /api/v1/articles/{slug}/comments` is the same for
+// every reader and is read far more often than anything else; Next's route machinery costs more per
+// request than answering it. server/main.mjs asks this function first (a lane of server/lanes.ts, like a
+// reverse proxy's micro-cache): when the page is in memory and still good (lib/comments/cached.ts,
+// invalidated by the article's cache tag on every instance), it is written straight to the socket;
+// otherwise the request goes on to Next's route handler, which reads the database and fills the cache.
+// See docs/decisions/021-comment-caching-live-and-no-js.md and 051-fast-lanes.md.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SLUG_RE } from "./articles";
-import { peekCommentPageJson } from "./cached";
-import { THREADS } from "./config";
-import { COMMENT_SORTS, type CommentSort } from "./types";
+import { SLUG_RE } from "@/lib/comments/articles";
+import { peekCommentPageJson } from "@/lib/comments/cached";
+import { THREADS } from "@/lib/comments/config";
+import { COMMENT_SORTS, type CommentSort } from "@/lib/comments/types";
 
-const PATH = /^\/api\/v1\/articles\/([a-z0-9-]{1,200})\/comments$/;
+export const COMMENT_PAGE_PATH = /^\/api\/v1\/articles\/([a-z0-9-]{1,200})\/comments$/;
 const HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
 type FastGet = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -20,7 +20,7 @@ type FastGet = (req: IncomingMessage, res: ServerResponse) => boolean;
 export const commentsFastGet: FastGet = (req, res) => {
   if (req.method !== "GET" || !req.url) return false;
   const q = req.url.indexOf("?");
-  const m = PATH.exec(q < 0 ? req.url : req.url.slice(0, q));
+  const m = COMMENT_PAGE_PATH.exec(q < 0 ? req.url : req.url.slice(0, q));
   if (!m || !SLUG_RE.test(m[1])) return false;
   let sort: CommentSort | null = null;
   let cursor: string | null = null;
@@ -39,9 +39,3 @@ export const commentsFastGet: FastGet = (req, res) => {
   res.end(json);
   return true;
 };
-
-/** Offers the fast path to server.mjs (idempotent). */
-export function installCommentsFastPath(): void {
-  const g = globalThis as { __agoraFastGet?: FastGet };
-  g.__agoraFastGet ??= commentsFastGet;
-}
