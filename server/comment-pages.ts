@@ -12,7 +12,12 @@ import { THREADS } from "@/lib/comments/config";
 import { COMMENT_SORTS, type CommentSort } from "@/lib/comments/types";
 
 export const COMMENT_PAGE_PATH = /^\/api\/v1\/articles\/([a-z0-9-]{1,200})\/comments$/;
-const HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+const HEADERS = {
+  "content-type": "application/json; charset=utf-8",
+  "cache-control": "no-store",
+  // what Next puts on every app-route response (the parity test holds the lanes to it)
+  vary: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch",
+};
 
 type FastGet = (req: IncomingMessage, res: ServerResponse) => boolean;
 

@@ -24,6 +24,8 @@ function laneFor(method, pathname) {
 }
 
 const SMALL_BODY = 16 * 1024;
+// what Next puts on every app-route response (the parity test holds the lanes to it)
+const NEXT_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
 
 /**
  * A body whose Content-Length is small, as one buffer.
@@ -118,6 +120,7 @@ async function runRouteLane(lane, match, req, res, onError) {
     res.statusCode = response.status;
     if (hasBody && !req.complete) drain(req);
     for (const [k, v] of response.headers) if (k !== "set-cookie") res.setHeader(k, v);
+    if (!res.hasHeader("vary")) res.setHeader("vary", NEXT_VARY);
     const cookies = response.headers.getSetCookie();
     if (cookies.length) res.setHeader("set-cookie", cookies);
     const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
@@ -135,4 +138,4 @@ async function runRouteLane(lane, match, req, res, onError) {
   }
 }
 
-module.exports = { laneFor, runRouteLane };
+module.exports = { NEXT_VARY, laneFor, runRouteLane };
