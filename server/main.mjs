@@ -22,6 +22,8 @@ const { getMetrics } = require("./metrics.cjs");
 const { pathnameOf, routeOf } = require("./routes.cjs");
 const { edge } = require("./state.cjs");
 const { laneFor, runRouteLane } = require("./fast-lanes.cjs");
+const { bodyCap, capBody, declaredTooLarge } = require("./body-limits.cjs");
+const { capStream } = require("./streams.cjs");
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -179,7 +181,16 @@ const laneFailed = (e) => log.error({ err: errInfo(e) }, "fast-lane request fail
 
 let inFlight = 0;
 let closing = false;
-const server = http.createServer({ ServerResponse: AgoraResponse }, (req, resp) => {
+// a Host header the URL parser would choke on (hole 13): refused at the edge with 400, for every route
+const HOST_RE = /^(?:[A-Za-z0-9_.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+const BAD_HOST =
+  '{"error":{"code":"bad_host","field":"host","message":"The Host header is not a valid host name."}}';
+
+/**
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} resp
+ */
+function onRequest(req, resp) {
   const res = /** @type {AgoraResponse} */ (resp);
   const started = process.hrtime.bigint();
   const id = requestIdFrom(req.headers["x-request-id"]);
@@ -206,13 +217,24 @@ const server = http.createServer({ ServerResponse: AgoraResponse }, (req, resp) 
       return;
     }
   }
+  const host = req.headers.host;
+  if (host !== undefined && !HOST_RE.test(host)) {
+    res.writeHead(400, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+    res.end(BAD_HOST);
+    return;
+  }
+  // every body is capped before anything reads it (server/body-limits.cjs)
+  if (!capBody(req, res, pathname)) return;
   // the fast lanes skip Next's routing: fresh cached pages (cache-handler.cjs), and the table of
   // server/lanes.ts: comment pages from memory, the hot API writes through their routes' own handlers
   const fast = dev || !FAST_LANES ? null : laneFor(req.method, pathname);
   if (!dev && FAST_LANES && pageFromCache(req, res, pathname)) return;
   if (fast?.lane.kind === "peek" && fast.lane.peek(req, res)) return;
-  req.headers["x-agora-client-ip"] = clientIp(req);
+  const ip = clientIp(req);
+  req.headers["x-agora-client-ip"] = ip;
   if (hops === 0) delete req.headers["x-forwarded-for"];
+  // live streams: per-network cap, maximum lifetime, keep-alive (server/streams.cjs)
+  if (!capStream(req, res, pathname, ip)) return;
   if (fast?.lane.kind === "route") {
     const { lane, match } = fast;
     requestContext.run({ id }, () => void runRouteLane(lane, match, req, res, laneFailed));
@@ -228,6 +250,14 @@ const server = http.createServer({ ServerResponse: AgoraResponse }, (req, resp) 
       res.end("Something went wrong on our side. Please try again.");
     });
   });
+}
+
+const server = http.createServer({ ServerResponse: AgoraResponse }, onRequest);
+// `Expect: 100-continue`: a body over the route's cap is refused before the client sends it
+server.on("checkContinue", (req, res) => {
+  if (declaredTooLarge(req, res, bodyCap(pathnameOf(req.url), req.headers))) return;
+  res.writeContinue();
+  onRequest(req, res);
 });
 server.keepAliveTimeout = 65_000;
 
