@@ -11,8 +11,9 @@
 // Caps per kind (bytes; env overrides):
 //  - JSON API (/api/…):                 AGORA_MAX_JSON_BYTES    64 KB (lib/api/http.ts reads the same)
 //  - article editor (/api/v1/admin/articles…): AGORA_MAX_ARTICLE_BYTES 512 KB (the largest article)
-//  - server actions (Next-Action header): AGORA_MAX_ACTION_BYTES 64 KB (the largest real form is a
-//    comment: 10,000 characters, up to 40 KB of UTF-8 when form-encoded, plus Next's fields)
+//  - server actions (Next-Action header): AGORA_MAX_ACTION_BYTES 128 KB (the largest real form is a
+//    comment: at most 20,000 characters (AGORA_COMMENT_MAX's ceiling), up to 80 KB of UTF-8 in
+//    multipart form data, plus Next's fields)
 //  - forms and everything else:           AGORA_MAX_FORM_BYTES    16 KB
 
 const KB = 1024;
@@ -25,7 +26,7 @@ const envBytes = (name, fallback) => {
 const CAPS = {
   json: envBytes("AGORA_MAX_JSON_BYTES", 64 * KB),
   article: envBytes("AGORA_MAX_ARTICLE_BYTES", 512 * KB),
-  action: envBytes("AGORA_MAX_ACTION_BYTES", 64 * KB),
+  action: envBytes("AGORA_MAX_ACTION_BYTES", 128 * KB),
   form: envBytes("AGORA_MAX_FORM_BYTES", 16 * KB),
 };
 
