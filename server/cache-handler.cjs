@@ -23,7 +23,7 @@ const MAX_BYTES = Number(process.env.AGORA_PAGE_CACHE_MB || 64) * 1024 * 1024;
 const state = edge().cache;
 
 /**
- * @typedef {{ value: any, lastModified: number, startedAt: number, revalidate?: number, expire?: number, tags: string[], size: number, body?: Buffer, pageHeaders?: Record<string, string> }} Entry
+ * @typedef {{ value: any, lastModified: number, startedAt: number, revalidate?: number, expire?: number, tags: string[], size: number, body?: Buffer, pageHeaders?: Record<string, string>, hit?: import("./state.cjs").CachedPage }} Entry
  */
 
 /** @param {any} value */
@@ -149,7 +149,9 @@ function peekPage(path) {
   const now = Date.now();
   if (now - entry.lastModified >= entry.revalidate * 1000) return null;
   if (isExpired(entry.tags, entry.startedAt)) return null;
-  return { status: 200, headers: entry.pageHeaders, body: entry.body };
+  // one object per version of the page: the edge keeps its compressed bytes on it
+  entry.hit ??= { status: 200, headers: entry.pageHeaders ?? {}, body: entry.body };
+  return entry.hit;
 }
 state.peekPage = peekPage;
 

@@ -10,6 +10,7 @@ import { SLUG_RE } from "@/lib/comments/articles";
 import { peekCommentPageJson } from "@/lib/comments/cached";
 import { THREADS } from "@/lib/comments/config";
 import { COMMENT_SORTS, type CommentSort } from "@/lib/comments/types";
+import { sendEncoded } from "./compress.cjs";
 
 export const COMMENT_PAGE_PATH = /^\/api\/v1\/articles\/([a-z0-9-]{1,200})\/comments$/;
 const HEADERS = {
@@ -40,7 +41,6 @@ export const commentsFastGet: FastGet = (req, res) => {
   }
   const json = peekCommentPageJson(m[1], sort, cursor, limit);
   if (json == null) return false;
-  res.writeHead(200, { ...HEADERS, "content-length": Buffer.byteLength(json) });
-  res.end(json);
+  sendEncoded(req, res, 200, HEADERS, Buffer.from(json));
   return true;
 };

@@ -2,6 +2,7 @@
 // Runs the fast lanes of server/lanes.ts (installed by instrumentation.ts into the edge's state) for
 // server/main.mjs: picks the lane of a request and calls its handler with a standard Request built from
 // node's request, then writes the Response back. See docs/decisions/051-fast-lanes.md.
+const { sendEncoded } = require("./compress.cjs");
 const { edge } = require("./state.cjs");
 
 /** @typedef {import("./state.cjs").Lane} Lane */
@@ -117,15 +118,15 @@ async function runRouteLane(lane, match, req, res, onError) {
     };
     const request = new Request(`http://${req.headers.host || "localhost"}${req.url}`, init);
     const response = await lane.handler(request, match);
-    res.statusCode = response.status;
     if (hasBody && !req.complete) drain(req);
-    for (const [k, v] of response.headers) if (k !== "set-cookie") res.setHeader(k, v);
-    if (!res.hasHeader("vary")) res.setHeader("vary", NEXT_VARY);
+    /** @type {Record<string, string | string[]>} */
+    const out = {};
+    for (const [k, v] of response.headers) if (k !== "set-cookie") out[k] = v;
+    if (!out.vary) out.vary = NEXT_VARY;
     const cookies = response.headers.getSetCookie();
-    if (cookies.length) res.setHeader("set-cookie", cookies);
-    const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
-    if (body) res.setHeader("content-length", body.length);
-    res.end(body);
+    if (cookies.length) out["set-cookie"] = cookies;
+    const body = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
+    sendEncoded(req, res, response.status, out, body);
   } catch (e) {
     onError(e);
     if (!res.headersSent) {

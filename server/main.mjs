@@ -24,6 +24,7 @@ const { edge } = require("./state.cjs");
 const { laneFor, runRouteLane } = require("./fast-lanes.cjs");
 const { bodyCap, capBody, declaredTooLarge } = require("./body-limits.cjs");
 const { capStream } = require("./streams.cjs");
+const { sendEncoded } = require("./compress.cjs");
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -171,8 +172,7 @@ function pageFromCache(req, res, pathname) {
   if (req.headers.cookie?.includes("__prerender_bypass")) return false;
   const hit = edge().cache.peekPage?.(pathname);
   if (!hit) return false;
-  res.writeHead(hit.status, { ...hit.headers, "content-length": hit.body.length });
-  res.end(req.method === "HEAD" ? undefined : hit.body);
+  sendEncoded(req, res, hit.status, hit.headers, hit.body, hit);
   return true;
 }
 

@@ -13,8 +13,8 @@
 //    names are listed below so that two modules never pick the same one by accident.
 
 /**
- * A fresh page's bytes with the headers Next sends for a cache hit.
- * @typedef {{ status: number, headers: Record<string, string>, body: Buffer }} CachedPage
+ * A fresh page's bytes with the headers Next sends for a cache hit (and, once asked for, compressed).
+ * @typedef {{ status: number, headers: Record<string, string>, body: Buffer, gzip?: Buffer }} CachedPage
  */
 
 /**
