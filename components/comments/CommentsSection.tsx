@@ -47,6 +47,8 @@ export function CommentsSection(props: CommentsSectionProps) {
   const [held, setHeld] = useState<PublicComment[]>([]);
   const [incoming, setIncoming] = useState<PublicComment[]>([]);
   const [live, setLive] = useState(false);
+  // the live stream is open (data-live="connected"): tests wait for it instead of sleeping
+  const [connected, setConnected] = useState(false);
   const [now, setNow] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -124,7 +126,12 @@ export function CommentsSection(props: CommentsSectionProps) {
     es.addEventListener("comment", onComment);
     es.addEventListener("update", onUpdate);
     es.addEventListener("score", onScore);
-    return () => es.close();
+    es.onopen = () => setConnected(true);
+    es.onerror = () => setConnected(false);
+    return () => {
+      es.close();
+      setConnected(false);
+    };
   }, [slug, mode]);
 
   const showIncoming = useCallback(() => {
@@ -291,7 +298,7 @@ export function CommentsSection(props: CommentsSectionProps) {
       <div
         className="mt-4 space-y-5"
         data-comments={mode}
-        data-live={live ? "on" : undefined}
+        data-live={live ? (connected ? "connected" : "on") : undefined}
         data-reader={state ? "ready" : undefined}
       >
         {mode === "article" ? (
