@@ -41,6 +41,6 @@ export const commentsFastGet: FastGet = (req, res) => {
   }
   const json = peekCommentPageJson(m[1], sort, cursor, limit);
   if (json == null) return false;
-  sendEncoded(req, res, 200, HEADERS, Buffer.from(json));
+  sendEncoded(req, res, 200, HEADERS, Buffer.from(json), undefined, 0); // as Next does for a route
   return true;
 };

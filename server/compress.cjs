@@ -35,15 +35,23 @@ function takesGzip(accept) {
  * @param {Record<string, string | string[] | number>} headers lower-case names
  * @param {Buffer} body
  * @param {{ gzip?: Buffer }} [memo]
+ * @param {number} [threshold] smallest body compressed: Next's streamed route answers have no length
+ *   when their headers go out, so Next compresses them whatever their size; the lanes that stand in for
+ *   routes pass 0 to answer the same
  * @returns {{ headers: Record<string, string | string[] | number>, body: Buffer }}
  */
-function encode(req, headers, body, memo) {
+function encode(req, headers, body, memo, threshold = THRESHOLD) {
   if (!ON) return { headers, body };
   const type = String(headers["content-type"] ?? "");
   if (!COMPRESSIBLE.test(type) || /no-transform/.test(String(headers["cache-control"] ?? "")))
     return { headers, body };
   const vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
-  if (body.length < THRESHOLD || req.method === "HEAD" || !takesGzip(req.headers["accept-encoding"]))
+  if (
+    body.length < threshold ||
+    body.length === 0 ||
+    req.method === "HEAD" ||
+    !takesGzip(req.headers["accept-encoding"])
+  )
     return { headers: { ...headers, vary }, body };
   const gz = memo ? (memo.gzip ??= zlib.gzipSync(body, { level: 9 })) : zlib.gzipSync(body);
   return { headers: { ...headers, vary, "content-encoding": "gzip", "content-length": gz.length }, body: gz };
@@ -57,9 +65,10 @@ function encode(req, headers, body, memo) {
  * @param {Record<string, string | string[] | number>} headers lower-case names
  * @param {Buffer} body
  * @param {{ gzip?: Buffer }} [memo]
+ * @param {number} [threshold]
  */
-function sendEncoded(req, res, status, headers, body, memo) {
-  const out = encode(req, { ...headers, "content-length": body.length }, body, memo);
+function sendEncoded(req, res, status, headers, body, memo, threshold) {
+  const out = encode(req, { ...headers, "content-length": body.length }, body, memo, threshold);
   res.writeHead(status, out.headers);
   res.end(req.method === "HEAD" ? undefined : out.body);
 }

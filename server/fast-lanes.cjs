@@ -126,7 +126,7 @@ async function runRouteLane(lane, match, req, res, onError) {
     const cookies = response.headers.getSetCookie();
     if (cookies.length) out["set-cookie"] = cookies;
     const body = response.body ? Buffer.from(await response.arrayBuffer()) : Buffer.alloc(0);
-    sendEncoded(req, res, response.status, out, body);
+    sendEncoded(req, res, response.status, out, body, undefined, 0); // as Next does for a route
   } catch (e) {
     onError(e);
     if (!res.headersSent) {
