@@ -5,10 +5,11 @@ const path = require("node:path");
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "prom-client", "pg-boss", "pg"],
-  cacheHandler: path.join(__dirname, "cache-handler.cjs"),
+  cacheHandler: path.join(__dirname, "server", "cache-handler.cjs"),
   cacheMaxMemorySize: 0, // our handler keeps its own bounded memory store
-  // compress at the reverse proxy in production (DESIGN "Performance design")
-  compress: process.env.AGORA_COMPRESS === "1",
+  // on by default (the embedded default has no proxy in front); AGORA_COMPRESS=0 behind a proxy that
+  // compresses. The edge's fast lanes compress the same way (server/compress.cjs)
+  compress: process.env.AGORA_COMPRESS !== "0",
   poweredByHeader: false,
   // Next hashes the whole HTML of every response for an ETag, on every request (~10 % of the CPU of a
   // cached article page with its comments); the reverse proxy can add validators if wanted

@@ -48,6 +48,8 @@ export default defineConfig({
       // the per-account sign-in limit keeps its default (5 per 15 minutes) and is tested in e2e
       AGORA_LIMIT_SIGNIN_IP: "1000/900",
       AGORA_LIMIT_SIGNUP_IP: "1000/3600",
+      // every write invalidates cached pages at once (the window itself: tests/integration)
+      AGORA_INVALIDATE_WINDOW_MS: "0",
       // an OAuth app that exists only here: shows the GitHub button (the test never reaches GitHub)
       AUTH_GITHUB_ID: "e2e-github-client",
       AUTH_GITHUB_SECRET: "e2e-github-secret-not-real",

@@ -27,6 +27,8 @@ export default defineConfig({
       // feature tests post and vote fast from one address; the rate-limit tests set their own limits
       AGORA_LIMIT_COMMENT_USER: "100000/60",
       AGORA_LIMIT_COMMENT_IP: "100000/60",
+      // every write invalidates cached pages at once: tests wait for the change, not for a window
+      AGORA_INVALIDATE_WINDOW_MS: "0",
     },
   },
 });

@@ -1,7 +1,7 @@
 // The one database handle. DATABASE_URL set -> postgres.js against that server; not set -> embedded
 // PGlite in .data/pglite (or AGORA_DATA_DIR). Both speak the same Drizzle schema and migrations.
-// The instance lives on globalThis: Next may load this module more than once in one process, and a
-// second PGlite open would trip our own lock.
+// The instance is kept once per process (server/state.cjs): Next may load this module more than once in
+// one process, and a second PGlite open would trip our own lock.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { Sql } from "postgres";
 import postgres from "postgres";
+import { peekShared, setShared } from "../server/state.cjs";
 import { acquireDirLock } from "./lock";
 import * as schema from "./schema";
 
@@ -29,9 +30,6 @@ export interface DbHandle {
   location: string;
   close(): Promise<void>;
 }
-
-type GlobalWithDb = typeof globalThis & { __agoraDb?: Promise<DbHandle> };
-const g = globalThis as GlobalWithDb;
 
 export function dataDir(): string {
   return path.resolve(
@@ -133,13 +131,15 @@ export async function openDb(opts: OpenOptions = {}): Promise<DbHandle> {
 
 /** The process-wide handle, opened on first use. */
 export function getDbHandle(): Promise<DbHandle> {
-  if (!g.__agoraDb) {
-    g.__agoraDb = openDb().catch((e) => {
-      g.__agoraDb = undefined;
+  let h = peekShared<Promise<DbHandle>>("db");
+  if (!h) {
+    h = openDb().catch((e) => {
+      setShared("db", undefined);
       throw e;
     });
+    setShared("db", h);
   }
-  return g.__agoraDb;
+  return h;
 }
 
 export async function getDb(): Promise<Db> {
@@ -148,8 +148,8 @@ export async function getDb(): Promise<Db> {
 
 /** Closes the process-wide handle (graceful shutdown, tests). */
 export async function closeDb(): Promise<void> {
-  const h = g.__agoraDb;
-  g.__agoraDb = undefined;
+  const h = peekShared<Promise<DbHandle>>("db");
+  setShared("db", undefined);
   if (h) await (await h).close();
 }
 

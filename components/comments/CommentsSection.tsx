@@ -49,6 +49,8 @@ export function CommentsSection(props: CommentsSectionProps) {
   const [held, setHeld] = useState<PublicComment[]>([]);
   const [incoming, setIncoming] = useState<PublicComment[]>([]);
   const [live, setLive] = useState(false);
+  // the live stream is open (data-live="connected"): tests wait for it instead of sleeping
+  const [connected, setConnected] = useState(false);
   const [now, setNow] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,7 +80,7 @@ export function CommentsSection(props: CommentsSectionProps) {
   }, [slug]);
 
   // live updates from every instance
-  useLiveComments({ slug, mode, rootsRef, viewerIdRef, setRoots, setIncoming });
+  useLiveComments({ slug, mode, rootsRef, viewerIdRef, setRoots, setIncoming, setConnected });
 
   const showIncoming = useCallback(() => {
     setRoots((list) => {
@@ -244,7 +246,7 @@ export function CommentsSection(props: CommentsSectionProps) {
       <div
         className="mt-4 space-y-5"
         data-comments={mode}
-        data-live={live ? "on" : undefined}
+        data-live={live ? (connected ? "connected" : "on") : undefined}
         data-reader={state ? "ready" : undefined}
       >
         {mode === "article" ? (

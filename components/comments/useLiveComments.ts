@@ -12,6 +12,7 @@ export function useLiveComments({
   viewerIdRef,
   setRoots,
   setIncoming,
+  setConnected,
 }: {
   slug: string;
   mode: "article" | "thread";
@@ -19,6 +20,8 @@ export function useLiveComments({
   viewerIdRef: RefObject<string | null>;
   setRoots: Dispatch<SetStateAction<PublicComment[]>>;
   setIncoming: Dispatch<SetStateAction<PublicComment[]>>;
+  /** the stream is open (the section shows it as data-live="connected": tests wait for it) */
+  setConnected: (open: boolean) => void;
 }): void {
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
@@ -70,6 +73,11 @@ export function useLiveComments({
     es.addEventListener("comment", onComment);
     es.addEventListener("update", onUpdate);
     es.addEventListener("score", onScore);
-    return () => es.close();
-  }, [slug, mode, rootsRef, viewerIdRef, setRoots, setIncoming]);
+    es.onopen = () => setConnected(true);
+    es.onerror = () => setConnected(false);
+    return () => {
+      es.close();
+      setConnected(false);
+    };
+  }, [slug, mode, rootsRef, viewerIdRef, setRoots, setIncoming, setConnected]);
 }

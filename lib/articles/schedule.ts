@@ -7,8 +7,7 @@ import { getDb } from "@/db/client";
 import { articles } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { log } from "@/lib/log";
-
-const g = globalThis as typeof globalThis & { __agoraSchedule?: NodeJS.Timeout };
+import { shared } from "@/server/state.cjs";
 
 export async function releaseDue(since: Date, now: Date): Promise<string[]> {
   const db = await getDb();
@@ -23,9 +22,10 @@ export async function releaseDue(since: Date, now: Date): Promise<string[]> {
 }
 
 export function startPublishScheduler(everyMs = 30_000): void {
-  if (g.__agoraSchedule) return;
+  const timer = shared<{ id?: NodeJS.Timeout }>("schedule", () => ({}));
+  if (timer.id) return;
   let last = new Date();
-  g.__agoraSchedule = setInterval(() => {
+  timer.id = setInterval(() => {
     const now = new Date();
     releaseDue(last, now)
       .then((slugs) => {
@@ -34,5 +34,5 @@ export function startPublishScheduler(everyMs = 30_000): void {
       })
       .catch((e) => log.warn({ err: (e as Error).message }, "scheduled publishing check failed"));
   }, everyMs);
-  g.__agoraSchedule.unref();
+  timer.id.unref();
 }

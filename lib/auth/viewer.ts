@@ -11,6 +11,7 @@ import { preparedFor } from "@/db/prepared";
 import { apiTokens, type User, users } from "@/db/schema";
 import { cookieValue } from "@/lib/http/client";
 import { serverSecret } from "@/lib/server/secret";
+import { shared } from "@/server/state.cjs";
 import type { Role } from "./users";
 
 export interface Viewer {
@@ -98,10 +99,7 @@ type Claims = { uid: string; sv: unknown };
 // the same claims), until the token's own expiry. A reader's cookie is the same on every request, so
 // the JWE decryption (about 1.3 ms of CPU through WebCrypto) runs once per reader, not per request.
 // Revocation does not depend on this: the session version is checked against the database every time.
-type G = typeof globalThis & { __agoraSessionClaims?: LRUCache<string, Claims> };
-const claimsCache = ((globalThis as G).__agoraSessionClaims ??= new LRUCache<string, Claims>({
-  max: 20_000,
-}));
+const claimsCache = shared("sessionClaims", () => new LRUCache<string, Claims>({ max: 20_000 }));
 
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 

@@ -1,10 +1,11 @@
 // Tag-based invalidation of cached public pages and data, for this instance and every other one.
-// The tag clock lives in cache-handler.cjs (on globalThis); here we mark tags and tell other instances
+// The tag clock lives in the page cache (server/cache-handler.cjs, its state in server/state.cjs); here we mark tags and tell other instances
 // over PostgreSQL NOTIFY. One article's tags are invalidated at most about once a second however many
 // writes arrive: the first write invalidates at once, later ones in the window are folded into one
 // trailing invalidation at its end.
 import { log } from "@/lib/log";
 import { INSTANCE_ID, publish, subscribe } from "@/lib/realtime/bus";
+import { edge, shared } from "@/server/state.cjs";
 
 export const CACHE_CHANNEL = "agora_cache";
 const WINDOW_MS = Number(process.env.AGORA_INVALIDATE_WINDOW_MS || 1000);
@@ -21,24 +22,17 @@ export const cacheTags = {
   reader: (handle: string) => `reader:${handle}`,
 } as const;
 
-interface CacheState {
-  markTags?: (tags: string[], at?: number) => void;
-  publish?: (tags: string[]) => void;
-  tagClock?: Map<string, number>;
-}
-const handlerState = () => (globalThis as { __agoraCacheState?: CacheState }).__agoraCacheState;
+const handlerState = () => edge().cache;
 
 interface Throttle {
   last: Map<string, number>;
   pending: Map<string, NodeJS.Timeout>;
 }
-const g = globalThis as typeof globalThis & { __agoraThrottle?: Throttle };
-const throttle: Throttle = (g.__agoraThrottle ??= { last: new Map(), pending: new Map() });
+const throttle = shared<Throttle>("cacheThrottle", () => ({ last: new Map(), pending: new Map() }));
 
 // This process's own record of when each tag last changed, for caches kept outside Next's handler
 // (e.g. lib/comments' first-page cache); also correct before the handler module has loaded.
-const localClock: Map<string, number> = ((g as { __agoraTagClock?: Map<string, number> }).__agoraTagClock ??=
-  new Map());
+const localClock = shared("tagClock", () => new Map<string, number>());
 
 function mark(tags: string[]): void {
   const now = Date.now();

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { articles } from "@/db/schema";
 import { cacheTags, tagChangedAt } from "@/lib/cache";
 import { NotFound } from "@/lib/errors";
+import { shared } from "@/server/state.cjs";
 import type { CommentSort } from "./types";
 
 export interface CommentArticle {
@@ -36,10 +37,7 @@ export async function findCommentArticle(db: Db, slug: string): Promise<CommentA
 }
 
 const MAX_AGE_MS = 30_000;
-const g = globalThis as typeof globalThis & {
-  __agoraCommentArticles?: Map<string, { at: number; article: CommentArticle }>;
-};
-const known: Map<string, { at: number; article: CommentArticle }> = (g.__agoraCommentArticles ??= new Map());
+const known = shared("commentArticles", () => new Map<string, { at: number; article: CommentArticle }>());
 
 /**
  * The same, remembered for a while: good until the article's cache tag changes (any visible change,

@@ -6,6 +6,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { cacheTags, tagChangedAt } from "@/lib/cache";
+import { shared } from "@/server/state.cjs";
 import { findCommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseRootCursor } from "./cursor";
@@ -27,8 +28,7 @@ export interface CachedPage {
 }
 
 const MAX_ENTRIES = 2000;
-const g = globalThis as typeof globalThis & { __agoraCommentPages?: Map<string, Entry> };
-const entries: Map<string, Entry> = (g.__agoraCommentPages ??= new Map());
+const entries = shared("commentPages", () => new Map<string, Entry>());
 
 /** Reads a page of threads from the database (no cache). Null when the article is not published. */
 export async function readCommentPage(
@@ -63,7 +63,7 @@ function keyOf(slug: string, sort: CommentSort | null, cursor: string | null, li
 
 /**
  * The page's JSON if it is in memory, read completely and still good; null otherwise. Synchronous, for
- * the HTTP fast path (lib/comments/fast-path.ts); misses go through Next and fill the cache.
+ * the HTTP fast lane (server/comment-pages.ts); misses go through Next and fill the cache.
  */
 export function peekCommentPageJson(
   slug: string,

@@ -5,6 +5,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { log } from "@/lib/log";
 import { publish, subscribe } from "@/lib/realtime/bus";
+import { shared } from "@/server/state.cjs";
 import { findCommentRow } from "./queries";
 import { toPublic } from "./tree";
 import type { PublicComment } from "./types";
@@ -36,8 +37,7 @@ interface Hub {
   bySlug: Map<string, Set<Listener>>;
   started?: Promise<unknown>;
 }
-const g = globalThis as typeof globalThis & { __agoraCommentHub?: Hub };
-const hub: Hub = (g.__agoraCommentHub ??= { bySlug: new Map() });
+const hub = shared<Hub>("commentHub", () => ({ bySlug: new Map() }));
 
 async function onEvent(payload: unknown): Promise<void> {
   const e = payload as CommentEvent;

@@ -4,7 +4,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getDbHandle } from "@/db/client";
 import { jsonError } from "@/lib/api/http";
-import { getMetrics } from "./registry.cjs";
+import { getMetrics } from "@/server/metrics.cjs";
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);

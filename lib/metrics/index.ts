@@ -1,8 +1,8 @@
 // Application metrics for /api/metrics (Prometheus, prom-client). Features increment the named counters
-// and register their queues here; request counts and latency are recorded by server.mjs.
+// and register their queues here; request counts and latency are recorded by server/main.mjs.
 //   commentsPosted.inc({ status: "approved" })   votesCast.inc({ kind: "comment" })   pollVotes.inc()
 //   registerQueueSize("moderation", () => countPending())
-import { getMetrics } from "./registry.cjs";
+import { getMetrics } from "@/server/metrics.cjs";
 
 const m = getMetrics();
 

@@ -4,6 +4,7 @@
 import { getDb } from "@/db/client";
 import { log } from "@/lib/log";
 import { publish, subscribe } from "@/lib/realtime/bus";
+import { shared } from "@/server/state.cjs";
 import { unreadCount } from "./read";
 
 export const UNREAD_CHANNEL = "agora_notify_unread";
@@ -13,8 +14,7 @@ interface UnreadHub {
   byUser: Map<string, Set<Listener>>;
   started?: Promise<unknown>;
 }
-const g = globalThis as typeof globalThis & { __agoraUnreadHub?: UnreadHub };
-const hub: UnreadHub = (g.__agoraUnreadHub ??= { byUser: new Map() });
+const hub: UnreadHub = shared("unreadHub", () => ({ byUser: new Map() }));
 
 export async function publishUnread(userIds: string[]): Promise<void> {
   try {

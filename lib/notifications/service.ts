@@ -4,18 +4,22 @@
 import { getDbHandle } from "@/db/client";
 import { log } from "@/lib/log";
 import { subscribe } from "@/lib/realtime/bus";
+import { edge, peekShared, setShared } from "@/server/state.cjs";
 import { publishUnread } from "./live";
 import { OUTBOX_CHANNEL } from "./outbox";
 import { createNotifier, type Notifier } from "./queue";
 
-const g = globalThis as typeof globalThis & { __agoraNotifier?: Promise<Notifier | null> };
+const NAME = "notifier";
+const running = () => peekShared<Promise<Notifier | null>>(NAME);
 
 export function notifierEnabled(): boolean {
   return process.env.AGORA_NOTIFY_WORKERS !== "0";
 }
 
 export function startNotifications(): Promise<Notifier | null> {
-  g.__agoraNotifier ??= (async () => {
+  const existing = running();
+  if (existing) return existing;
+  const started = (async () => {
     if (!notifierEnabled()) return null;
     const h = await getDbHandle();
     const n = await createNotifier({
@@ -27,8 +31,9 @@ export function startNotifications(): Promise<Notifier | null> {
       onUnread: (users) => void publishUnread(users),
     });
     await subscribe(OUTBOX_CHANNEL, () => void n.drain());
-    const prev = (globalThis as { __agoraShutdown?: () => Promise<void> }).__agoraShutdown;
-    (globalThis as { __agoraShutdown?: () => Promise<void> }).__agoraShutdown = async () => {
+    // the workers stop before the database closes (server/main.mjs calls the edge's shutdown hook)
+    const prev = edge().shutdown;
+    edge().shutdown = async () => {
       await n.stop().catch(() => {});
       await prev?.();
     };
@@ -36,13 +41,14 @@ export function startNotifications(): Promise<Notifier | null> {
     return n;
   })().catch((e) => {
     log.error({ err: (e as Error).message }, "notification delivery could not start");
-    g.__agoraNotifier = undefined;
+    setShared(NAME, undefined);
     return null;
   });
-  return g.__agoraNotifier;
+  setShared(NAME, started);
+  return started;
 }
 
 /** The running notifier of this process, if any (tests, admin "send test event"). */
 export function currentNotifier(): Promise<Notifier | null> {
-  return g.__agoraNotifier ?? Promise.resolve(null);
+  return running() ?? Promise.resolve(null);
 }

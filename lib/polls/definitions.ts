@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { articles, pollOptions, polls, questions } from "@/db/schema";
 import { isUuid } from "@/lib/db";
 import { isSlug } from "@/lib/validation/text";
+import { shared } from "@/server/state.cjs";
 import type { PollDef } from "./rules";
 
 const TTL_MS = Number(process.env.AGORA_POLL_DEF_TTL_MS ?? 5000);
@@ -19,8 +20,7 @@ interface DefCache {
   byId: Map<string, Entry<PollDef | null>>;
   bySlug: Map<string, Entry<PollDef[] | null>>;
 }
-const g = globalThis as typeof globalThis & { __agoraPollDefs?: DefCache };
-const cache: DefCache = (g.__agoraPollDefs ??= { byId: new Map(), bySlug: new Map() });
+const cache = shared<DefCache>("pollDefs", () => ({ byId: new Map(), bySlug: new Map() }));
 
 /** Drops cached definitions (tests, or after an editor changes a poll in this process). */
 export function forgetPollDefinitions(): void {

@@ -7,6 +7,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { log } from "@/lib/log";
 import { publish, subscribe } from "@/lib/realtime/bus";
+import { shared } from "@/server/state.cjs";
 import { pollDefinition } from "./definitions";
 import { readTotals, resultFigures } from "./results";
 
@@ -27,8 +28,11 @@ interface LiveState {
   bySlug: Map<string, Set<Listener>>;
   listening?: Promise<unknown>;
 }
-const g = globalThis as typeof globalThis & { __agoraPollLive?: LiveState };
-const state: LiveState = (g.__agoraPollLive ??= { last: new Map(), pending: new Set(), bySlug: new Map() });
+const state = shared<LiveState>("pollLive", () => ({
+  last: new Map(),
+  pending: new Set(),
+  bySlug: new Map(),
+}));
 
 async function send(pollId: string): Promise<void> {
   const db = await getDb();

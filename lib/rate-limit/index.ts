@@ -12,6 +12,7 @@ import {
 } from "rate-limiter-flexible";
 import { getDbHandle } from "@/db/client";
 import { RateLimited } from "@/lib/errors";
+import { shared } from "@/server/state.cjs";
 
 export const LIMIT_DEFAULTS = {
   /** password sign-in attempts per client IP */
@@ -62,9 +63,7 @@ export function limitConfig(name: LimitName): Limit {
   return { points: d.points, seconds: d.seconds };
 }
 
-type G = typeof globalThis & { __agoraLimiters?: Map<string, Promise<RateLimiterAbstract>> };
-const g = globalThis as G;
-const limiters = (g.__agoraLimiters ??= new Map());
+const limiters = shared("limiters", () => new Map<string, Promise<RateLimiterAbstract>>());
 
 /** One limiter per name and size. On PostgreSQL a changed size (e.g. from the settings) keeps the
  * stored counters (same table and keys); in memory (PGlite) a new size starts its own. */

@@ -5,10 +5,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDbHandle } from "@/db/client";
 import { log } from "@/lib/log";
+import { shared } from "@/server/state.cjs";
 
 /** This process's id: lets a listener tell its own messages from other instances'. */
-export const INSTANCE_ID: string = ((globalThis as { __agoraInstance?: string }).__agoraInstance ??=
-  randomUUID());
+export const INSTANCE_ID: string = shared("instanceId", () => randomUUID());
 
 export type BusHandler = (payload: unknown) => void;
 
@@ -16,8 +16,7 @@ interface BusState {
   handlers: Map<string, Set<BusHandler>>;
   listening: Map<string, Promise<unknown>>;
 }
-const g = globalThis as typeof globalThis & { __agoraBus?: BusState };
-const bus: BusState = (g.__agoraBus ??= { handlers: new Map(), listening: new Map() });
+const bus = shared<BusState>("bus", () => ({ handlers: new Map(), listening: new Map() }));
 
 function deliver(channel: string, raw: string) {
   let payload: unknown;

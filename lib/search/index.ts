@@ -11,6 +11,7 @@ import { rowsOf } from "@/lib/db";
 import { Invalid } from "@/lib/errors";
 import { hashValue } from "@/lib/http/client";
 import { consume } from "@/lib/rate-limit";
+import { shared } from "@/server/state.cjs";
 
 export const SEARCH_MAX_CHARS = 200;
 export const SEARCH_MIN_CHARS = 2;
@@ -184,8 +185,7 @@ interface Entry {
   value: Promise<SearchResult>;
 }
 const MAX_ENTRIES = 2000;
-const g = globalThis as typeof globalThis & { __agoraSearch?: Map<string, Entry> };
-const entries: Map<string, Entry> = (g.__agoraSearch ??= new Map());
+const entries: Map<string, Entry> = shared("searchResults", () => new Map<string, Entry>());
 
 function changedAt(): number {
   return Math.max(tagChangedAt(cacheTags.anyArticle), tagChangedAt(cacheTags.articleLists));

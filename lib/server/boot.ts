@@ -10,11 +10,11 @@ import { log } from "@/lib/log";
 import { startModerationBackground } from "@/lib/moderation/background";
 import { startNotifications } from "@/lib/notifications/service";
 import { applyRetention } from "@/lib/retention";
+import { edge, shared } from "@/server/state.cjs";
 import { MissingSecretError, serverSecret } from "./secret";
 
 type BootState = { started?: boolean; ready?: boolean; hooks: Array<() => Promise<void>> };
-const g = globalThis as typeof globalThis & { __agoraBoot?: BootState };
-const state: BootState = (g.__agoraBoot ??= { hooks: [] });
+const state = shared<BootState>("boot", () => ({ hooks: [] }));
 
 /** Later features register start-up work here (e.g. the dev demo admin); run after migrations. */
 export function onReady(hook: () => Promise<void>): void {
@@ -67,9 +67,9 @@ function scheduleRetention(): void {
 export async function boot(): Promise<void> {
   if (state.started) return;
   state.started = true;
-  // server.mjs calls this after the last in-flight request on SIGTERM; registered first, so that a
+  // server/main.mjs calls this after the last in-flight request on SIGTERM; registered first, so that a
   // SIGTERM during start-up still closes PGlite cleanly and releases its directory
-  (globalThis as { __agoraShutdown?: () => Promise<void> }).__agoraShutdown = async () => {
+  edge().shutdown = async () => {
     log.info("closing the database");
     await closeDb();
   };

@@ -9,6 +9,7 @@ import { Invalid } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordAction } from "@/lib/moderation/audit";
 import { publish, subscribe } from "@/lib/realtime/bus";
+import { shared } from "@/server/state.cjs";
 import {
   DEFAULT_SETTINGS,
   SETTING_KEYS,
@@ -29,8 +30,7 @@ interface SettingsState {
   cache: WeakMap<Db, { at: number; value: Settings }>;
   syncing?: Promise<unknown>;
 }
-const g = globalThis as typeof globalThis & { __agoraSettings?: SettingsState };
-const state: SettingsState = (g.__agoraSettings ??= { cache: new WeakMap() });
+const state = shared<SettingsState>("settings", () => ({ cache: new WeakMap() }));
 
 /** Drops every cached copy in this process. */
 export function invalidateSettingsCache(): void {

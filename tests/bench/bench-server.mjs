@@ -50,7 +50,10 @@ export async function startBenchServer({ prefix, port, env: extra = {}, before }
   if (before) await before(sql);
   // BENCH_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under load
   const flags = (process.env.BENCH_NODE_FLAGS || "").split(/\s+/).filter(Boolean);
-  const server = spawn("node", [...flags, "server.mjs"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  const server = spawn("node", [...flags, "server/main.mjs"], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const stop = async () => {
     if (server.exitCode == null) {
       server.kill("SIGTERM");

@@ -35,8 +35,9 @@ test("a comment posted on one instance appears live, and in the cache, on the ot
   const watcher = await browser.newContext({ baseURL: one });
   const page = await watcher.newPage();
   await page.goto(`/articles/${SLUG}#comments`);
-  await expect(page.locator('[data-comments="article"][data-reader="ready"]')).toBeVisible();
-  await page.waitForTimeout(500);
+  await expect(
+    page.locator('[data-comments="article"][data-reader="ready"][data-live="connected"]'),
+  ).toBeVisible();
 
   const writer = await browser.newContext({ baseURL: two });
   await signInContext(writer, "reader2", two);

@@ -91,6 +91,8 @@ export async function startServer(
       AGORA_LIMIT_COMMENT_IP: "2000/60",
       AGORA_LIMIT_VOTE_USER: "500/60",
       AGORA_LIMIT_REPORT_USER: "500/3600",
+      // every write invalidates cached pages at once: specs wait for the change, not for a window
+      AGORA_INVALIDATE_WINDOW_MS: "0",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],

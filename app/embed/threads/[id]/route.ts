@@ -5,7 +5,7 @@ import { embedOrigins, embedQuery, normalOrigin, openEmbedThread } from "@/lib/e
 import { embedPageHtml, embedRefusedHtml } from "@/lib/embed/page";
 import { isDomainError } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
-import csp from "@/lib/security/csp.cjs";
+import csp from "@/server/csp.cjs";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,12 @@
 import { checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { getCommentPage } from "@/lib/comments/cached";
-import { installCommentsFastPath } from "@/lib/comments/fast-path";
 import { listQuery, postInput } from "@/lib/comments/input";
 import { attachVotedTags, readVotedOptionPage, votedTagsOf } from "@/lib/comments/poll-tags";
 import { postComment } from "@/lib/comments/write";
 import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
-import { offerFastRoute, params } from "@/lib/http/fast-lane";
 import { resolveVoter, userKey } from "@/lib/voter/identity";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +15,6 @@ type Ctx = { params: Promise<{ slug: string }> };
 
 /** A page of top-level threads with their first replies; the same for every reader (served from memory). */
 export const GET = handle(async (req: Request, ctx: Ctx) => {
-  installCommentsFastPath(); // later hits are answered from memory by server.mjs
   const { slug } = await ctx.params;
   const q = validate(listQuery, Object.fromEntries(new URL(req.url).searchParams));
   if (q.votedOption !== undefined) {
@@ -63,7 +60,3 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   await withDb(attachVotedTags, slug, [r.comment], await tags);
   return json({ id: r.id, status: r.status, message: r.message, comment: r.comment }, { status: 201 });
 });
-
-offerFastRoute("POST", /^\/api\/v1\/articles\/([a-z0-9-]{1,200})\/comments$/, (req, m) =>
-  POST(req, params({ slug: m[1] })),
-);

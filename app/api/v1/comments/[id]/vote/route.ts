@@ -3,7 +3,6 @@ import { requireViewer } from "@/lib/auth/permissions";
 import { voteInput } from "@/lib/comments/input";
 import { voteOnComment } from "@/lib/comments/votes";
 import { withDb } from "@/lib/db";
-import { offerFastRoute, params } from "@/lib/http/fast-lane";
 import { consume } from "@/lib/rate-limit";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +16,3 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   await consume("vote_user", viewer.id);
   return json(await withDb(voteOnComment, viewer, id, value));
 });
-
-offerFastRoute("POST", /^\/api\/v1\/comments\/([^/]{1,100})\/vote$/, (req, m) =>
-  POST(req, params({ id: m[1] })),
-);

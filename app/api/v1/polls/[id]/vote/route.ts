@@ -1,7 +1,6 @@
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { withDb } from "@/lib/db";
 import { ipHash } from "@/lib/http/client";
-import { offerFastRoute, params } from "@/lib/http/fast-lane";
 import { voteBodySchema, votePoll, withdrawPollVote } from "@/lib/polls/service";
 import { voterForRequest, withVoterCookie } from "@/lib/voter/request";
 
@@ -30,7 +29,3 @@ export const DELETE = handle(async (req: Request, ctx: Ctx) => {
   const r = await withDb(withdrawPollVote, id, voter, ipHash(req));
   return withVoterCookie(json({ poll: r.poll, withdrawn: r.withdrawn }), voter);
 });
-
-const VOTE_PATH = /^\/api\/v1\/polls\/([^/]{1,100})\/vote$/;
-offerFastRoute("PUT", VOTE_PATH, (req, m) => PUT(req, params({ id: m[1] })));
-offerFastRoute("DELETE", VOTE_PATH, (req, m) => DELETE(req, params({ id: m[1] })));

@@ -1,7 +1,7 @@
 // @ts-check
 // Agora's Content-Security-Policy and the other security headers, in one place
 // (docs/decisions/005-content-security-policy.md). Plain CommonJS because three kinds of code use it:
-// server.mjs (every response), cache-handler.cjs (cached pages) and the TypeScript app and tests.
+// server/main.mjs (every response), server/cache-handler.cjs (cached pages) and the TypeScript app and tests.
 //
 // Cached public pages cannot carry a per-request nonce (that would force rendering every request), so
 // a page that enters the cache gets a policy listing the sha256 hashes of exactly the framework's own
@@ -12,7 +12,7 @@
 //   - `(globalThis["TURBOPACK"] || …).push({"otherChunks":[…],…})`       Turbopack's chunk bootstrap
 // Any other inline script (an injection, or a new framework script after an upgrade) gets no hash and
 // is blocked by the browser. JSON-LD and other non-JavaScript `type`s are data blocks, never executed.
-// Pages rendered per request get a nonce from server.mjs instead, which Next applies to its scripts.
+// Pages rendered per request get a nonce from server/main.mjs instead, which Next applies to its scripts.
 const crypto = require("node:crypto");
 
 const CSP = "content-security-policy";
@@ -190,6 +190,9 @@ function baselineHeaders(opts) {
   return h;
 }
 
+// the cached pages (ISR): the home page's views, an article, a comment's permalink
+const CACHED_PAGE_RE = /^\/(?:front\/[^/]+|articles\/[^/]+(?:\/comments\/[^/]+)?)\/?$/;
+
 /**
  * Paths whose pages are served from the cache: they get the hash policy from the cache entry and no
  * nonce (a nonce baked into cached HTML would be shared by every reader). Everything else that renders
@@ -197,16 +200,15 @@ function baselineHeaders(opts) {
  * @param {string} pathname
  */
 function wantsNonce(pathname) {
-  // an article's full comment list (/articles/<slug>/comments?sort=…) renders per request: it needs one
-  if (/^\/articles\/[^/]+\/comments\/?$/.test(pathname)) return true;
-  return !(
+  if (
     pathname === "/" ||
-    pathname.startsWith("/articles/") ||
-    pathname.startsWith("/front/") ||
     pathname.startsWith("/_next/") ||
     pathname.startsWith("/api/") ||
     pathname === "/favicon.ico"
-  );
+  )
+    return false;
+  // everything else renders per request, e.g. /articles/{slug}/comments (hole 9 of issue 12)
+  return !CACHED_PAGE_RE.test(pathname);
 }
 
 /**

@@ -1,17 +1,15 @@
 // @ts-check
 // The one pino logger of the process and the request context that puts a request id on every line.
-// Plain CommonJS so that server.mjs (which creates it first) and lib/log.ts (bundled by Next) share one
-// instance through globalThis. Never log secrets, tokens, passwords, cookies or personal data.
+// Plain CommonJS so that server/main.mjs (which creates it first) and lib/log.ts (bundled by Next) share
+// one instance through the edge's state (server/state.cjs). Never log secrets, tokens, passwords, cookies or personal data.
 const { AsyncLocalStorage } = require("node:async_hooks");
 const { randomUUID } = require("node:crypto");
 const pino = require("pino");
+const { shared } = require("./state.cjs");
 
 /** @typedef {{ id: string }} RequestContext */
-/** @type {typeof globalThis & { __agoraLog?: import("pino").Logger, __agoraAccessLog?: import("pino").Logger, __agoraLogDest?: any, __agoraRequestContext?: AsyncLocalStorage<RequestContext> }} */
-const g = globalThis;
-
 /** @type {AsyncLocalStorage<RequestContext>} */
-const requestContext = g.__agoraRequestContext || (g.__agoraRequestContext = new AsyncLocalStorage());
+const requestContext = shared("requestContext", () => new AsyncLocalStorage());
 
 const level = () => process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "warn" : "info");
 
@@ -21,7 +19,11 @@ const level = () => process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? 
  * @returns {import("pino").DestinationStream & { flush(): void, flushSync(): void }}
  */
 function destination() {
-  if (g.__agoraLogDest) return g.__agoraLogDest;
+  return shared("logDest", openDestination);
+}
+
+/** @returns {import("pino").DestinationStream & { flush(): void, flushSync(): void }} */
+function openDestination() {
   const dest = pino.destination({
     dest: 1,
     sync: false,
@@ -35,7 +37,6 @@ function destination() {
       /* stdout already gone */
     }
   });
-  g.__agoraLogDest = dest;
   return dest;
 }
 
@@ -44,8 +45,12 @@ function destination() {
  * @returns {import("pino").Logger}
  */
 function getLogger() {
-  if (g.__agoraLog) return g.__agoraLog;
-  g.__agoraLog = pino(
+  return shared("log", newLogger);
+}
+
+/** @returns {import("pino").Logger} */
+function newLogger() {
+  return pino(
     {
       level: level(),
       base: { app: "agora" },
@@ -76,18 +81,15 @@ function getLogger() {
     },
     destination(),
   );
-  return g.__agoraLog;
 }
 
 /**
- * server.mjs's access log: same stream and format, without the per-line redaction and context lookup
- * (server.mjs builds each line itself from fields that hold nothing secret, the request id included).
+ * server/main.mjs's access log: same stream and format, without the per-line redaction and context lookup
+ *  (the entry builds each line itself from fields that hold nothing secret, the request id included).
  * @returns {import("pino").Logger}
  */
 function getAccessLogger() {
-  if (!g.__agoraAccessLog)
-    g.__agoraAccessLog = pino({ level: level(), base: { app: "agora" } }, destination());
-  return g.__agoraAccessLog;
+  return shared("accessLog", () => pino({ level: level(), base: { app: "agora" } }, destination()));
 }
 
 const REQUEST_ID_RE = /^[\w.:@/+=-]{1,128}$/;

@@ -1,8 +1,9 @@
 // @ts-check
-// The process's Prometheus registry (prom-client) and every metric in it, created once and kept on
-// globalThis: server.mjs records requests here, the app (bundled by Next, which may load a module more
+// The process's Prometheus registry (prom-client) and every metric in it, created once per process (in
+// the edge's state, server/state.cjs): server/main.mjs records requests here, the app (bundled by Next, which may load a module more
 // than once) increments domain counters, and /api/metrics renders the same registry.
 const client = require("prom-client");
+const { shared } = require("./state.cjs");
 
 /**
  * @typedef {() => number | Promise<number>} GaugeCallback
@@ -20,12 +21,13 @@ const client = require("prom-client");
  * }} Metrics
  */
 
-/** @type {typeof globalThis & { __agoraMetrics?: Metrics }} */
-const g = globalThis;
-
 /** @returns {Metrics} */
 function getMetrics() {
-  if (g.__agoraMetrics) return g.__agoraMetrics;
+  return shared("metrics", createMetrics);
+}
+
+/** @returns {Metrics} */
+function createMetrics() {
   const registry = new client.Registry();
   registry.setDefaultLabels({ app: "agora" });
   // process: CPU, memory, event loop lag, GC, handles
@@ -112,7 +114,6 @@ function getMetrics() {
       }
     },
   });
-  g.__agoraMetrics = m;
   return m;
 }
 

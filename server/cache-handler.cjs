@@ -1,32 +1,32 @@
+// @ts-check
 // Agora's cache handler for Next's incremental cache (ISR pages and unstable_cache data).
 // Why our own (docs/decisions/002-caching.md):
 //  - invalidation must work outside a request (a LISTEN callback when another instance changed data), so
-//    the tag clock lives here, on globalThis, where lib/cache can reach it;
+//    the tag clock lives in the edge's state (server/state.cjs), where lib/cache can reach it;
 //  - an entry is judged by when its render *started* (the miss that caused it), so a write that lands
 //    during a render is never hidden by the older render finishing later;
 //  - a page's HTML passes through set(), the one place where hashes of the framework's own inline
-//    scripts can be computed for a strict CSP (lib/security/csp.cjs,
+//    scripts can be computed for a strict CSP (server/csp.cjs,
 //    docs/decisions/005-content-security-policy.md);
-//  - a fresh page is also offered to server.mjs as bytes with its headers (peekPage), so a plain page
+//  - a fresh page is also offered to server/main.mjs as bytes with its headers (peekPage), so a plain page
 //    load skips Next's router (docs/decisions/051-fast-lanes.md).
 // Memory only, bounded (AGORA_PAGE_CACHE_MB, default 64): every instance warms its own cache from
 // PostgreSQL, the shared truth.
-const csp = require("./lib/security/csp.cjs");
+const csp = require("./csp.cjs");
+const { getLogger } = require("./logger.cjs");
+const { edge } = require("./state.cjs");
 
 const TAGS_HEADER = "x-next-cache-tags";
 const MAX_BYTES = Number(process.env.AGORA_PAGE_CACHE_MB || 64) * 1024 * 1024;
 
-/** @type {{ entries: Map<string, any>, bytes: number, tagClock: Map<string, number>, missAt: Map<string, number>, pageKeys: Map<string, string>, peekPage?: Function, markTags?: Function, onPageSet?: (key: string, value: any) => void, publish?: (tags: string[]) => void }} */
-const state =
-  globalThis.__agoraCacheState ||
-  (globalThis.__agoraCacheState = {
-    entries: new Map(),
-    bytes: 0,
-    tagClock: new Map(),
-    missAt: new Map(),
-    pageKeys: new Map(),
-  });
+/** @type {import("./state.cjs").PageCache} */
+const state = edge().cache;
 
+/**
+ * @typedef {{ value: any, lastModified: number, startedAt: number, revalidate?: number, expire?: number, tags: string[], size: number, body?: Buffer, pageHeaders?: Record<string, string>, hit?: import("./state.cjs").CachedPage }} Entry
+ */
+
+/** @param {any} value */
 function sizeOf(value) {
   if (!value) return 64;
   let n = 256;
@@ -38,7 +38,13 @@ function sizeOf(value) {
   return n;
 }
 
+/**
+ * @param {any} value
+ * @param {any} ctx
+ * @returns {string[]}
+ */
 function entryTags(value, ctx) {
+  /** @type {string[]} */
   const tags = [];
   if (value?.headers && typeof value.headers[TAGS_HEADER] === "string")
     tags.push(...value.headers[TAGS_HEADER].split(","));
@@ -48,12 +54,17 @@ function entryTags(value, ctx) {
 }
 
 /** Marks tags as changed now (this process only). Exposed for lib/cache. */
+/**
+ * @param {string[]} tags
+ * @param {number} [at]
+ */
 function markTags(tags, at = Date.now()) {
   for (const t of tags) if ((state.tagClock.get(t) || 0) < at) state.tagClock.set(t, at);
 }
 state.markTags = markTags;
 
 /** The URL path of a page's cache key ("/route-cache/APP_PAGE/<hash>/$/articles/x" -> "/articles/x"). */
+/** @param {string} key */
 function pagePath(key) {
   const i = key.indexOf("/$/");
   const path = i >= 0 ? key.slice(i + 2) : key;
@@ -62,6 +73,10 @@ function pagePath(key) {
 
 /** When a render for `key` began: the first miss since the last set (if recent: a render that never
  * finished must not date the next one), so concurrent misses do not move it later. */
+/**
+ * @param {string} key
+ * @param {number} now
+ */
 function noteRenderStart(key, now) {
   const at = state.missAt.get(key);
   if (at === undefined || now - at > RENDER_START_TTL_MS) state.missAt.set(key, now);
@@ -71,13 +86,16 @@ const RENDER_START_TTL_MS = 30_000;
 // every page entering the cache gets a CSP with the hashes of exactly the framework's inline scripts
 if (!state.onPageSet) state.onPageSet = pageSetHook;
 const warned = new Set();
+/**
+ * @param {string} key
+ * @param {any} data
+ */
 function pageSetHook(key, data) {
   testOnlyInjection(key, data);
   const { hashes, rejected } = csp.onPageSet(key, data);
   if (rejected.length && !warned.has(key)) {
     warned.add(key);
-    const log = globalThis.__agoraLog || console;
-    log.warn(
+    getLogger().warn(
       { page: key, hashed: hashes.length, blocked: rejected },
       "inline scripts that are not the framework's own will be blocked by the CSP",
     );
@@ -86,6 +104,10 @@ function pageSetHook(key, data) {
 
 // Test only (the e2e CSP test): plants an attacker's inline script into the page at this path before
 // it is hashed, to show that the policy does not approve it. Never set in a real deployment.
+/**
+ * @param {string} key
+ * @param {any} data
+ */
 function testOnlyInjection(key, data) {
   const target = process.env.AGORA_TEST_INJECT_SCRIPT_PATH;
   if (!target || !(key === target || key.endsWith(target))) return;
@@ -95,6 +117,10 @@ function testOnlyInjection(key, data) {
   );
 }
 
+/**
+ * @param {string[]} tags
+ * @param {number} since
+ */
 function isExpired(tags, since) {
   for (const t of tags) {
     const at = state.tagClock.get(t);
@@ -103,16 +129,19 @@ function isExpired(tags, since) {
   return false;
 }
 
-// ----- cached pages straight from memory (server.mjs) ----------------------------------------------------
+// ----- cached pages straight from memory (server/main.mjs) ----------------------------------------------------
 // A cached page that is still fresh is the same bytes for every reader; going through Next's router and
-// response cache to send them costs ~2 ms of CPU per request, more than sending them. server.mjs asks
+// response cache to send them costs ~2 ms of CPU per request, more than sending them. server/main.mjs asks
 // here first (plain GET of a page path, no query, no router headers): a fresh 200 page is answered with
 // the headers Next sends for a cache hit; anything else (stale, missing, other statuses) goes to Next.
 // The byte copy of the HTML is made once, when the page enters the cache.
 const NEXT_EXPIRE_DEFAULT = 31536000; // Next's default `expireTime` (one year)
 const PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch";
 
-/** @returns {{ status: number, headers: Record<string, string>, body: Buffer } | null} */
+/**
+ * @param {string} path
+ * @returns {import("./state.cjs").CachedPage | null}
+ */
 function peekPage(path) {
   const key = state.pageKeys.get(path);
   const entry = key && state.entries.get(key);
@@ -120,14 +149,21 @@ function peekPage(path) {
   const now = Date.now();
   if (now - entry.lastModified >= entry.revalidate * 1000) return null;
   if (isExpired(entry.tags, entry.startedAt)) return null;
-  return { status: 200, headers: entry.pageHeaders, body: entry.body };
+  // one object per version of the page: the edge keeps its compressed bytes on it
+  entry.hit ??= { status: 200, headers: entry.pageHeaders ?? {}, body: entry.body };
+  return entry.hit;
 }
 state.peekPage = peekPage;
 
+/**
+ * @param {Entry} entry
+ * @param {any} data
+ */
 function pageResponse(entry, data) {
   if (data.kind !== "APP_PAGE" || typeof data.html !== "string" || (data.status ?? 200) !== 200) return;
   if (typeof entry.revalidate !== "number") return;
   const expire = typeof entry.expire === "number" ? entry.expire : NEXT_EXPIRE_DEFAULT;
+  /** @type {Record<string, string>} */
   const headers = {
     vary: PAGE_VARY,
     "x-nextjs-cache": "HIT",
@@ -142,10 +178,15 @@ function pageResponse(entry, data) {
 }
 
 class AgoraCacheHandler {
+  /** @param {unknown} options */
   constructor(options) {
     this.options = options;
   }
 
+  /**
+   * @param {string} key
+   * @param {any} ctx
+   */
   async get(key, ctx) {
     const entry = state.entries.get(key);
     const now = Date.now();
@@ -166,6 +207,11 @@ class AgoraCacheHandler {
     return { value: entry.value, lastModified: entry.lastModified };
   }
 
+  /**
+   * @param {string} key
+   * @param {any} data
+   * @param {any} ctx
+   */
   async set(key, data, ctx) {
     if (!data) {
       const old = state.entries.get(key);
@@ -185,6 +231,7 @@ class AgoraCacheHandler {
     const now = Date.now();
     const startedAt = Math.min(state.missAt.get(key) || now, now);
     state.missAt.delete(key);
+    /** @type {Entry} */
     const entry = {
       value: data,
       lastModified: now,
@@ -214,6 +261,7 @@ class AgoraCacheHandler {
     }
   }
 
+  /** @param {string | string[]} tags */
   async revalidateTag(tags) {
     const list = (Array.isArray(tags) ? tags : [tags]).filter(Boolean);
     if (list.length === 0) return;
