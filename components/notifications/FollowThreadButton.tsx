@@ -3,6 +3,7 @@
 // Authors and repliers follow automatically; following sends "new comment in a thread you follow".
 import { useEffect, useState } from "react";
 import { callApi } from "@/components/ui/api";
+import { buttonClass } from "@/components/ui/styles";
 
 export function FollowThreadButton({ commentId }: { commentId: string }) {
   const [following, setFollowing] = useState<boolean | null>(null);
@@ -10,7 +11,7 @@ export function FollowThreadButton({ commentId }: { commentId: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    callApi<{ following: boolean }>("GET", `/api/v1/comments/${commentId}/follow`).then((r) => {
+    callApi<{ following: boolean | null }>("GET", `/api/v1/comments/${commentId}/follow`).then((r) => {
       if (live && r.ok) setFollowing(r.data.following);
     });
     return () => {
@@ -19,6 +20,7 @@ export function FollowThreadButton({ commentId }: { commentId: string }) {
   }, [commentId]);
   if (following === null) return null;
   async function toggle() {
+    if (busy) return;
     setBusy(true);
     const r = await callApi<{ following: boolean }>("PUT", `/api/v1/comments/${commentId}/follow`, {
       follow: !following,
@@ -34,9 +36,9 @@ export function FollowThreadButton({ commentId }: { commentId: string }) {
       <button
         type="button"
         aria-pressed={following}
-        disabled={busy}
+        aria-disabled={busy || undefined}
         onClick={toggle}
-        className="rounded border border-zinc-400 px-3 py-1 hover:bg-zinc-100 disabled:opacity-60 dark:hover:bg-zinc-800"
+        className={buttonClass("secondary", "sm")}
       >
         {following ? "Following this thread" : "Follow this thread"}
       </button>

@@ -1,6 +1,7 @@
 "use client";
-// @mention autocomplete for the comment box, as the ARIA combobox pattern: the textarea is the
-// combobox (aria-expanded, aria-controls, aria-activedescendant), the suggestions a listbox. Typing
+// @mention autocomplete for the comment box, after the ARIA combobox pattern: the suggestions are a
+// listbox the textarea controls (aria-autocomplete, aria-controls, aria-activedescendant). The textarea
+// keeps its own role (textbox): ARIA in HTML does not allow role=combobox on a textarea. Typing
 // "@an" asks /api/v1/mentions for readers whose handle starts so; ArrowDown/ArrowUp move, Enter or Tab
 // inserts "@handle ", Escape closes. Focus never leaves the textarea.
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
@@ -96,10 +97,8 @@ export function useMentionCombobox({
   return {
     onInput,
     textareaProps: {
-      role: "combobox",
       "aria-autocomplete": "list",
-      "aria-expanded": open,
-      "aria-controls": listId,
+      "aria-controls": open ? listId : undefined,
       "aria-activedescendant": open ? `${listId}-${active}` : undefined,
       onKeyDown,
       onBlur: () => setQuery(null),

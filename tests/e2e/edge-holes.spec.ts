@@ -19,6 +19,8 @@ interface Answer {
   status: number;
   body: string;
   sent: number;
+  /** bytes written when the answer's headers arrived (what the server had been offered by then) */
+  sentAtAnswer: number;
 }
 
 /**
@@ -44,11 +46,12 @@ function post(
       { method: opts.method ?? "POST", headers, agent: false },
       (res) => {
         // the answer may come before the body is sent; the server then closes the connection
+        const sentAtAnswer = sent;
         let body = "";
         const finish = () => {
           if (done) return;
           done = true;
-          resolve({ status: res.statusCode ?? 0, body, sent });
+          resolve({ status: res.statusCode ?? 0, body, sent, sentAtAnswer });
           req.destroy();
         };
         res.setEncoding("utf8");
@@ -106,7 +109,9 @@ test.describe("hole 3: unbounded request bodies", () => {
       headers: { "content-type": "application/json" },
     });
     expect(json.status).toBe(413);
-    expect(json.sent).toBeLessThan(10 * MB);
+    // answered as soon as the cap was crossed, not after the whole body (after the answer the server
+    // reads and drops the rest for a moment, so the bytes sent in all say little on a fast loopback)
+    expect(json.sentAtAnswer).toBeLessThan(10 * MB);
   });
 
   test("bodies within the caps still work: the article editor's cap is larger than the API's", async ({

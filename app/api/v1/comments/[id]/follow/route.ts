@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/viewer";
 import { followState, followThread } from "@/lib/notifications/api";
 
 export const dynamic = "force-dynamic";
@@ -9,11 +10,15 @@ type Ctx = { params: Promise<{ id: string }> };
 
 const input = z.object({ follow: z.boolean({ error: "follow must be true or false" }) }).strict();
 
-/** Whether the reader follows the thread this comment belongs to. */
+/**
+ * Whether the reader follows the thread this comment belongs to; `{following: null}` when signed out
+ * (asked after the cached page loads, like the bell: signed-out readers see no button and no error).
+ */
 export const GET = handle(async (req: Request, ctx: Ctx) => {
-  const viewer = await requireViewer(req, "account");
+  const viewer = await getViewer(req);
   const { id } = await ctx.params;
-  return json({ following: await followState(viewer.id, id) });
+  const following = viewer ? await followState(viewer.id, id) : null;
+  return json({ following }, { headers: { "cache-control": "private, no-store" } });
 });
 
 /** {follow: true|false}: follow or mute the thread (authors and repliers follow automatically). */
