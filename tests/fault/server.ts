@@ -36,6 +36,13 @@ export function startServer(port: number, env: Record<string, string | undefined
       AUTH_SECRET: process.env.AUTH_SECRET,
       AGORA_SEED_ON_START: "1",
       LOG_LEVEL: "info",
+      // the fault tests hammer the server from one address (views, votes, posts): the per-network
+      // limits are raised here; their own behaviour is tested in tests/integration
+      AGORA_LIMIT_VIEW_IP: "1000000/60",
+      AGORA_LIMIT_ANON_VOTE: "1000000/86400",
+      AGORA_LIMIT_POLL_VOTE_IP: "1000000/60",
+      AGORA_LIMIT_FEEDBACK_IP: "1000000/60",
+      AGORA_SSE_PER_NETWORK: "1000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
