@@ -23,7 +23,7 @@ npm run -s db:migrate >/dev/null
 npm run -s db:seed >/dev/null
 npm run -s bench:seed -- --article $SLUG --comments "$COMMENTS"
 psql "$DATABASE_URL" -qAtc "vacuum analyze comments" >/dev/null
-npx tsx tests/bench/search-db.mts 5
+npx tsx --conditions=react-server tests/bench/search-db.mts 5
 NODE_ENV=production PORT=$PORT AUTH_SECRET=bench-only-secret-0123456789abcdef0123 AUTH_TRUST_HOST=true \
   AUTH_URL=http://127.0.0.1:$PORT AGORA_LIMIT_SEARCH_IP=1000000/60 node server.mjs >"/tmp/bench-search.log" 2>&1 &
 pid=$!
