@@ -29,8 +29,12 @@ describe.skipIf(!onPostgres)("migrations with several instances starting at once
 
   const applied = async () =>
     (await admin`select count(*)::int as n from drizzle.__drizzle_migrations`)[0].n as number;
+  // this database's advisory locks only: other test files run alongside (pg-boss takes advisory locks)
   const advisoryLocks = async () =>
-    (await admin`select count(*)::int as n from pg_locks where locktype = 'advisory'`)[0].n as number;
+    (
+      await admin`select count(*)::int as n from pg_locks
+        where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`
+    )[0].n as number;
 
   it("six handles migrating concurrently apply each migration once", async () => {
     const handles: DbHandle[] = await Promise.all(
