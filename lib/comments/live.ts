@@ -5,6 +5,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { log } from "@/lib/log";
 import { publish, subscribe } from "@/lib/realtime/bus";
+import { sseStream } from "@/lib/realtime/sse";
 import { shared } from "@/server/state.cjs";
 import { findCommentRow } from "./queries";
 import { toPublic } from "./tree";
@@ -80,49 +81,9 @@ export async function listen(slug: string, l: Listener): Promise<() => void> {
   };
 }
 
-const HEARTBEAT_MS = 20_000;
-const MAX_LIFETIME_MS = 10 * 60_000;
-
 /** A Server-Sent-Events stream of one article's comment events (the client reconnects by itself). */
 export function eventStream(slug: string, signal: AbortSignal): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
-  let stop: (() => void) | undefined;
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
-      let unlisten: (() => void) | undefined;
-      const send = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(enc.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(beat);
-        clearTimeout(life);
-        unlisten?.();
-        try {
-          controller.close();
-        } catch {}
-      };
-      stop = close;
-      const beat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      const life = setTimeout(close, MAX_LIFETIME_MS);
-      signal.addEventListener("abort", close);
-      send("retry: 3000\n: connected\n\n");
-      const off = await listen(slug, (e) => send(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`)).catch(
-        () => undefined,
-      );
-      if (!off) return close();
-      if (closed) off();
-      else unlisten = off;
-    },
-    cancel() {
-      stop?.();
-    },
-  });
+  return sseStream(signal, "retry: 3000\n: connected\n\n", (send) =>
+    listen(slug, (e) => send(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`)),
+  );
 }

@@ -4,6 +4,7 @@
 import { getDb } from "@/db/client";
 import { log } from "@/lib/log";
 import { publish, subscribe } from "@/lib/realtime/bus";
+import { sseStream } from "@/lib/realtime/sse";
 import { shared } from "@/server/state.cjs";
 import { unreadCount } from "./read";
 
@@ -50,53 +51,15 @@ export async function watchUnread(userId: string, fn: Listener): Promise<() => v
   };
 }
 
-const HEARTBEAT_MS = 20_000;
-const MAX_LIFETIME_MS = 10 * 60_000;
-
 /**
  * The bell's Server-Sent-Events stream for one signed-in reader: `event: unread` with {unread} at once
  * and whenever the count changes (any instance; through the realtime bus). Same framing as the comment
  * stream (retry, keep-alive, ten-minute lifetime; the browser reconnects by itself).
  */
 export function unreadStream(userId: string, first: number, signal: AbortSignal): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
-  let stop: (() => void) | undefined;
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
-      let unwatch: (() => void) | undefined;
-      const send = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(enc.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(beat);
-        clearTimeout(life);
-        unwatch?.();
-        try {
-          controller.close();
-        } catch {}
-      };
-      stop = close;
-      const beat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      const life = setTimeout(close, MAX_LIFETIME_MS);
-      signal.addEventListener("abort", close);
-      send(`retry: 5000\nevent: unread\ndata: ${JSON.stringify({ unread: first })}\n\n`);
-      const off = await watchUnread(userId, (n) =>
-        send(`event: unread\ndata: ${JSON.stringify({ unread: n })}\n\n`),
-      ).catch(() => undefined);
-      if (!off) return close();
-      if (closed) off();
-      else unwatch = off;
-    },
-    cancel() {
-      stop?.();
-    },
-  });
+  return sseStream(
+    signal,
+    `retry: 5000\nevent: unread\ndata: ${JSON.stringify({ unread: first })}\n\n`,
+    (send) => watchUnread(userId, (n) => send(`event: unread\ndata: ${JSON.stringify({ unread: n })}\n\n`)),
+  );
 }
