@@ -15,22 +15,31 @@ export function AuthorBox({ author }: { author: PublicAuthor }) {
         <dd>
           <a href={`/authors/${author.slug}`}>{author.name}</a>
         </dd>
-        {author.job ? (
-          <>
-            <dt className="font-medium">Job</dt>
-            <dd>{author.job}</dd>
-          </>
-        ) : null}
-        {author.hobbies.length ? (
-          <>
-            <dt className="font-medium">Hobbies</dt>
-            <dd>{author.hobbies.join(", ")}</dd>
-          </>
-        ) : null}
+        <AuthorFacts author={author} />
       </dl>
       {author.introduction ? (
         <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{author.introduction}</p>
       ) : null}
     </section>
+  );
+}
+
+/** An author's job and hobbies as <dt>/<dd> pairs (the article's author box and the author page). */
+export function AuthorFacts({ author }: { author: Pick<PublicAuthor, "job" | "hobbies"> }) {
+  return (
+    <>
+      {author.job ? (
+        <>
+          <dt className="font-medium">Job</dt>
+          <dd>{author.job}</dd>
+        </>
+      ) : null}
+      {author.hobbies.length ? (
+        <>
+          <dt className="font-medium">Hobbies</dt>
+          <dd>{author.hobbies.join(", ")}</dd>
+        </>
+      ) : null}
+    </>
   );
 }

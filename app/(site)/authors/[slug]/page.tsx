@@ -2,6 +2,7 @@
 // phone (they are not stored). Cached; invalidated with the article lists.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AuthorFacts } from "@/components/article/AuthorBox";
 import { ArticleCards, FeedLinks, feedAlternates } from "@/components/discovery/ArticleCards";
 import { AUTHOR_SLUG_RE, getAuthorPage } from "@/lib/discovery/cached";
 
@@ -39,18 +40,7 @@ export default async function AuthorPage({ params }: Props) {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Author</p>
         <h1 className="text-3xl font-bold">{author.name}</h1>
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
-          {author.job ? (
-            <>
-              <dt className="font-medium">Job</dt>
-              <dd>{author.job}</dd>
-            </>
-          ) : null}
-          {author.hobbies.length ? (
-            <>
-              <dt className="font-medium">Hobbies</dt>
-              <dd>{author.hobbies.join(", ")}</dd>
-            </>
-          ) : null}
+          <AuthorFacts author={author} />
         </dl>
         {author.introduction ? (
           <p className="mt-3 text-zinc-700 dark:text-zinc-300">{author.introduction}</p>
