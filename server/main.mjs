@@ -47,6 +47,12 @@ if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
 const log = getLogger();
 const accessLog = getAccessLogger();
 const metrics = getMetrics();
+const badImageHosts = csp.imageHostProblems();
+if (badImageHosts.length)
+  log.warn(
+    { ignored: badImageHosts },
+    "AGORA_IMAGE_HOSTS: entries that are not plain host names (no scheme, port, path or wildcard) are ignored",
+  );
 
 /**
  * The address of the client: the socket's, or the one `hops` trusted proxies saw before them.
