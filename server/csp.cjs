@@ -121,7 +121,7 @@ const HOST_RE = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9]
  * names ("images.example-cdn.com,media.example.org"), read once at start-up so that the edge (cached
  * pages' policy) and the app (the editor's rule, lib/markdown/article.ts) agree. An entry that is not
  * a plain host name is left out (and reported by `imageHostProblems`).
- * @param {NodeJS.ProcessEnv} [env]
+ * @param {Record<string, string | undefined>} [env]
  * @returns {string[]}
  */
 function imageHosts(env = process.env) {
@@ -138,7 +138,7 @@ function splitHosts(value) {
 
 /**
  * The AGORA_IMAGE_HOSTS entries that are not plain host names (for a start-up warning).
- * @param {NodeJS.ProcessEnv} [env]
+ * @param {Record<string, string | undefined>} [env]
  */
 function imageHostProblems(env = process.env) {
   return splitHosts(env.AGORA_IMAGE_HOSTS).filter((h) => !HOST_RE.test(h));

@@ -24,7 +24,7 @@ const { edge } = require("./state.cjs");
 const { laneFor, runRouteLane } = require("./fast-lanes.cjs");
 const { bodyCap, capBody, declaredTooLarge } = require("./body-limits.cjs");
 const { capStream } = require("./streams.cjs");
-const { sendEncoded } = require("./compress.cjs");
+const { compressResponse, sendEncoded, serveStatic } = require("./compress.cjs");
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -237,6 +237,8 @@ function onRequest(req, resp) {
   // server/lanes.ts: comment pages from memory, the hot API writes through their routes' own handlers
   const fast = dev || !FAST_LANES ? null : laneFor(req.method, pathname);
   if (!dev && FAST_LANES && pageFromCache(req, res, pathname)) return;
+  // /_next/static files precompressed at build (server/compress.cjs); the rest is compressed as it goes
+  if (!dev && serveStatic(req, res, pathname)) return;
   if (fast?.lane.kind === "peek" && fast.lane.peek(req, res)) return;
   const ip = clientIp(req);
   req.headers["x-agora-client-ip"] = ip;
@@ -248,6 +250,7 @@ function onRequest(req, resp) {
     requestContext.run({ id }, () => void runRouteLane(lane, match, req, res, laneFailed));
     return;
   }
+  compressResponse(req, res);
   requestContext.run({ id }, () => {
     Promise.resolve(handle(req, res)).catch((e) => {
       log.error({ err: e }, "request handler failed");

@@ -134,6 +134,13 @@ export const authors = pgTable("authors", {
   job: text("job"),
   hobbies: jsonb("hobbies").$type<string[]>().notNull().default([]),
   introduction: text("introduction"),
+  /**
+   * The reader account of this author, if any (set by an admin: docs/decisions/130-author-accounts.md):
+   * their comments on this author's articles carry an "Author" badge. One account per author.
+   */
+  userId: text("user_id")
+    .unique()
+    .references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
 });
 

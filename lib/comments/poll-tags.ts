@@ -20,7 +20,7 @@ import { votedOptionCondition, votedOptionsFor } from "@/lib/polls/tags";
 import { findCommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseRootCursor, rootCursorFor } from "./cursor";
-import { COMMENT_COLS, mapRow } from "./queries";
+import { authorCols, COMMENT_COLS, mapRow } from "./queries";
 import { buildForest } from "./tree";
 import type { CommentPage, CommentSort, PollFilterOption, PublicComment } from "./types";
 
@@ -181,7 +181,7 @@ export async function readVotedOptionPage(
         : sql`and (c.confidence, c.seq) < (${c0.c ?? 0}, ${c0.q})`;
   const rows = await rowsOf(
     db,
-    sql`select ${COMMENT_COLS}, u.name as author_name, u.role as author_role, case when u.profile_hidden or u.deleted_at is not null then null else u.handle end as author_handle from comments c join users u on u.id = c.author_id
+    sql`select ${COMMENT_COLS}, ${authorCols("c")} from comments c join users u on u.id = c.author_id
         where c.article_id = ${article.id} and c.status = 'approved'
           and ${votedOptionCondition(optionId, sql`c.author_id`)} ${keyset}
         order by ${ORDER[s]} limit ${limit + 1}`,

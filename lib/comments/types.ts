@@ -19,6 +19,8 @@ export interface PublicComment {
     handle?: string | null;
     /** a moderator or admin of the site (shown as a badge) */
     staff?: boolean;
+    /** the article's author, writing from their linked account (shown as an "Author" badge) */
+    articleAuthor?: boolean;
   } | null;
   /** sanitised HTML; empty for a deleted comment */
   bodyHtml: string;

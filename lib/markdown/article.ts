@@ -20,7 +20,7 @@ export function slugify(text: string): string {
  * "images.example-cdn.com"); an image from anywhere else is refused by the editor and dropped from the
  * page. One parser (server/csp.cjs), so the CSP's img-src lists exactly these hosts.
  */
-export function imageHosts(env: NodeJS.ProcessEnv = process.env): string[] {
+export function imageHosts(env: Record<string, string | undefined> = process.env): string[] {
   return csp.imageHosts(env);
 }
 
