@@ -131,6 +131,7 @@ const ORDER: Record<CommentSort, ReturnType<typeof sql.raw>> = {
   new: sql.raw("c.seq desc"),
   old: sql.raw("c.seq asc"),
   top: sql.raw("c.confidence desc, c.seq desc"),
+  featured: sql.raw("c.seq desc"),
 };
 
 /**
@@ -174,7 +175,7 @@ export async function readVotedOptionPage(
   const c0 = cursor ? parseRootCursor(cursor, s) : null;
   const keyset = !c0
     ? sql``
-    : s === "new"
+    : s === "new" || s === "featured"
       ? sql`and c.seq < ${c0.q}`
       : s === "old"
         ? sql`and c.seq > ${c0.q}`
@@ -183,7 +184,7 @@ export async function readVotedOptionPage(
     db,
     sql`select ${COMMENT_COLS}, ${authorCols("c")} from comments c join users u on u.id = c.author_id
         where c.article_id = ${article.id} and c.status = 'approved'
-          and ${votedOptionCondition(optionId, sql`c.author_id`)} ${keyset}
+          and ${votedOptionCondition(optionId, sql`c.author_id`)} ${s === "featured" ? sql`and c.featured` : sql``} ${keyset}
         order by ${ORDER[s]} limit ${limit + 1}`,
   );
   const mapped = rows.map(mapRow);

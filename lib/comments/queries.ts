@@ -71,11 +71,12 @@ const ORDER: Record<CommentSort, SQL> = {
   new: sql.raw("seq desc"),
   old: sql.raw("seq asc"),
   top: sql.raw("confidence desc, seq desc"),
+  featured: sql.raw("seq desc"),
 };
 
 function keyset(sort: CommentSort, cursor: RootCursor | null): SQL {
   if (!cursor) return sql``;
-  if (sort === "new") return sql`and c.seq < ${cursor.q}`;
+  if (sort === "new" || sort === "featured") return sql`and c.seq < ${cursor.q}`;
   if (sort === "old") return sql`and c.seq > ${cursor.q}`;
   return sql`and (c.confidence, c.seq) < (${cursor.c ?? 0}, ${cursor.q})`;
 }
@@ -102,7 +103,7 @@ function compareRoots(sort: CommentSort) {
   return (a: CommentRow, b: CommentRow) =>
     sort === "old"
       ? a.seq - b.seq
-      : sort === "new"
+      : sort === "new" || sort === "featured"
         ? b.seq - a.seq
         : b.confidence - a.confidence || b.seq - a.seq;
 }
@@ -147,6 +148,7 @@ export async function loadRootPage(
   cursor: RootCursor | null,
   limit: number = THREADS.pageSize,
 ): Promise<RootPage> {
+  if (sort === "featured") return loadFeaturedPage(db, article, cursor, limit);
   const rows = await rowsOf(db, rootPageQuery(article.id, sort, cursor, limit));
   const { tops, descendants } = split(rows);
   const pins = tops.filter((t) => t.pinned).sort((a, b) => b.seq - a.seq);
@@ -157,6 +159,39 @@ export async function loadRootPage(
   return {
     comments: buildForest([...pins, ...shown], descendants, article.slug, THREADS.visibleDepth),
     nextCursor: more && last ? rootCursorFor(sort, last.seq, last.confidence) : null,
+  };
+}
+
+/**
+ * The "Featured" list: the article's featured comments at any depth, flat (each on its own, its replies
+ * on its own page, like the voted-option list), newest first. Served through the same page cache as
+ * the other sorts (the sort is part of the key), so it stays cached until the article changes.
+ */
+async function loadFeaturedPage(
+  db: Executor,
+  article: { id: string; slug: string },
+  cursor: RootCursor | null,
+  limit: number,
+): Promise<RootPage> {
+  const rows = await rowsOf(
+    db,
+    sql`select ${COMMENT_COLS}, ${authorCols("c")} from comments c left join users u on u.id = c.author_id
+        where c.article_id = ${article.id} and c.featured and c.status = 'approved' ${keyset("featured", cursor)}
+        order by c.seq desc limit ${limit + 1}`,
+  );
+  const mapped = rows.map(mapRow);
+  const more = mapped.length > limit;
+  const shown = more ? mapped.slice(0, limit) : mapped;
+  const last = shown[shown.length - 1];
+  return {
+    comments: shown.map((r) => {
+      const [c] = buildForest([r], [], article.slug, r.depth, 0);
+      c.moreReplies = 0;
+      c.moreRepliesCursor = null;
+      c.continueThread = r.replyCount > 0;
+      return c;
+    }),
+    nextCursor: more && last ? rootCursorFor("featured", last.seq, last.confidence) : null,
   };
 }
 
