@@ -2,7 +2,7 @@
 // "Rate this article" (1–5 stars) and "Was this page helpful? Yes / No". Plain forms that post to
 // /articles/{slug}/feedback without JavaScript; with it, answers go through the API, the reader's own
 // answers are shown, and the figures in the article information are refreshed in place.
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { helpfulText, type RatingFigures, ratingText } from "@/components/article/stats-text";
 import { callApi } from "@/components/ui/api";
 import { plural } from "@/components/ui/format";
@@ -21,7 +21,7 @@ function showFigures(s: RatingFigures) {
 }
 
 const button =
-  "rounded border border-zinc-400 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:border-zinc-500 dark:hover:bg-zinc-800";
+  "rounded border border-zinc-400 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 aria-disabled:opacity-60 dark:border-zinc-500 dark:hover:bg-zinc-800";
 
 export function ArticleFeedback({ slug }: { slug: string }) {
   const url = `/api/v1/articles/${encodeURIComponent(slug)}/feedback`;
@@ -29,6 +29,11 @@ export function ArticleFeedback({ slug }: { slug: string }) {
   const [picked, setPicked] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
+  // after rating or answering, focus moves to the message saying what happened (never <body>)
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (msg?.text) statusRef.current?.focus();
+  }, [msg]);
 
   useEffect(() => {
     let live = true;
@@ -45,6 +50,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
   }, [url]);
 
   async function send(change: Partial<Mine>, thanks: string) {
+    if (busy) return; // the buttons stay focusable (aria-disabled) while saving
     setBusy(true);
     const r = await callApi<Body>("PUT", url, change);
     setBusy(false);
@@ -108,7 +114,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
             ))}
           </div>
         </fieldset>
-        <button type="submit" disabled={busy} className={button}>
+        <button type="submit" aria-disabled={busy || undefined} className={button}>
           Rate
         </button>
         {mine.rating != null ? (
@@ -130,7 +136,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
             type="submit"
             name="helpful"
             value={value}
-            disabled={busy}
+            aria-disabled={busy || undefined}
             aria-pressed={mine.helpful === answer}
             aria-describedby="helpful-question"
             className={`${button} ${mine.helpful === answer ? "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600" : ""}`}
@@ -144,8 +150,10 @@ export function ArticleFeedback({ slug }: { slug: string }) {
         ))}
       </form>
       <p
+        ref={statusRef}
+        tabIndex={-1}
         role="status"
-        className={`basis-full ${msg?.error ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}
+        className={`basis-full outline-none ${msg?.error ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}
       >
         {msg?.text ?? ""}
       </p>
