@@ -15,13 +15,14 @@ import {
   useArticleDraft,
 } from "./article-editor/draft";
 import { PollsEditor } from "./article-editor/PollsEditor";
+import { AuthorAccount } from "./AuthorAccount";
 
 export function ArticleEditor({
   article,
   authors,
 }: {
   article: ArticleForEdit | null;
-  authors: { id: string; name: string; job: string | null }[];
+  authors: { id: string; name: string; job: string | null; accountEmail?: string | null }[];
 }) {
   const router = useRouter();
   const uid = useId();
@@ -192,6 +193,12 @@ export function ArticleEditor({
             <option value="__new">New author…</option>
           </select>
         </label>
+        {authors.find((a) => a.id === authorId) ? (
+          <AuthorAccount
+            key={authorId}
+            author={authors.find((a) => a.id === authorId) as (typeof authors)[number]}
+          />
+        ) : null}
         {authorId === "__new" ? (
           <div className="grid grid-cols-2 gap-2">
             <label className="flex flex-col text-sm">
