@@ -7,6 +7,7 @@ import { useId, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { ArticleForEdit } from "@/lib/articles/editor";
+import { AuthorAccount } from "./AuthorAccount";
 import {
   type ArticleDraft,
   type Change,
@@ -15,7 +16,6 @@ import {
   useArticleDraft,
 } from "./article-editor/draft";
 import { PollsEditor } from "./article-editor/PollsEditor";
-import { AuthorAccount } from "./AuthorAccount";
 
 export function ArticleEditor({
   article,

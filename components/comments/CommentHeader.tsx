@@ -23,6 +23,11 @@ export function CommentHeader({ c }: { c: PublicComment }) {
           Staff
         </span>
       ) : null}
+      {c.author?.articleAuthor && !c.deleted ? (
+        <span className="comment-badge" title="The author of this article">
+          Author
+        </span>
+      ) : null}
       {c.pinned ? <span className="comment-badge">Pinned</span> : null}
       {c.featured ? <span className="comment-badge">Featured</span> : null}
       {!c.deleted && c.votedTags?.length

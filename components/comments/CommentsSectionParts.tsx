@@ -4,12 +4,14 @@
 import type React from "react";
 import type { CommentSort, PublicComment, ViewerState } from "@/lib/comments/types";
 import { CommentForm, type Limits } from "./CommentForm";
+import { focusComment } from "./focus";
 import { plural } from "./format";
 
 const SORTS: [CommentSort, string][] = [
   ["new", "Newest"],
   ["top", "Top"],
   ["old", "Oldest"],
+  ["featured", "Featured"],
 ];
 
 export function ArticleCommentBox({
@@ -167,7 +169,7 @@ export function ThreadReplyBox({
   signedOut: boolean;
   limits: Limits;
   postAction: (formData: FormData) => Promise<void>;
-  onReply: (focus: PublicComment, body: string, website?: string) => Promise<void>;
+  onReply: (focus: PublicComment, body: string, website?: string) => Promise<string>;
   signinHref: string;
 }) {
   if (focus && !focus.deleted && commentsOpen && !signedOut)
@@ -180,7 +182,7 @@ export function ThreadReplyBox({
           action={postAction}
           hidden={{ slug, parentId: focus.id }}
           onSubmit={async (body, website) => {
-            await onReply(focus, body, website);
+            focusComment(await onReply(focus, body, website));
           }}
         />
       </div>
