@@ -2,6 +2,7 @@
 declare module "compression" {
   import type { IncomingMessage, ServerResponse } from "node:http";
   import type { BrotliOptions, ZlibOptions } from "node:zlib";
+
   interface Options extends ZlibOptions {
     threshold?: number | string;
     brotli?: BrotliOptions;
