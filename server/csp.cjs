@@ -114,7 +114,8 @@ function frameworkScriptHashes(html, rscData) {
 
 // A host name as AGORA_IMAGE_HOSTS may list it: letters, digits, hyphens and dots (no scheme, port,
 // path or wildcard), so that it can be written into the policy as `https://host` unchanged.
-const HOST_RE = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const HOST_RE =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 /**
  * The hosts article images may come from besides this site: AGORA_IMAGE_HOSTS, comma-separated host

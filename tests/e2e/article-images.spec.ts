@@ -4,7 +4,10 @@
 import { expect, test } from "@playwright/test";
 import { signInContext } from "./users";
 
-test("the editor refuses an image from another host and names the allowed host", async ({ browser, baseURL }) => {
+test("the editor refuses an image from another host and names the allowed host", async ({
+  browser,
+  baseURL,
+}) => {
   const admin = await browser.newContext();
   await signInContext(admin, "admin", baseURL!);
   const page = await admin.newPage();
@@ -13,7 +16,9 @@ test("the editor refuses an image from another host and names the allowed host",
   await page.getByLabel("Body (Markdown)").fill("Text.\n\n![A tracking pixel](https://evil.test/pixel.gif)");
   await page.getByRole("button", { name: "Create article" }).click();
   await expect(
-    page.getByText(/https:\/\/evil\.test\/pixel\.gif is not allowed: .*allowed host \(images\.example-cdn\.com\)/),
+    page.getByText(
+      /https:\/\/evil\.test\/pixel\.gif is not allowed: .*allowed host \(images\.example-cdn\.com\)/,
+    ),
   ).toBeVisible();
   // nothing was created
   const list = await (await admin.request.get("/api/v1/admin/articles?limit=100")).json();

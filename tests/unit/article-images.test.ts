@@ -48,18 +48,16 @@ describe("article images", () => {
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]).toMatchObject({ path: ["body"] });
     expect(r.error?.issues[0].message).toMatch(/allowed host \(images\.example-cdn\.com\)/);
-    expect(articleUpdateSchema.safeParse({ body: "![Map](https://images.example-cdn.com/m.png)" }).success).toBe(
-      true,
-    );
+    expect(
+      articleUpdateSchema.safeParse({ body: "![Map](https://images.example-cdn.com/m.png)" }).success,
+    ).toBe(true);
   });
 });
 
 describe("AGORA_IMAGE_HOSTS and the CSP img-src", () => {
   it("lists exactly 'self' and the allowed hosts (https only)", () => {
     const policy = contentSecurityPolicy({ imageHosts: ["images.example-cdn.com", "media.example.org"] });
-    expect(policy).toContain(
-      "img-src 'self' https://images.example-cdn.com https://media.example.org;",
-    );
+    expect(policy).toContain("img-src 'self' https://images.example-cdn.com https://media.example.org;");
     expect(contentSecurityPolicy({ imageHosts: [] })).toContain("img-src 'self';");
     expect(contentSecurityPolicy({ imageHosts: [] })).not.toMatch(/img-src[^;]*(https:(?!\/\/)|data:|\*)/);
   });
