@@ -19,7 +19,8 @@ const compression = require("compression");
 
 const ON = process.env.AGORA_COMPRESS !== "0";
 const THRESHOLD = 1024;
-const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|manifest\+json)|image\/svg\+xml)/i;
+// text, JavaScript, JSON and XML of any flavour (application/manifest+json, rss+xml, atom+xml, ...), SVG
+const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|(?:[\w.-]+\+)?(?:json|xml))\b|image\/svg\+xml)/i;
 const BR_STREAM_QUALITY = 4; // per response: as fast as gzip's default, smaller
 const BR_MEMO_QUALITY = 5; // once per cached page version: ~4 ms for an 86 KB page
 
