@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { PublicComment } from "@/lib/comments/types";
 import { ApiCallError, commentsApi } from "./api";
 import { useComments } from "./context";
+import { focusComment } from "./focus";
 
 export type ItemMode = null | "reply" | "edit" | "report";
 
@@ -34,6 +35,8 @@ export function useCommentItem(c: PublicComment) {
     if (!window.confirm("Delete this comment? Replies to it stay; it will show as [deleted].")) return;
     try {
       await ctx.remove(c);
+      // the Delete button is gone: focus the comment, now "[deleted]" (a held one leaves the list)
+      focusComment(c.id);
     } catch (e) {
       setNotice(e instanceof ApiCallError ? e.message : "Could not delete the comment.");
     }
