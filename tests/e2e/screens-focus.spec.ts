@@ -90,11 +90,14 @@ test("posting and replying: focus moves to the new comment", async ({ browser })
   expect((await focused(page)).id).toMatch(/^c-/);
 
   // deleting: the Delete button goes away, focus goes to the comment (now "[deleted]")
-  const reply = page.locator("li.comment", { has: page.locator("article[data-depth='1']") }).first();
+  const reply = page.locator("li.comment:has(> article[data-depth='1'])", {
+    hasText: "Focus check: the reply",
+  });
   const replyId = await reply.getAttribute("id");
   page.once("dialog", (d) => d.accept());
   await pressOn(page, reply.locator("article[data-depth='1']").getByRole("button", { name: "Delete" }));
-  await expect(reply.getByText("[deleted]").first()).toBeVisible();
+  // (its text is gone, so the item is found again by its id)
+  await expect(page.locator(`[id="${replyId}"] > article`).getByText("[deleted]").first()).toBeVisible();
   await expect.poll(async () => (await focused(page)).id).toBe(replyId);
   await ctx.close();
 });
