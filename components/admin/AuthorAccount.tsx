@@ -1,5 +1,5 @@
 "use client";
-// The author's reader account (docs/decisions/130-author-accounts.md): an admin links it by e-mail, and
+// The author's reader account (docs/decisions/113-author-accounts.md): an admin links it by e-mail, and
 // that account's comments on this author's articles carry an "Author" badge. Saves at once (its own
 // request, not part of the article's Save), keeps focus, and says what happened.
 import { useId, useRef, useState } from "react";

@@ -1,7 +1,7 @@
 // The link between an author (the public byline of articles, table authors) and a reader account
 // (users): set by an admin by the account's e-mail address, cleared with null. The linked account's
 // comments on that author's articles carry an "Author" badge (lib/comments/queries.ts authorCols).
-// docs/decisions/130-author-accounts.md.
+// docs/decisions/113-author-accounts.md.
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";

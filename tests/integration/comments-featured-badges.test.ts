@@ -1,6 +1,6 @@
 // Issue 13: the "Featured" list (a sort of its own, cached like the others) and the badges beside a
 // commenter's name: Staff for moderators and admins, Author for the article's author's linked account
-// (authors.user_id, docs/decisions/130-author-accounts.md), only on that author's articles.
+// (authors.user_id, docs/decisions/113-author-accounts.md), only on that author's articles.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
