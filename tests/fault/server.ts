@@ -52,6 +52,8 @@ export function startServer(port: number, env: Record<string, string | undefined
       AGORA_LIMIT_POLL_VOTE_IP: "1000000/60",
       AGORA_LIMIT_FEEDBACK_IP: "1000000/60",
       AGORA_SSE_PER_NETWORK: "1000",
+      // every write invalidates cached pages at once: tests wait for the change, not for a window
+      AGORA_INVALIDATE_WINDOW_MS: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
