@@ -243,7 +243,7 @@ function onRequest(req, resp) {
   const ip = clientIp(req);
   req.headers["x-agora-client-ip"] = ip;
   if (hops === 0) delete req.headers["x-forwarded-for"];
-  // live streams: per-network cap, maximum lifetime, keep-alive (server/streams.cjs)
+  // live streams: per-network cap (server/streams.cjs; their keep-alive and lifetime: lib/realtime/sse.ts)
   if (!capStream(req, res, pathname, ip)) return;
   if (fast?.lane.kind === "route") {
     const { lane, match } = fast;

@@ -1,11 +1,8 @@
 // @ts-check
-// Live streams (Server-Sent Events) at the edge, for every stream route (issue 12, hole 10):
-//  - at most AGORA_SSE_PER_NETWORK (default 20) open streams per network (an IPv4 address, an IPv6
-//    /64): one more gets 429 with Retry-After;
-//  - a maximum lifetime, AGORA_SSE_MAX_SECONDS (default 600): the stream is then closed and the
-//    browser's EventSource reconnects (the streams send `retry:`), so no connection lives forever;
-//  - keep-alive: a `: keep-alive` comment whenever a stream was silent for AGORA_SSE_KEEPALIVE_SECONDS
-//    (default 25), so that proxies never close an idle stream, whatever the route sends itself.
+// Live streams (Server-Sent Events) at the edge, for the public stream routes (issue 12, hole 10): at
+// most AGORA_SSE_PER_NETWORK (default 20) open streams per network (an IPv4 address, an IPv6 /64); one
+// more gets 429 with Retry-After, before the route runs. Everything else about a stream (framing,
+// keep-alive, maximum lifetime) has one home: lib/realtime/sse.ts, which every stream route uses.
 const { shared } = require("./state.cjs");
 
 /** @param {string} name @param {number} fallback */
@@ -14,8 +11,6 @@ const envNumber = (name, fallback) => {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
 const PER_NETWORK = envNumber("AGORA_SSE_PER_NETWORK", 20);
-const MAX_MS = envNumber("AGORA_SSE_MAX_SECONDS", 600) * 1000;
-const KEEPALIVE_MS = envNumber("AGORA_SSE_KEEPALIVE_SECONDS", 25) * 1000;
 
 // the stream routes: live comments and live poll totals of an article
 const STREAM_PATH = /^\/api\/v1\/articles\/[^/]+\/(?:comments\/stream|polls\/events)$/;
@@ -49,8 +44,8 @@ const TOO_MANY = JSON.stringify({
 });
 
 /**
- * Applies the stream caps to a request: false when it was refused (429 sent), true otherwise (for a
- * stream route, counted until it closes, ended at its maximum lifetime, kept alive when silent).
+ * Applies the per-network cap to a request: false when it was refused (429 sent), true otherwise (for a
+ * stream route, counted until it closes).
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {string} pathname
@@ -70,26 +65,7 @@ function capStream(req, res, pathname, clientIp) {
     return false;
   }
   open.set(net, n + 1);
-  let last = Date.now();
-  const write = res.write;
-  // the same function, noting when the route last wrote
-  res.write = function (...args) {
-    last = Date.now();
-    return write.apply(this, /** @type {any} */ (args));
-  };
-  const beat = setInterval(
-    () => {
-      if (!res.headersSent || res.writableEnded) return;
-      if (Date.now() - last >= KEEPALIVE_MS) res.write(": keep-alive\n\n");
-    },
-    Math.min(KEEPALIVE_MS, 5000),
-  );
-  const lifetime = setTimeout(() => res.destroy(), MAX_MS);
-  beat.unref();
-  lifetime.unref();
   res.once("close", () => {
-    clearInterval(beat);
-    clearTimeout(lifetime);
     const left = (open.get(net) ?? 1) - 1;
     if (left > 0) open.set(net, left);
     else open.delete(net);

@@ -1,15 +1,14 @@
 // The server-sent event stream of an article's live poll totals, for one reader: only the polls whose
 // results this reader may see (decided when the stream opens; the page reopens it after the reader
-// votes). Events: "totals" with {pollId, totalVoters, options: [{id, count, percent}]}; a comment line
-// every 25 s keeps proxies from closing an idle stream.
+// votes). Events: "totals" with {pollId, totalVoters, options: [{id, count, percent}]}. Framing,
+// keep-alive and lifetime: lib/realtime/sse.ts.
 import type { Db } from "@/db/client";
 import { NotFound } from "@/lib/errors";
+import { sseStream } from "@/lib/realtime/sse";
 import { articlePollDefinitions } from "./definitions";
 import { listenToArticlePolls } from "./live";
 import { readVotesOf } from "./results";
 import { resultsVisible } from "./rules";
-
-const PING_MS = 25_000;
 
 export async function articlePollEvents(
   db: Db,
@@ -25,46 +24,17 @@ export async function articlePollEvents(
     voterKey,
   );
   const visible = new Set(defs.filter((d) => resultsVisible(d, mine.has(d.id))).map((d) => d.id));
-  const enc = new TextEncoder();
-  let stop: (() => void) | undefined;
-  let ping: NodeJS.Timeout | undefined;
-  let closed = false;
-  const cleanup = () => {
-    closed = true;
-    stop?.();
-    if (ping) clearInterval(ping);
-  };
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(enc.encode(text));
-        } catch {
-          cleanup();
-        }
-      };
-      send(`retry: 5000\nevent: ready\ndata: ${JSON.stringify({ polls: [...visible] })}\n\n`);
-      signal.addEventListener("abort", () => {
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      });
-      if (signal.aborted || visible.size === 0) return;
-      stop = await listenToArticlePolls(slug, (e) => {
+  return sseStream(
+    signal,
+    `retry: 5000\nevent: ready\ndata: ${JSON.stringify({ polls: [...visible] })}\n\n`,
+    async (send) => {
+      // nothing this reader may see moves: the stream stays open (keep-alive) until it ends
+      if (visible.size === 0) return () => {};
+      return listenToArticlePolls(slug, (e) => {
         if (!visible.has(e.pollId)) return;
         const { pollId, totalVoters, options } = e;
         send(`event: totals\ndata: ${JSON.stringify({ pollId, totalVoters, options })}\n\n`);
       });
-      if (closed) stop();
-      ping = setInterval(() => send(": ping\n\n"), PING_MS);
-      ping.unref?.();
     },
-    cancel() {
-      cleanup();
-    },
-  });
+  );
 }

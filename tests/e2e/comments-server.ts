@@ -98,21 +98,32 @@ export async function startServer(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on ${port} exited:\n${log}`);
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) break;
-    } catch {}
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`server on ${port} never became healthy:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  // ready when the server says its database is ready (lib/server/boot.ts), not after polling
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      log += d;
+      if (log.includes('"msg":"database ready"')) done(resolve);
+    };
+    const onExit = () => done(() => reject(new Error(`server on ${port} exited:\n${log}`)));
+    const deadline = setTimeout(
+      () =>
+        done(() => {
+          child.kill("SIGKILL");
+          reject(new Error(`server on ${port} never became ready:\n${log}`));
+        }),
+      60_000,
+    );
+    const done = (then: () => void) => {
+      clearTimeout(deadline);
+      child.off("exit", onExit);
+      then();
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (d) => (log += d));
+    child.once("exit", onExit);
+  });
+  const health = await fetch(`${url}/api/health`);
+  if (!health.ok) throw new Error(`server on ${port}: health ${health.status}:\n${log}`);
   return {
     url,
     stop: () =>

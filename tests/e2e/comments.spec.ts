@@ -46,15 +46,21 @@ const commentEl = (page: Page, text: string) =>
   page.locator("article[data-comment-id]").filter({ hasText: text });
 const byId = (page: Page, id: string) => page.locator(`article[data-comment-id="${id}"]`);
 
+/**
+ * Loads the article page. Without `#comments`: a `goto` to the URL the page already shows WITH a
+ * fragment is a same-document navigation in Chromium (no request, the old DOM stays), which made
+ * openShowing's retries re-check a stale page for 15 s (docs/decisions/063-e2e-stale-first-load.md).
+ */
 async function openArticle(page: Page) {
-  await page.goto(`/articles/${SLUG}#comments`);
+  await page.goto(`/articles/${SLUG}`);
   await expect(page.locator('[data-comments="article"][data-live][data-reader="ready"]')).toBeVisible();
 }
 
 /**
- * Opens the page until `shows` is on it. The article page is cached and writes invalidate it at most
- * about once a second (lib/cache/index.ts folds later writes into one trailing invalidation), so a page
- * read right after someone else's post may be up to a second old; the promise is "within 2 seconds".
+ * Opens the page until `shows` is on it, loading it again on every try (`open` must make a request).
+ * The article page is cached; writes invalidate it at once here (AGORA_INVALIDATE_WINDOW_MS=0) but at
+ * most about once a second in production (lib/cache/index.ts folds later writes into one trailing
+ * invalidation), and a render that began before a write may still answer a request made after it.
  */
 async function openShowing(page: Page, shows: Locator, open = () => openArticle(page)) {
   await expect(async () => {

@@ -325,6 +325,8 @@ async function startLightServer(port: number, env: Record<string, string>) {
       AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123",
       AUTH_TRUST_HOST: "true",
       AUTH_URL: `http://127.0.0.1:${port}`,
+      // every write invalidates cached pages at once: tests wait for the change, not for a window
+      AGORA_INVALIDATE_WINDOW_MS: "0",
       ...env,
     },
     stdio: "ignore",

@@ -25,22 +25,41 @@ export function allMail(): Mail[] {
     .map((l) => JSON.parse(l));
 }
 
-/** Waits for the newest mail to `to` whose body holds a link containing `linkPart`; returns that link. */
+/**
+ * Waits for the newest mail to `to` whose body holds a link containing `linkPart`; returns that link.
+ * The mail sink appends each message to the mailbox file: checked again on every change of its folder.
+ */
 export async function waitForLink(
   to: string,
   linkPart: string,
   count = 1,
   timeoutMs = 15_000,
 ): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  const find = () => {
     const mails = allMail().filter((m) => m.to.includes(to.toLowerCase()));
     const withLink = mails.filter((m) => findLink(m.body, linkPart));
-    if (withLink.length >= count) return findLink(withLink[count - 1].body, linkPart)!;
-    if (Date.now() > deadline)
-      throw new Error(`no mail #${count} to ${to} with a link containing ${linkPart}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+    return withLink.length >= count ? findLink(withLink[count - 1].body, linkPart) : null;
+  };
+  return new Promise<string>((resolve, reject) => {
+    const watcher = fs.watch(path.dirname(e2eState().mailbox), () => check());
+    const deadline = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`no mail #${count} to ${to} with a link containing ${linkPart}`));
+    }, timeoutMs);
+    const check = () => {
+      let link: string | null = null;
+      try {
+        link = find();
+      } catch {
+        return; // a line half written: the next change of the file brings the rest
+      }
+      if (!link) return;
+      watcher.close();
+      clearTimeout(deadline);
+      resolve(link);
+    };
+    check(); // it may be there already (after the watcher started: nothing is missed in between)
+  });
 }
 
 export function serverLog(): string {

@@ -4,7 +4,7 @@
 // Runs on a PostgreSQL cluster of its own (pg-cluster.ts), so the stop/start disturbs no other test.
 // The write is the view beacon (server.ts `writeOnce`); switch it to comment posts when they exist.
 import { inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDb } from "@/db/client";
 import { articleViews } from "@/db/schema";
 import { hashValue } from "@/lib/http/client";
@@ -12,18 +12,18 @@ import { utcDay } from "@/lib/views/record";
 import { type Cluster, createCluster } from "./pg-cluster";
 import {
   ensureBuild,
+  faultPort,
   request,
   type Server,
   SLUG,
-  sleep,
   startServer,
   stream,
   waitHealthy,
   writeOnce,
 } from "./server";
 
-const PG_PORT = 3497;
-const APP_PORT = 3496;
+const PG_PORT = faultPort(7);
+const APP_PORT = faultPort(6);
 const made = createCluster(PG_PORT);
 const cluster: Cluster | null = typeof made === "string" ? null : made;
 if (typeof made === "string") console.warn(`db-outage: skipped: ${made}`);
@@ -51,23 +51,36 @@ describe.skipIf(!cluster)("database outage (own PostgreSQL cluster)", () => {
       8,
       (key) => writeOnce(server.url, key),
       () => stopAll,
-      { prefix: "outage", pauseMs: 20 },
+      { prefix: "outage" },
     );
     const reads = stream(
       4,
       () => request(page),
       () => stopAll,
-      { pauseMs: 20 },
     );
-    await sleep(1500);
+    // each phase lasts until what it is for has been seen (no fixed durations)
+    const okWrites = (after = 0) =>
+      writes.results.filter((r) => r.reply?.status === 200 && r.sentAt > after).length;
+    const soon = (check: () => void, timeout = 30_000) => vi.waitFor(check, { timeout, interval: 20 });
+    // load is flowing
+    await soon(() => {
+      expect(okWrites(), "writes acknowledged before the outage").toBeGreaterThanOrEqual(20);
+      expect(reads.results.length).toBeGreaterThanOrEqual(10);
+    });
 
     const downAt = Date.now();
     cluster!.stop();
-    await sleep(3000);
+    // the outage is seen: health says so, writes are refused, and cached reads go on meanwhile
+    await soon(async () => {
+      expect((await request(`${server.url}/api/health`, { timeoutMs: 3000 })).status).toBe(503);
+      expect(writes.results.filter((r) => r.reply?.status === 503).length).toBeGreaterThan(0);
+      expect(reads.results.filter((r) => r.sentAt > downAt).length).toBeGreaterThan(10);
+    });
     cluster!.start();
     const upAt = Date.now();
     const healthyAt = await waitHealthy(server.url, 30_000);
-    await sleep(1500);
+    // writes go through again
+    await soon(() => expect(okWrites(healthyAt), "writes acknowledged after").toBeGreaterThanOrEqual(5));
     stopAll = true;
     await Promise.all([writes.done, reads.done]);
 
@@ -115,17 +128,15 @@ describe.skipIf(!cluster)("database outage (own PostgreSQL cluster)", () => {
       }[];
       expect(c.counted).toBe(c.rows);
       // the LISTEN connection (cross-instance cache invalidation) came back by itself
-      const deadline = Date.now() + 10_000;
-      let listening = 0;
-      while (Date.now() < deadline) {
-        const [l] = (await h.db.execute(
-          sql`select count(*)::int as n from pg_stat_activity where query ilike 'listen %'`,
-        )) as unknown as { n: number }[];
-        listening = l.n;
-        if (listening > 0) break;
-        await sleep(200);
-      }
-      expect(listening, "the server LISTENs again").toBeGreaterThan(0);
+      await vi.waitFor(
+        async () => {
+          const [l] = (await h.db.execute(
+            sql`select count(*)::int as n from pg_stat_activity where query ilike 'listen %'`,
+          )) as unknown as { n: number }[];
+          expect(l.n, "the server LISTENs again").toBeGreaterThan(0);
+        },
+        { timeout: 10_000, interval: 200 },
+      );
     } finally {
       await h.close();
     }

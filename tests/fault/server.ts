@@ -4,8 +4,17 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { vi } from "vitest";
 
 const ROOT = process.cwd();
+
+/**
+ * Ports of the fault tests: FAULT_PORT (default 4700) + offset, outside the 3200-3699 range that the
+ * e2e servers and manual servers use, so a fault run never collides with them.
+ */
+export function faultPort(offset: number): number {
+  return Number(process.env.FAULT_PORT || 4700) + offset;
+}
 
 /** `next build` when there is no production build yet (CI runs these tests after `npm test` built one). */
 export function ensureBuild(): void {
@@ -43,6 +52,8 @@ export function startServer(port: number, env: Record<string, string | undefined
       AGORA_LIMIT_POLL_VOTE_IP: "1000000/60",
       AGORA_LIMIT_FEEDBACK_IP: "1000000/60",
       AGORA_SSE_PER_NETWORK: "1000",
+      // every write invalidates cached pages at once: tests wait for the change, not for a window
+      AGORA_INVALIDATE_WINDOW_MS: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -95,21 +106,17 @@ export function request(
   });
 }
 
+/** Polls /api/health until it answers 200 (or fails after timeoutMs); answers when it did. */
 export async function waitHealthy(url: string, timeoutMs = 120_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
+  await vi.waitFor(
+    async () => {
       const r = await request(`${url}/api/health`, { timeoutMs: 3000 });
-      if (r.status === 200) return Date.now();
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not become healthy within ${timeoutMs} ms`);
+      if (r.status !== 200) throw new Error(`${url}/api/health: ${r.status}`);
+    },
+    { timeout: timeoutMs, interval: 100 },
+  );
+  return Date.now();
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The write used by the fault tests: the article view beacon, one new visitor per call (a distinct
@@ -134,14 +141,15 @@ export interface StreamResult {
 }
 
 /**
- * `workers` loops calling `op` until `until()` is true (or, with stopOnError, until a worker's request
- * fails at the connection level). `results` fills as answers arrive; `done` settles when all stopped.
+ * `workers` loops calling `op` until `until()` is true; a worker whose request fails at the connection
+ * level records the error and stops (no retry loop). `results` fills as answers arrive; `done` settles
+ * when all stopped. Each worker waits for its answer before the next request (closed-loop load).
  */
 export function stream(
   workers: number,
   op: (key: string) => Promise<Reply>,
   until: () => boolean,
-  opts: { stopOnError?: boolean; prefix?: string; pauseMs?: number } = {},
+  opts: { prefix?: string } = {},
 ): { results: StreamResult[]; done: Promise<void> } {
   const results: StreamResult[] = [];
   let n = 0;
@@ -155,10 +163,8 @@ export function stream(
           results.push({ key, sentAt, doneAt: Date.now(), reply });
         } catch (e) {
           results.push({ key, sentAt, doneAt: Date.now(), error: (e as Error).message });
-          if (opts.stopOnError) return;
-          await sleep(50);
+          return;
         }
-        if (opts.pauseMs) await sleep(opts.pauseMs);
       }
     }),
   ).then(() => {});

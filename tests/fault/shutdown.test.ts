@@ -6,13 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDb } from "@/db/client";
 import { lockFile } from "@/db/lock";
 import { articles, articleViews } from "@/db/schema";
 import { hashValue } from "@/lib/http/client";
 import { utcDay } from "@/lib/views/record";
-import { ensureBuild, SLUG, sleep, startServer, stream, waitHealthy, writeOnce } from "./server";
+import { ensureBuild, faultPort, SLUG, startServer, stream, waitHealthy, writeOnce } from "./server";
 
 const visitor = (key: string) => hashValue("view", "127.0.0.1", key, utcDay());
 
@@ -24,14 +24,13 @@ async function sigtermUnderLoad(port: number, env: Record<string, string | undef
     40,
     (key) => writeOnce(server.url, key),
     () => Date.now() > deadline,
-    {
-      stopOnError: true,
-      prefix: `shutdown-${port}`,
-    },
+    { prefix: `shutdown-${port}` },
   );
   // SIGTERM mid-stream, once writes are flowing: 40 requests are in flight at any moment
-  while (load.results.filter((r) => r.reply?.status === 200).length < 100 && Date.now() < deadline)
-    await sleep(20);
+  await vi.waitFor(
+    () => expect(load.results.filter((r) => r.reply?.status === 200).length).toBeGreaterThanOrEqual(100),
+    { timeout: 60_000, interval: 20 },
+  );
   const signalledAt = Date.now();
   server.proc.kill("SIGTERM");
   const code = await server.exited;
@@ -49,7 +48,7 @@ describe("graceful shutdown", () => {
   it("PGlite: finishes requests in flight, keeps every acknowledged write, reopens cleanly", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agora-shutdown-"));
     dirs.push(dir);
-    const { server, code, results, signalledAt } = await sigtermUnderLoad(3431, {
+    const { server, code, results, signalledAt } = await sigtermUnderLoad(faultPort(1), {
       DATABASE_URL: "",
       AGORA_DATA_DIR: dir,
     });
@@ -112,7 +111,7 @@ describe("graceful shutdown", () => {
     const url = new URL(base);
     url.pathname = `/${name}`;
     try {
-      const { server, code, results, signalledAt } = await sigtermUnderLoad(3432, {
+      const { server, code, results, signalledAt } = await sigtermUnderLoad(faultPort(2), {
         DATABASE_URL: url.toString(),
       });
       expect(code, server.logs()).toBe(0);

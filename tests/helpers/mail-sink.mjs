@@ -11,11 +11,15 @@ function decodeQuotedPrintable(s) {
 }
 
 /**
+ * @typedef {{to: string[], subject: string, body: string, at: string}} Message
  * @param {{ port?: number, file?: string }} [opts]
- * @returns {Promise<{ url: string, port: number, messages: Array<{to: string[], subject: string, body: string, at: string}>, close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, messages: Message[], waitFor: (check: (messages: Message[]) => boolean, timeoutMs?: number) => Promise<Message[]>, close: () => Promise<void> }>}
  */
 export async function startMailSink(opts = {}) {
+  /** @type {Message[]} */
   const messages = [];
+  /** @type {Set<() => void>} called after every message */
+  const watchers = new Set();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -35,6 +39,7 @@ export async function startMailSink(opts = {}) {
         };
         messages.push(message);
         if (opts.file) fs.appendFileSync(opts.file, `${JSON.stringify(message)}\n`);
+        for (const w of watchers) w();
         callback();
       });
     },
@@ -46,6 +51,22 @@ export async function startMailSink(opts = {}) {
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
+    /** Settles when `check(messages)` holds, checked on every message that arrives (fails after timeoutMs). */
+    waitFor: (check, timeoutMs = 5000) =>
+      new Promise((resolve, reject) => {
+        if (check(messages)) return resolve(messages);
+        const watch = () => {
+          if (!check(messages)) return;
+          watchers.delete(watch);
+          clearTimeout(timer);
+          resolve(messages);
+        };
+        const timer = setTimeout(() => {
+          watchers.delete(watch);
+          reject(new Error(`mail sink: still waiting after ${timeoutMs} ms (${messages.length} messages)`));
+        }, timeoutMs);
+        watchers.add(watch);
+      }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -27,9 +27,15 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Reads SSE events from a stream until `n` have arrived (or times out). */
+/**
+ * Reads SSE events from a stream. `opened` settles with the first message, which the stream sends once
+ * it listens (lib/realtime/sse.ts); `waitFor(n)` settles when `n` events have arrived (or fails after 5 s).
+ */
 function collector(stream: ReadableStream<Uint8Array>) {
   const events: { event: string; data: Record<string, unknown> }[] = [];
+  const waiters: { n: number; done: () => void }[] = [];
+  let onOpen!: () => void;
+  const opened = new Promise<void>((r) => (onOpen = r));
   const reader = stream.getReader();
   const dec = new TextDecoder();
   let buf = "";
@@ -37,6 +43,7 @@ function collector(stream: ReadableStream<Uint8Array>) {
     for (;;) {
       const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
       if (done) return;
+      onOpen();
       buf += dec.decode(value);
       let i: number;
       while ((i = buf.indexOf("\n\n")) >= 0) {
@@ -46,14 +53,27 @@ function collector(stream: ReadableStream<Uint8Array>) {
         const data = /^data: (.+)$/m.exec(block)?.[1];
         if (ev && data) events.push({ event: ev, data: JSON.parse(data) });
       }
+      for (const w of waiters.filter((w) => events.length >= w.n)) w.done();
     }
   })();
   return {
     events,
-    async waitFor(n: number) {
-      const deadline = Date.now() + 5000;
-      while (events.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      return events;
+    opened,
+    waitFor(n: number) {
+      return new Promise<typeof events>((resolve, reject) => {
+        if (events.length >= n) return resolve(events);
+        const timer = setTimeout(
+          () => reject(new Error(`${events.length} of ${n} events: ${JSON.stringify(events)}`)),
+          5000,
+        );
+        waiters.push({
+          n,
+          done: () => {
+            clearTimeout(timer);
+            resolve(events);
+          },
+        });
+      });
     },
   };
 }
@@ -64,7 +84,7 @@ describe(`live comment events (${dbKindLabel})`, () => {
     const other = await makeArticle(db, "live-other");
     const ctrl = new AbortController();
     const c = collector(eventStream(a.slug, ctrl.signal));
-    await new Promise((r) => setTimeout(r, 200)); // listening
+    await c.opened; // the first message comes once the stream listens
 
     const one = await postComment(db, alice, { slug: a.slug, body: "Live hello", ipHash: "x" });
     await postComment(db, alice, { slug: other.slug, body: "Elsewhere", ipHash: "x" });

@@ -2,8 +2,9 @@
 // through NOTIFY, on another), and the HTTP fast path answers only what is in memory and still good.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
+import { cacheTags, tagChangedAt } from "@/lib/cache";
 import { getCommentPage } from "@/lib/comments/cached";
 import { voteOnComment } from "@/lib/comments/votes";
 import { postComment } from "@/lib/comments/write";
@@ -39,13 +40,20 @@ afterAll(async () => {
   await t.close();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Until the clock has moved past the article's last change: a read that starts in the very millisecond
+ * of a change counts as older than it (lib/comments/cached.ts), so it would not be kept.
+ */
+const pastLastChange = (slug: string) =>
+  vi.waitFor(() => expect(Date.now()).toBeGreaterThan(tagChangedAt(cacheTags.article(slug))), {
+    interval: 1,
+  });
 
 describe(`comment page cache (${dbKindLabel})`, () => {
   it("serves the same page until a visible change, then reads again", async () => {
     const a = await makeArticle(db, "cached-page");
     const first = await postComment(db, alice, { slug: a.slug, body: "cached one", ipHash: "x" });
-    await sleep(5);
+    await pastLastChange(a.slug);
     const p1 = await getCommentPage(a.slug, null, null);
     const p2 = await getCommentPage(a.slug, null, null);
     expect(p2).toBe(p1); // same object: no second read

@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, type Db, getDb, getDbHandle } from "@/db/client";
 import { notifications, users } from "@/db/schema";
 import { postComment } from "@/lib/comments/write";
@@ -40,20 +40,6 @@ let slug: string;
 
 const post = (who: TestUser, body: string, parentId?: string) =>
   postComment(db, who, { slug, body, parentId, ipHash: "test-ip" });
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | null | undefined | false>,
-  ms = 15_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function drainAll() {
   while ((await processOutbox(db)).events) {}
@@ -177,17 +163,21 @@ describe(`notifications (${dbKindLabel})`, () => {
         ids.push((await post(bob, `Answer number ${i} to the question.`, root.id)).id);
       // both instances hear the outbox and race for it
       await Promise.all([workers[0].drain(), workers[1].drain(), workers[0].drain()]);
-      await until("30 mails", async () => sink.messages.length - start >= 30);
-      await until("all sent", async () => {
-        const [r] = await rowsOf<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from notifications where user_id = ${ana.id} and kind = 'reply' and mail_state <> 'sent' and comment_id in (${sql.join(
-            ids.map((i) => sql`${i}`),
-            sql`, `,
-          )})`,
-        );
-        return Number(r.n) === 0;
-      });
+      await sink.waitFor((m) => m.length - start >= 30, 15_000);
+      // the rows are marked sent after the mail went out: polled, with a deadline
+      await vi.waitFor(
+        async () => {
+          const [r] = await rowsOf<{ n: number }>(
+            db,
+            sql`select count(*)::int as n from notifications where user_id = ${ana.id} and kind = 'reply' and mail_state <> 'sent' and comment_id in (${sql.join(
+              ids.map((i) => sql`${i}`),
+              sql`, `,
+            )})`,
+          );
+          expect(Number(r.n), "notifications not marked sent yet").toBe(0);
+        },
+        { timeout: 15_000, interval: 50 },
+      );
       // a straggling duplicate job would arrive within a polling interval or two
       await workers[0].drain();
       const mine = sink.messages.slice(start);

@@ -11,11 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 import { findLink, startMailSink } from "../helpers/mail-sink.mjs";
 
-type Sink = {
-  url: string;
-  messages: { to: string[]; subject: string; body: string }[];
-  close(): Promise<void>;
-};
+type Sink = Awaited<ReturnType<typeof startMailSink>>;
 
 describe(`forgot password (${dbKindLabel})`, () => {
   let t: TestDb;
@@ -30,10 +26,8 @@ describe(`forgot password (${dbKindLabel})`, () => {
     const u = new URL(l);
     return { id: u.searchParams.get("id")!, token: u.searchParams.get("token")! };
   };
-  const waitMail = async (email: string, count: number) => {
-    for (let i = 0; i < 100 && sink.messages.filter((x) => x.to.includes(email)).length < count; i++)
-      await new Promise((r) => setTimeout(r, 50));
-  };
+  const waitMail = (email: string, count: number) =>
+    sink.waitFor((all) => all.filter((x) => x.to.includes(email)).length >= count);
 
   beforeAll(async () => {
     sink = await startMailSink();

@@ -439,6 +439,7 @@ describe(`polls (${dbKindLabel})`, () => {
     const reader = (await articlePollEvents(db, SLUG, v.key, ctrl.signal)).getReader();
     const dec = new TextDecoder();
     let text = "";
+    let stopWatch: (() => void) | undefined;
     const readUntil = async (re: RegExp) => {
       while (!re.test(text)) {
         const { value, done } = await reader.read();
@@ -451,8 +452,13 @@ describe(`polls (${dbKindLabel})`, () => {
       const ready = JSON.parse(text.match(/event: ready\ndata: (.*)\n\n/)![1]).polls as string[];
       expect(ready).toContain(p1.id); // voted: results visible
       expect(ready).not.toContain(p2.id); // not voted: hidden
-      await votePoll(db, p2.id, anon(), [p2.options[0].id], ip()); // results hidden from this reader
-      await new Promise((r) => setTimeout(r, 800));
+      // results hidden from this reader: its stream must drop p2's totals. They are announced to every
+      // listener of the article at once, so once this watcher has them, the stream has had them too
+      let p2Announced!: () => void;
+      const announced = new Promise<void>((r) => (p2Announced = r));
+      stopWatch = await listenToArticlePolls(SLUG, (e) => e.pollId === p2.id && p2Announced());
+      await votePoll(db, p2.id, anon(), [p2.options[0].id], ip());
+      await announced;
       await votePoll(db, p1.id, anon(), [p1.options[1].id], ip());
       // (the stream may first carry the totals of v's own vote, announced just before it opened)
       await readUntil(/event: totals\ndata: [^\n]*"totalVoters":2[^\n]*\n\n/);
@@ -463,6 +469,7 @@ describe(`polls (${dbKindLabel})`, () => {
       expect(data.options.map((o: { count: number }) => o.count)).toEqual([1, 1, 0, 0]);
       expect(text).not.toContain(p2.id);
     } finally {
+      stopWatch?.();
       ctrl.abort();
       await reader.cancel().catch(() => {});
     }

@@ -2,6 +2,7 @@ import { handle } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { unreadOf } from "@/lib/notifications/api";
 import { unreadStream } from "@/lib/notifications/live";
+import { sseResponse } from "@/lib/realtime/sse";
 
 export const dynamic = "force-dynamic";
 
@@ -9,11 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "account");
   const first = await unreadOf(viewer.id);
-  return new Response(unreadStream(viewer.id, first, req.signal), {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store, no-transform",
-      "x-accel-buffering": "no",
-    },
-  });
+  return sseResponse(unreadStream(viewer.id, first, req.signal));
 });

@@ -2,6 +2,7 @@ import { handle } from "@/lib/api/http";
 import { requireCommentArticle } from "@/lib/comments/articles";
 import { eventStream } from "@/lib/comments/live";
 import { withDb } from "@/lib/db";
+import { sseResponse } from "@/lib/realtime/sse";
 
 export const dynamic = "force-dynamic";
 
@@ -9,11 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ slug: string }> }) => {
   const { slug } = await ctx.params;
   await withDb(requireCommentArticle, slug);
-  return new Response(eventStream(slug, req.signal), {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store, no-transform",
-      "x-accel-buffering": "no",
-    },
-  });
+  return sseResponse(eventStream(slug, req.signal));
 });

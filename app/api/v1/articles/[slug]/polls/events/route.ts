@@ -1,6 +1,7 @@
 import { handle } from "@/lib/api/http";
 import { withDb } from "@/lib/db";
 import { articlePollEvents } from "@/lib/polls/stream";
+import { sseResponse } from "@/lib/realtime/sse";
 import { voterForRequest } from "@/lib/voter/request";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +11,5 @@ export const GET = handle(async (req: Request, ctx: { params: Promise<{ slug: st
   const { slug } = await ctx.params;
   const voter = await voterForRequest(req.headers);
   const stream = await withDb(articlePollEvents, slug, voter.key, req.signal);
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store, no-transform",
-      "x-accel-buffering": "no",
-    },
-  });
+  return sseResponse(stream);
 });
