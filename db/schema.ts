@@ -59,4 +59,5 @@ export {
   externalThreads,
   importedItems,
   importJobs,
+  importedAccounts,
 } from "./tables/publishers";
