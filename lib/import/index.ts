@@ -534,10 +534,14 @@ function insertLedger(db: Db, rows: Record<string, string>[]): Promise<void> {
 /** One transaction: the batch's new accounts, its comments (tree placed), the ledger rows, status moves. */
 async function writeBatch(db: Db, c: BatchContext): Promise<void> {
   const { source, scope, batch, report } = c;
-  const newUsers = new Map<string, { id: string; name: string }>();
+  const newUsers = new Map<string, { id: string; name: string; emailHash: string | null }>();
   for (const p of batch)
     if (p.author && !c.knownUsers.has(p.author.key) && !newUsers.has(p.author.key))
-      newUsers.set(p.author.key, { id: randomUUID(), name: p.author.name.slice(0, 100) });
+      newUsers.set(p.author.key, {
+        id: randomUUID(),
+        name: p.author.name.slice(0, 100),
+        emailHash: p.author.emailHash,
+      });
   const placedNow = new Map<string, Placed>();
   let counted = { posts: 0, updated: 0, same: 0 };
 
@@ -546,6 +550,13 @@ async function writeBatch(db: Db, c: BatchContext): Promise<void> {
     if (newUsers.size) {
       // imported accounts: a name and nothing to sign in with (no e-mail, no password) until claimed
       await insertRows(t, "users", "id text, name text", [...newUsers.values()]);
+      // what lets the person claim the account later (lib/import/claims.ts)
+      await insertRows(
+        t,
+        "imported_accounts",
+        "user_id text, source text, scope text, email_hash text",
+        [...newUsers.values()].map((u) => ({ user_id: u.id, source, scope, email_hash: u.emailHash })),
+      );
       await insertLedger(
         t,
         [...newUsers].map(([k, u]) => ({ source, scope, kind: "user", external_id: k, local_id: u.id })),
