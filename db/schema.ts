@@ -57,7 +57,7 @@ export {
 export {
   embedHandoffs,
   externalThreads,
+  importedAccounts,
   importedItems,
   importJobs,
-  importedAccounts,
 } from "./tables/publishers";
