@@ -305,4 +305,23 @@ describe(`claiming imported accounts (${dbKindLabel})`, () => {
       );
     expect(ledger).toEqual([{ local: marta.id }]);
   });
+
+  it("an account imported without an address gets its hash from a later export that has it", async () => {
+    const t2: DThread[] = [{ ...threads[0], id: "9201" }];
+    const first: DPost[] = [
+      { id: "7001", thread: "9201", text: "Pablo zqh1", name: "Pablo", username: "pablo" },
+    ];
+    await importFile(db, { format: "disqus", file: file("h1.xml", disqusDoc(t2, first)), publicBase: BASE });
+    const { user: pablo } = await upsertUser(db, {
+      email: "pablo@claim.test",
+      password: "Pablo-pass-1234!",
+      role: "reader",
+      name: "Pablo Reader",
+      verified: true,
+    });
+    expect(await claimableFor(db, pablo.id)).toMatchObject({ accounts: 0 });
+    const later: DPost[] = [{ ...first[0], email: "pablo@claim.test" }];
+    await importFile(db, { format: "disqus", file: file("h2.xml", disqusDoc(t2, later)), publicBase: BASE });
+    expect(await claimableFor(db, pablo.id)).toMatchObject({ accounts: 1, comments: 1, names: ["Pablo"] });
+  });
 });
