@@ -2,10 +2,24 @@
 // Disqus file whose author has an address; a reader signs up with that address and confirms it; the
 // account page offers the imported comments; the mailed link (a forged one first: refused, nothing moves)
 // shows what will move; one click makes them the reader's; the link then works no more.
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 import { disqusDoc } from "../helpers/disqus";
 import { uniqueEmail, waitForLink } from "./mail";
 import { signInRequest } from "./users";
+
+/** The page at 390 px in light and dark: nothing wider than the screen, no axe violation. */
+async function checkScreens(page: Page) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const r = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+  }
+}
 
 test("a reader claims their imported comments by the mailed link, once", async ({
   page,
@@ -71,6 +85,7 @@ test("a reader claims their imported comments by the mailed link, once", async (
   const offer = page.getByRole("region", { name: "Your imported comments" });
   await expect(offer).toContainText("2 comments imported");
   await expect(offer).toContainText("Old Me");
+  await checkScreens(page);
   await offer.getByRole("button", { name: "Email me a link to claim them" }).click();
   await expect(offer.getByRole("status")).toContainText(`We sent a link to ${email}`);
   const link = await waitForLink(email, "/account/claim");
@@ -86,6 +101,7 @@ test("a reader claims their imported comments by the mailed link, once", async (
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Claim your imported comments" })).toBeVisible();
   await expect(page.getByText("as Old Me")).toBeVisible();
+  await checkScreens(page);
   await page.getByRole("button", { name: "Claim these comments" }).click();
   await expect(page.getByText("Done: 2 comments are now part of your account.")).toBeVisible();
   await page.getByRole("link", { name: "See my comments" }).click();
