@@ -116,6 +116,18 @@ export async function requestClaim(db: Db, userId: string, requestOrigin?: strin
       "There are no unclaimed imported comments for your email address.",
     );
   await consume("verify_email_user", `claim:${r.id}`);
+  await mailClaimLink(db, r, hash, what, requestOrigin);
+  return what;
+}
+
+/** A fresh link (replacing older ones) mailed to the reader's address; the token is never logged. */
+async function mailClaimLink(
+  db: Db,
+  r: Reader,
+  hash: string,
+  what: Claimable,
+  requestOrigin?: string,
+): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   const identifier = identifierFor(r.id);
   await db.transaction(async (tx) => {
@@ -128,7 +140,7 @@ export async function requestClaim(db: Db, userId: string, requestOrigin?: strin
   });
   const link = `${publicBaseUrl(requestOrigin)}/account/claim?${new URLSearchParams({ id: r.id, token })}`;
   await sendMail({
-    to: r.email,
+    to: r.email!,
     subject: "Claim your imported comments on Agora",
     text: [
       "Hello,",
@@ -137,10 +149,30 @@ export async function requestClaim(db: Db, userId: string, requestOrigin?: strin
       "To make them part of your Agora account, open this link while signed in:",
       link,
       "",
-      `The link works once, for ${CLAIM_TTL_HOURS} hours. If you did not ask for it, ignore this email: nothing changes.`,
+      `The link works once, for ${CLAIM_TTL_HOURS} hours. If this was not you, ignore this email: nothing changes.`,
     ].join("\n"),
   });
-  return what;
+}
+
+/**
+ * Called when a reader signs in or confirms their address: mails the claim link by itself the first
+ * time there is something to claim. Once a link has been mailed (used links are deleted, unused ones
+ * stay), it waits for the reader to ask again from the account page: no mail on every sign-in.
+ */
+export async function offerClaim(db: Db, userId: string, requestOrigin?: string): Promise<boolean> {
+  const r = await reader(db, userId);
+  if (!r?.email || !r.verified) return false;
+  const hash = emailHash(r.email);
+  const what = await summary(db, await unclaimed(db, hash));
+  if (what.accounts === 0) return false;
+  const [mailed] = await db
+    .select({ identifier: verificationTokens.identifier })
+    .from(verificationTokens)
+    .where(eq(verificationTokens.identifier, identifierFor(r.id)))
+    .limit(1);
+  if (mailed) return false;
+  await mailClaimLink(db, r, hash, what, requestOrigin);
+  return true;
 }
 
 export type ClaimLinkState =

@@ -1,6 +1,6 @@
 // Claiming imported comments end to end, with the real SMTP sink (tests/e2e/mail.ts): an admin imports a
-// Disqus file whose author has an address; a reader signs up with that address and confirms it; the
-// account page offers the imported comments; the mailed link (a forged one first: refused, nothing moves)
+// Disqus file whose author has an address; a reader signs up with that address and confirms it (which
+// mails a claim link by itself); the account page offers the imported comments and a new link; the mailed link (a forged one first: refused, nothing moves)
 // shows what will move; one click makes them the reader's; the link then works no more.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
@@ -82,13 +82,19 @@ test("a reader claims their imported comments by the mailed link, once", async (
   await expect(page).toHaveURL(/\/check-email/);
   await page.goto(await waitForLink(email, "/verify-email"));
   await expect(page).toHaveURL(/\/account\?notice=verified/);
+  // confirming the address mailed the claim link by itself
+  const first = await waitForLink(email, "/account/claim");
   const offer = page.getByRole("region", { name: "Your imported comments" });
   await expect(offer).toContainText("2 comments imported");
   await expect(offer).toContainText("Old Me");
   await checkScreens(page);
   await offer.getByRole("button", { name: "Email me a link to claim them" }).click();
   await expect(offer.getByRole("status")).toContainText(`We sent a link to ${email}`);
-  const link = await waitForLink(email, "/account/claim");
+  // a new link replaces the first one
+  const link = await waitForLink(email, "/account/claim", 2);
+  expect(link).not.toBe(first);
+  await page.goto(first);
+  await expect(page.getByText("This link is not valid")).toBeVisible();
 
   // a forged token: refused, nothing moves
   const forged = new URL(link);

@@ -22,7 +22,7 @@ import { seedContent } from "@/db/seed/seed";
 import { upsertUser } from "@/lib/auth/users";
 import type { DomainError } from "@/lib/errors";
 import { importFile } from "@/lib/import";
-import { claimableFor, claimLinkState, confirmClaim, requestClaim } from "@/lib/import/claims";
+import { claimableFor, claimLinkState, confirmClaim, offerClaim, requestClaim } from "@/lib/import/claims";
 import { emailHash } from "@/lib/import/formats";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
 import { type DPost, type DThread, disqusDoc } from "../helpers/disqus";
@@ -323,5 +323,19 @@ describe(`claiming imported accounts (${dbKindLabel})`, () => {
     const later: DPost[] = [{ ...first[0], email: "pablo@claim.test" }];
     await importFile(db, { format: "disqus", file: file("h2.xml", disqusDoc(t2, later)), publicBase: BASE });
     expect(await claimableFor(db, pablo.id)).toMatchObject({ accounts: 1, comments: 1, names: ["Pablo"] });
+  });
+
+  it("at sign-in or confirmation the link is mailed by itself, once; never to an unconfirmed address", async () => {
+    const [pablo] = await db.select({ id: users.id }).from(users).where(eq(users.email, "pablo@claim.test"));
+    const [lucia] = await db.select({ id: users.id }).from(users).where(eq(users.email, "lucia@claim.test"));
+    const [marta] = await db.select({ id: users.id }).from(users).where(eq(users.email, "marta@claim.test"));
+    expect(await offerClaim(db, lucia.id)).toBe(false); // unconfirmed
+    expect(await offerClaim(db, marta.id)).toBe(false); // nothing left to claim
+    expect(await offerClaim(db, pablo.id, BASE)).toBe(true);
+    await waitMail("pablo@claim.test", 1);
+    expect(linkFor("pablo@claim.test").id).toBe(pablo.id);
+    // the next sign-in mails nothing: the reader asks again from the account page if they want
+    expect(await offerClaim(db, pablo.id, BASE)).toBe(false);
+    expect(sink.messages.filter((m) => m.to.includes("pablo@claim.test"))).toHaveLength(1);
   });
 });
