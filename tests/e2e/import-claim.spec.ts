@@ -1,9 +1,10 @@
 // Claiming imported comments end to end, with the real SMTP sink (tests/e2e/mail.ts): an admin imports a
 // Disqus file whose author has an address; a reader signs up with that address and confirms it (which
-// mails a claim link by itself); the account page offers the imported comments and a new link; the mailed link (a forged one first: refused, nothing moves)
-// shows what will move; one click makes them the reader's; the link then works no more.
+// mails a claim link by itself); the account page offers the imported comments and a new link that
+// replaces it; the link (a forged one first: refused, nothing moves) shows what will move; one click
+// makes them the reader's; the link then works no more.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, type PlaywrightWorkerArgs, test } from "@playwright/test";
 import { disqusDoc } from "../helpers/disqus";
 import { uniqueEmail, waitForLink } from "./mail";
 import { signInRequest } from "./users";
@@ -19,6 +20,29 @@ async function checkScreens(page: Page) {
       .analyze();
     expect(r.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
   }
+}
+
+/** Imports a Disqus file through the admin API and waits until the job is done. */
+async function importAsAdmin(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  app: string,
+  name: string,
+  xml: string,
+) {
+  const admin = await playwright.request.newContext({ baseURL: app });
+  await signInRequest(admin, "admin", app);
+  const started = await admin.post(`/api/v1/admin/imports?format=disqus&name=${name}`, {
+    data: Buffer.from(xml),
+    headers: { origin: app, "content-type": "application/xml" },
+  });
+  expect(started.status(), await started.text()).toBe(202);
+  const { job } = await started.json();
+  await expect
+    .poll(async () => (await (await admin.get(`/api/v1/admin/imports/${job.id}`)).json()).job.status, {
+      timeout: 30_000,
+    })
+    .toBe("done");
+  await admin.dispose();
 }
 
 test("a reader claims their imported comments by the mailed link, once", async ({
@@ -58,20 +82,7 @@ test("a reader claims their imported comments by the mailed link, once", async (
       },
     ],
   );
-  const admin = await playwright.request.newContext({ baseURL: app });
-  await signInRequest(admin, "admin", app);
-  const started = await admin.post(`/api/v1/admin/imports?format=disqus&name=claim-${tag}.xml`, {
-    data: Buffer.from(xml),
-    headers: { origin: app, "content-type": "application/xml" },
-  });
-  expect(started.status(), await started.text()).toBe(202);
-  const { job } = await started.json();
-  await expect
-    .poll(async () => (await (await admin.get(`/api/v1/admin/imports/${job.id}`)).json()).job.status, {
-      timeout: 30_000,
-    })
-    .toBe("done");
-  await admin.dispose();
+  await importAsAdmin(playwright, app, `claim-${tag}.xml`, xml);
 
   // sign up with that address and confirm it
   await page.goto("/signup");
@@ -121,4 +132,40 @@ test("a reader claims their imported comments by the mailed link, once", async (
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Your imported comments" })).toHaveCount(0);
+
+  // a later import brings another account with this address: signing in mails the link by itself
+  await importAsAdmin(
+    playwright,
+    app,
+    `claim2-${tag}.xml`,
+    disqusDoc(
+      [
+        {
+          id: `t-${tag}`,
+          identifier: `claim-${tag}`,
+          link: `https://cms.example/${tag}.html`,
+          title: "Old story",
+        },
+      ],
+      [
+        {
+          id: `p4-${tag}`,
+          thread: `t-${tag}`,
+          text: `Under a username zqclaim4${tag}`,
+          name: "Old Me Too",
+          username: `oldme-${tag}`,
+          email,
+        },
+      ],
+    ),
+  );
+  await page.context().clearCookies();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("Correct-horse-battery-9");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("link", { name: "Your account: New Me" })).toBeVisible();
+  const third = await waitForLink(email, "/account/claim", 3);
+  await page.goto(third);
+  await expect(page.getByText("as Old Me Too")).toBeVisible();
 });
