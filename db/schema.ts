@@ -57,6 +57,7 @@ export {
 export {
   embedHandoffs,
   externalThreads,
+  importedAccounts,
   importedItems,
   importJobs,
 } from "./tables/publishers";

@@ -12,7 +12,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { articles } from "./core";
+import { articles, users } from "./core";
 
 /**
  * What an import created for each foreign record: (source, scope, kind, external id) → our row. It is
@@ -89,3 +89,26 @@ export const embedHandoffs = pgTable("embed_handoffs", {
   cookies: jsonb("cookies").$type<{ name: string; value: string }[]>().notNull(),
   expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
 });
+
+/**
+ * An account an import made for a foreign author (docs/decisions/123-claiming-imported-accounts.md). It
+ * has no e-mail and no password, so it can never sign in; `emailHash` (SHA-256 of the lower-cased address,
+ * when the export had one) lets the person claim it: a reader whose verified address has this hash gets a
+ * one-time link by mail, and following it moves the account's comments and votes to the reader's account.
+ * `claimedBy`/`claimedAt` are set once, in that transaction: a claimed account cannot be claimed again.
+ */
+export const importedAccounts = pgTable(
+  "imported_accounts",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    source: text("source", { enum: ["disqus", "wordpress"] }).notNull(),
+    scope: text("scope").notNull(),
+    emailHash: text("email_hash"),
+    claimedBy: text("claimed_by").references(() => users.id, { onDelete: "set null" }),
+    claimedAt: timestamp("claimed_at", { withTimezone: true, mode: "date" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("imported_accounts_email_idx").on(t.emailHash)],
+);

@@ -13,6 +13,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { accounts, users, verificationTokens } from "@/db/schema";
 import { safeRedirectPath } from "@/lib/http/redirect";
+import { offerClaim } from "@/lib/import/claims";
+import { log } from "@/lib/log";
 import { publicBaseUrl } from "@/lib/mail";
 import { serverSecret } from "@/lib/server/secret";
 import { noControl } from "@/lib/validation/text";
@@ -146,6 +148,11 @@ export async function buildAuthConfig(extra: NextAuthConfig["providers"] = []): 
         const verified = (user as { emailVerified?: Date | null }).emailVerified;
         if (account?.provider === "google" && profile?.email_verified === true && user.id && !verified)
           await (await getDb()).update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id));
+        // comments imported under this (confirmed) address: mail the claim link, the first time only
+        if (user.id)
+          void getDb()
+            .then((db) => offerClaim(db, user.id as string))
+            .catch((e) => log.warn({ err: (e as Error).message }, "claim offer at sign-in failed"));
       },
     },
     logger: {

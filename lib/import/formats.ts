@@ -19,6 +19,8 @@ export interface AuthorIn {
   /** the account's key within the export: username, else e-mail hash, else the anonymous name */
   key: string;
   name: string;
+  /** SHA-256 of the author's e-mail address when the export has one: how the person claims the account */
+  emailHash: string | null;
 }
 
 export interface PostIn {
@@ -123,7 +125,9 @@ export const disqus = (): FormatSpec => ({
           html: f.get("message") ?? "",
           createdAt: date(f.get("createdAt")),
           status,
-          author: key ? { key, name: name || username || "Reader" } : null,
+          author: key
+            ? { key, name: name || username || "Reader", emailHash: email ? emailHash(email) : null }
+            : null,
           line: r.line,
         },
       },
@@ -203,9 +207,9 @@ function wpComment(r: XmlRecord, threadKey: string): PostIn {
     createdAt: date(f.get("wp:comment_date_gmt")) ?? date(f.get("wp:comment_date")),
     status,
     author: email
-      ? { key: `e:${emailHash(email)}`, name: name || "Reader" }
+      ? { key: `e:${emailHash(email)}`, name: name || "Reader", emailHash: emailHash(email) }
       : name
-        ? { key: `anon:${name}`, name }
+        ? { key: `anon:${name}`, name, emailHash: null }
         : null,
     line: r.line,
   };

@@ -271,7 +271,14 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
     state.postsDone += b.length + u.length;
   };
 
+  // accounts made by an earlier import whose address hash is not known yet (made before the hash was
+  // kept, or from an export without addresses): filled in at the end, so that the person can claim them
+  const hashes = new Map<string, string>();
   const accept = async (p: PostIn): Promise<void> => {
+    if (p.author?.emailHash && hashes.size < 100_000) {
+      const known = knownUsers.get(p.author.key);
+      if (known && !hashes.has(known)) hashes.set(known, p.author.emailHash);
+    }
     const existing = knownPosts.get(p.key);
     if (existing) {
       updates.push({ id: existing, status: p.status });
@@ -329,6 +336,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
   });
   for (const p of queue.splice(0)) await accept(p);
   await flush();
+  if (hashes.size) await fillEmailHashes(db, hashes);
   for (const list of pendingChildren.values()) skip(report.posts, "orphan parent", list.length);
 
   // counters of every article that changed, recomputed from the rows
@@ -341,6 +349,18 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
     : [];
   await progress({ phase: "done", bytesRead: stat.size });
   return { report, slugs };
+}
+
+/** Sets the address hash of imported accounts that have none (never one that has, never a claimed one). */
+async function fillEmailHashes(db: Db, hashes: Map<string, string>): Promise<void> {
+  const rows = [...hashes].map(([id, h]) => ({ id, h }));
+  for (let i = 0; i < rows.length; i += 5000)
+    await rowsOf(
+      db,
+      sql`update imported_accounts a set email_hash = x.h
+          from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 5000))}::jsonb) as x(id text, h text)
+          where a.user_id = x.id and a.email_hash is null and a.claimed_at is null`,
+    );
 }
 
 /** The article a thread's comments go to: a native one its link names, or its external thread. */
@@ -534,10 +554,14 @@ function insertLedger(db: Db, rows: Record<string, string>[]): Promise<void> {
 /** One transaction: the batch's new accounts, its comments (tree placed), the ledger rows, status moves. */
 async function writeBatch(db: Db, c: BatchContext): Promise<void> {
   const { source, scope, batch, report } = c;
-  const newUsers = new Map<string, { id: string; name: string }>();
+  const newUsers = new Map<string, { id: string; name: string; emailHash: string | null }>();
   for (const p of batch)
     if (p.author && !c.knownUsers.has(p.author.key) && !newUsers.has(p.author.key))
-      newUsers.set(p.author.key, { id: randomUUID(), name: p.author.name.slice(0, 100) });
+      newUsers.set(p.author.key, {
+        id: randomUUID(),
+        name: p.author.name.slice(0, 100),
+        emailHash: p.author.emailHash,
+      });
   const placedNow = new Map<string, Placed>();
   let counted = { posts: 0, updated: 0, same: 0 };
 
@@ -546,6 +570,13 @@ async function writeBatch(db: Db, c: BatchContext): Promise<void> {
     if (newUsers.size) {
       // imported accounts: a name and nothing to sign in with (no e-mail, no password) until claimed
       await insertRows(t, "users", "id text, name text", [...newUsers.values()]);
+      // what lets the person claim the account later (lib/import/claims.ts)
+      await insertRows(
+        t,
+        "imported_accounts",
+        "user_id text, source text, scope text, email_hash text",
+        [...newUsers.values()].map((u) => ({ user_id: u.id, source, scope, email_hash: u.emailHash })),
+      );
       await insertLedger(
         t,
         [...newUsers].map(([k, u]) => ({ source, scope, kind: "user", external_id: k, local_id: u.id })),

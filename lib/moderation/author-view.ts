@@ -2,7 +2,7 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appeals, articles, comments } from "@/db/schema";
+import { appeals, articles, comments, externalThreads } from "@/db/schema";
 import { NOT_APPEALABLE_REASONS } from "./appeals";
 import { explainStatus } from "./messages";
 
@@ -12,7 +12,9 @@ export interface OwnComment {
   status: string;
   explanation: string;
   createdAt: string;
-  article: { slug: string; title: string };
+  /** `href`: the article page, or for a discussion embedded on another site (an external thread, which has
+   * no page here) that site's page, null when unknown */
+  article: { slug: string; title: string; href: string | null; external: boolean };
   appeal: { status: string; createdAt: string } | null;
   mayAppeal: boolean;
 }
@@ -23,11 +25,14 @@ export async function listOwnComments(db: Db, userId: string, limit = 50): Promi
       c: comments,
       slug: articles.slug,
       title: articles.title,
+      kind: articles.kind,
+      externalUrl: externalThreads.url,
       appealStatus: appeals.status,
       appealAt: appeals.createdAt,
     })
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
+    .leftJoin(externalThreads, eq(externalThreads.articleId, articles.id))
     .leftJoin(appeals, eq(appeals.commentId, comments.id))
     .where(eq(comments.authorId, userId))
     .orderBy(desc(comments.createdAt))
@@ -38,7 +43,12 @@ export async function listOwnComments(db: Db, userId: string, limit = 50): Promi
     status: r.c.status,
     explanation: explainStatus(r.c),
     createdAt: r.c.createdAt.toISOString(),
-    article: { slug: r.slug, title: r.title },
+    article: {
+      slug: r.slug,
+      title: r.title,
+      external: r.kind === "external",
+      href: r.kind === "external" ? safeHttpUrl(r.externalUrl) : `/articles/${r.slug}`,
+    },
     appeal:
       r.appealStatus && r.appealAt ? { status: r.appealStatus, createdAt: r.appealAt.toISOString() } : null,
     mayAppeal:
@@ -46,4 +56,15 @@ export async function listOwnComments(db: Db, userId: string, limit = 50): Promi
       !r.appealStatus &&
       !NOT_APPEALABLE_REASONS.has(r.c.statusReason ?? ""),
   }));
+}
+
+/** An external page's address when it is http(s) (it came from an embedding page or an import). */
+function safeHttpUrl(u: string | null): string | null {
+  if (!u) return null;
+  try {
+    const url = new URL(u);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
 }

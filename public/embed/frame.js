@@ -236,15 +236,32 @@
       .catch(() => {});
   }
 
-  /* live updates: a new comment reloads the first page */
+  /* live updates (named events, lib/comments/live.ts): a new, changed or removed comment reloads the
+     first page; a score moves in place. data-live="connected" once the stream is open. */
   if (window.EventSource) {
     let pending = null;
     const es = new EventSource(`${api}/stream`);
-    es.onmessage = () => {
+    const reload = () => {
       clearTimeout(pending);
       pending = setTimeout(() => {
         if (!cursor || list.children.length < 30) load(false);
       }, 300);
+    };
+    ["comment", "update", "removed"].forEach((type) => {
+      es.addEventListener(type, reload);
+    });
+    es.addEventListener("score", (e) => {
+      try {
+        const d = JSON.parse(e.data);
+        const s = document.querySelector(`#c-${CSS.escape(String(d.id))} > .acts > .score`);
+        if (s && typeof d.score === "number") s.textContent = String(d.score);
+      } catch (_e) {}
+    });
+    es.onopen = () => {
+      root.dataset.live = "connected";
+    };
+    es.onerror = () => {
+      root.dataset.live = "reconnecting";
     };
   }
 

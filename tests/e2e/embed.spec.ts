@@ -61,6 +61,19 @@ test.afterAll(async () => {
 
 const frameOf = (page: Page) => page.frameLocator("#agora-comments iframe");
 
+/** Signs the frame in through its first-party popup (the app's own cookie does not reach the frame). */
+async function signInInFrame(page: Page, who: "reader" | "reader3" = "reader") {
+  const frame = frameOf(page);
+  const popupPromise = page.waitForEvent("popup");
+  await frame.getByRole("button", { name: "Sign in" }).click();
+  const popup = await popupPromise;
+  await popup.getByLabel("Email").fill(USERS[who].email);
+  await popup.getByLabel("Password").fill(USERS[who].password);
+  await popup.getByRole("button", { name: "Sign in" }).click();
+  await popup.waitForEvent("close", { timeout: 20_000 });
+  await expect(frame.getByText(`Signed in as ${USERS[who].name}`)).toBeVisible({ timeout: 15_000 });
+}
+
 test("the embed works signed in on another site, and only there", async ({ page, baseURL, context }) => {
   const third: string[] = [];
   page.on("request", (r) => {
@@ -78,14 +91,7 @@ test("the embed works signed in on another site, and only there", async ({ page,
     )
     .toMatch(/^\d+px$/);
   // the app's own session cookie does not reach the third-party frame: signing in goes through the popup
-  const popupPromise = page.waitForEvent("popup");
-  await frame.getByRole("button", { name: "Sign in" }).click();
-  const popup = await popupPromise;
-  await popup.getByLabel("Email").fill(USERS.reader.email);
-  await popup.getByLabel("Password").fill(USERS.reader.password);
-  await popup.getByRole("button", { name: "Sign in" }).click();
-  await popup.waitForEvent("close", { timeout: 20_000 });
-  await expect(frame.getByText(`Signed in as ${USERS.reader.name}`)).toBeVisible({ timeout: 15_000 });
+  await signInInFrame(page);
   // the frame's cookies are partitioned to the host site
   const cookies = await context.cookies(baseURL);
   expect(cookies.some((c) => /session-token/.test(c.name) && c.partitionKey)).toBe(true);
@@ -101,6 +107,56 @@ test("the embed works signed in on another site, and only there", async ({ page,
   await page.reload();
   await expect(page.locator(`[data-agora-count="${id}"]`)).toHaveText("1 comment");
   expect(third).toEqual([]);
+});
+
+test("signed in inside the frame: a reader votes, reports, and sees comments and scores arrive live", async ({
+  page,
+  baseURL,
+  playwright,
+}) => {
+  const app = baseURL as string;
+  const thread = `${id}-live`;
+  await page.goto(`${host}/stories/3.html?id=${thread}`);
+  const frame = frameOf(page);
+  await expect(frame.getByText("No comments yet. Be the first.")).toBeVisible();
+  // the frame's live stream is open (the signal to wait for, not a sleep)
+  await expect(frame.locator("#agora")).toHaveAttribute("data-live", "connected");
+  const slug = await frame.locator("#agora").getAttribute("data-slug");
+  expect(slug).toMatch(/^ext-/);
+  // another reader comments on the same thread elsewhere (the API, as the site's own page would)
+  const rob = await playwright.request.newContext({ baseURL: app });
+  await signInRequest(rob, "reader2", app);
+  const post = async (body: string) => {
+    const r = await rob.post(`/api/v1/articles/${slug}/comments`, {
+      data: { body },
+      headers: { origin: app },
+    });
+    expect(r.status(), await r.text()).toBe(201);
+    const j = await r.json();
+    return (j.comment ?? j).id as string;
+  };
+  const c1 = await post("Posted elsewhere, arriving live zqlive1.");
+  await expect(frame.getByText("zqlive1")).toBeVisible();
+
+  await signInInFrame(page);
+  const item = frame.locator(`#c-${c1}`);
+  await item.getByRole("button", { name: "Vote up" }).click();
+  await expect(item.locator(".score").first()).toHaveText("1");
+  const stored = await (await rob.get(`/api/v1/articles/${slug}/comments`)).json();
+  expect(stored.comments.find((c: { id: string }) => c.id === c1).score).toBe(1);
+  await item.getByRole("button", { name: "Report" }).click();
+  await expect(item.getByText("Reported. Thank you.")).toBeVisible();
+
+  // while signed in: a new comment and another reader's vote arrive without a reload
+  const c2 = await post("A second one from elsewhere zqlive2.");
+  await expect(frame.getByText("zqlive2")).toBeVisible();
+  const rae = await playwright.request.newContext({ baseURL: app });
+  await signInRequest(rae, "reader3", app);
+  const v = await rae.post(`/api/v1/comments/${c2}/vote`, { data: { value: 1 }, headers: { origin: app } });
+  expect(v.status(), await v.text()).toBe(200);
+  await expect(frame.locator(`#c-${c2}`).locator(".score").first()).toHaveText("1");
+  await rob.dispose();
+  await rae.dispose();
 });
 
 test("a page of an origin not on the list gets no frame and creates no thread", async ({ page, request }) => {

@@ -23,6 +23,7 @@ export const PAGES: [Who, string][] = [
   ["reader", "/account/comments"],
   ["moderator", "/account/tokens"],
   ["reader", "/account/delete"],
+  ["reader", "/account/claim?id=none&token=none"],
   ["moderator", "/admin"],
   ["moderator", "/admin/queue"],
   ["moderator", `/articles/${SLUG}`],

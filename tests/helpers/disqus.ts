@@ -7,6 +7,8 @@ export interface DPost {
   at?: string;
   name?: string;
   username?: string;
+  /** the author's address (Disqus exports carry it; Agora keeps only its hash, to let them claim) */
+  email?: string;
   deleted?: boolean;
   spam?: boolean;
 }
@@ -37,9 +39,10 @@ export function disqusThread(t: DThread): string {
 }
 
 export function disqusPost(p: DPost): string {
+  const mail = p.email ? `<email>${p.email}</email>` : "";
   const who = p.username
-    ? `<name>${p.name ?? p.username}</name><isAnonymous>false</isAnonymous><username>${p.username}</username>`
-    : `<name>${p.name ?? "Anon"}</name><isAnonymous>true</isAnonymous>`;
+    ? `<name>${p.name ?? p.username}</name>${mail}<isAnonymous>false</isAnonymous><username>${p.username}</username>`
+    : `<name>${p.name ?? "Anon"}</name>${mail}<isAnonymous>true</isAnonymous>`;
   return `  <post dsq:id="${p.id}">
     <id/>
     <message>${cdata(`<p>${p.text}</p>`)}</message>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(site)/signin/actions";
+import { ClaimImported } from "@/components/account/ClaimImported";
 import { NotifyPrefsForm } from "@/components/account/NotifyPrefsForm";
 import { PasswordForm } from "@/components/account/PasswordForm";
 import { ProfileForm } from "@/components/account/ProfileForm";
@@ -13,6 +14,7 @@ import { PASSWORD_MIN } from "@/lib/auth/password";
 import { writeBlock } from "@/lib/auth/permissions";
 import { findUserById } from "@/lib/auth/users";
 import { withDb } from "@/lib/db";
+import { claimableFor } from "@/lib/import/claims";
 import { viewerPrefs } from "@/lib/notifications/prefs";
 import { nextHandleChange } from "@/lib/profiles/handle";
 
@@ -30,6 +32,7 @@ export default async function AccountPage({
   const sp = await searchParams;
   const user = await withDb(findUserById, viewer.id);
   const sanction = writeBlock(viewer);
+  const claimable = await withDb(claimableFor, viewer.id);
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
       <h1 className="text-2xl font-bold">Your account</h1>
@@ -56,6 +59,20 @@ export default async function AccountPage({
           Confirm your email address to comment and vote: open the link we sent to {viewer.email}.
           <ResendVerification />
         </Notice>
+      ) : null}
+
+      {claimable.accounts > 0 && viewer.email ? (
+        <section aria-labelledby="claim-heading" className={sectionClass}>
+          <h2 id="claim-heading" className="text-lg font-semibold">
+            Your imported comments
+          </h2>
+          <p className="mt-1 text-sm">
+            {claimable.comments} {claimable.comments === 1 ? "comment" : "comments"} imported from the
+            site&apos;s old comment system were written with {viewer.email}, as{" "}
+            <strong>{claimable.names.join(", ")}</strong>. Claim them to make them part of this account.
+          </p>
+          <ClaimImported email={viewer.email} />
+        </section>
       ) : null}
 
       <section aria-labelledby="profile-heading" className={sectionClass}>

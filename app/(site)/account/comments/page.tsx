@@ -25,7 +25,17 @@ export default async function OwnCommentsPage() {
           >
             <p className="text-sm">
               <StatusBadge status={c.status} /> {when(c.createdAt)} on{" "}
-              <Link href={`/articles/${c.article.slug}`}>{c.article.title}</Link>
+              {c.article.external ? (
+                c.article.href ? (
+                  <a href={c.article.href} rel="noopener noreferrer">
+                    {c.article.title}
+                  </a>
+                ) : (
+                  c.article.title
+                )
+              ) : (
+                <Link href={c.article.href ?? `/articles/${c.article.slug}`}>{c.article.title}</Link>
+              )}
             </p>
             <p className="mt-2 whitespace-pre-wrap break-words">{c.body}</p>
             <p className="mt-2 text-sm font-medium">{c.explanation}</p>
