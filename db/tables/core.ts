@@ -135,7 +135,7 @@ export const authors = pgTable("authors", {
   hobbies: jsonb("hobbies").$type<string[]>().notNull().default([]),
   introduction: text("introduction"),
   /**
-   * The reader account of this author, if any (set by an admin: docs/decisions/130-author-accounts.md):
+   * The reader account of this author, if any (set by an admin: docs/decisions/113-author-accounts.md):
    * their comments on this author's articles carry an "Author" badge. One account per author.
    */
   userId: text("user_id")

@@ -22,7 +22,7 @@ export const COMMENT_COLS = sql.raw(
 /**
  * The columns of a comment's author, from the comment row `c` (alias) joined to its account as `u`: name,
  * role, public handle, and whether the account is the linked account of the article's author
- * (authors.user_id, docs/decisions/130-author-accounts.md): two primary-key lookups per row.
+ * (authors.user_id, docs/decisions/113-author-accounts.md): two primary-key lookups per row.
  */
 export function authorCols(c: string): SQL {
   return sql.raw(
