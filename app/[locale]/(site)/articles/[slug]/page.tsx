@@ -17,6 +17,7 @@ import { Polls } from "@/components/polls/Polls";
 import { formatDate } from "@/components/ui/format";
 import { getArticleLists, getPublicArticle, getRecommended } from "@/lib/articles/cached";
 import { getArticleDiscussion } from "@/lib/discovery/cached";
+import { pageLocale } from "@/lib/i18n/server";
 import { renderArticleBody } from "@/lib/markdown/article";
 import { postCommentForm } from "./comments/actions";
 
@@ -26,7 +27,7 @@ export async function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }> };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -67,6 +68,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
+  await pageLocale(params);
   const { slug } = await params;
   if (!SLUG.test(slug)) notFound();
   const article = await getPublicArticle(slug);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(site)/signin/actions";
+import { signOutAction } from "@/app/[locale]/(site)/signin/actions";
 import { NotifyPrefsForm } from "@/components/account/NotifyPrefsForm";
 import { PasswordForm } from "@/components/account/PasswordForm";
 import { ProfileForm } from "@/components/account/ProfileForm";

@@ -3,6 +3,7 @@
 import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/article/ArticleList";
 import { getArticleLists } from "@/lib/articles/cached";
+import { pageLocale } from "@/lib/i18n/server";
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -23,7 +24,8 @@ export const metadata = {
   },
 };
 
-export default async function Home({ params }: { params: Promise<{ view: string }> }) {
+export default async function Home({ params }: { params: Promise<{ locale: string; view: string }> }) {
+  await pageLocale(params);
   const { view } = await params;
   if (view !== "home") notFound();
   const { latest, top } = await getArticleLists();
