@@ -67,9 +67,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth, actions }: SignInFo
           <h2 id="ml-heading" className="text-lg font-semibold">
             {t("withLink")}
           </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {t("linkHint")}
-          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("linkHint")}</p>
           {ml?.error ? <Notice tone="error">{ml.error}</Notice> : null}
           <form action={mlAction} className="mt-3 space-y-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // One comment's local state: which form is open (reply, edit, report), its notice, its own-ness and
 // the handlers that call the section's API.
 import type React from "react";
@@ -10,6 +11,7 @@ import { useComments } from "./context";
 export type ItemMode = null | "reply" | "edit" | "report";
 
 export function useCommentItem(c: PublicComment) {
+  const t = useTranslations("Comments");
   const ctx = useComments();
   const [mode, setMode] = useState<ItemMode>(null);
   const [source, setSource] = useState<string | null>(null);
@@ -26,16 +28,16 @@ export function useCommentItem(c: PublicComment) {
       setSource(full.body ?? "");
       setMode("edit");
     } catch (e) {
-      setNotice(e instanceof ApiCallError ? e.message : "Could not load the comment.");
+      setNotice(e instanceof ApiCallError ? e.message : t("loadFailed"));
     }
   }
 
   async function remove() {
-    if (!window.confirm("Delete this comment? Replies to it stay; it will show as [deleted].")) return;
+    if (!window.confirm(t("confirmDelete"))) return;
     try {
       await ctx.remove(c);
     } catch (e) {
-      setNotice(e instanceof ApiCallError ? e.message : "Could not delete the comment.");
+      setNotice(e instanceof ApiCallError ? e.message : t("deleteFailed"));
     }
   }
 
@@ -46,7 +48,7 @@ export function useCommentItem(c: PublicComment) {
     try {
       await ctx.moreReplies(c);
     } catch (err) {
-      setNotice(err instanceof ApiCallError ? err.message : "Could not load the replies.");
+      setNotice(err instanceof ApiCallError ? err.message : t("repliesFailed"));
     } finally {
       setLoadingMore(false);
     }

@@ -69,9 +69,7 @@ export function PollResults({ poll }: { poll: PollView }) {
           {t("multipleNote", { max: poll.maxChoices })}
         </p>
       ) : null}
-      <p className="mt-2 text-xs italic text-zinc-700 dark:text-zinc-300">
-        {t("notScientific")}
-      </p>
+      <p className="mt-2 text-xs italic text-zinc-700 dark:text-zinc-300">{t("notScientific")}</p>
     </div>
   );
 }

@@ -20,11 +20,7 @@ type T = ReturnType<typeof useTranslations<"PollForm">>;
 const known = <C extends string>(list: readonly C[], code: string): code is C =>
   (list as readonly string[]).includes(code);
 
-export function formMessage(
-  t: T,
-  done?: string,
-  error?: string,
-): { text: string; error: boolean } | null {
+export function formMessage(t: T, done?: string, error?: string): { text: string; error: boolean } | null {
   if (error) return { text: known(ERRORS, error) ? t(`error.${error}`) : t("error.other"), error: true };
   if (done && known(DONE, done)) return { text: t(`done.${done}`), error: false };
   return null;

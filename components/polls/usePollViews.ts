@@ -116,14 +116,7 @@ export function usePollViews(slug: string) {
     put(r.data.poll);
     setEditing(p.id, false);
     setSplitOpen((x) => ({ ...x, [p.id]: false }));
-    say(
-      p.id,
-      r.status === 201
-        ? t("counted")
-        : r.data.changed
-          ? t("changed")
-          : t("unchanged"),
-    );
+    say(p.id, r.status === 201 ? t("counted") : r.data.changed ? t("changed") : t("unchanged"));
   }
 
   async function withdraw(p: PublicPoll) {

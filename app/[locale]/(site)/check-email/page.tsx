@@ -40,9 +40,7 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
           })}
         </p>
       ) : needsConfirmation && !mailAvailable() ? (
-        <p className="mt-4">
-          {t("noMail", { email: viewer.email ?? "" })}
-        </p>
+        <p className="mt-4">{t("noMail", { email: viewer.email ?? "" })}</p>
       ) : needsConfirmation ? (
         <>
           <p className="mt-4">
@@ -55,9 +53,7 @@ export default async function CheckEmailPage({ params, searchParams }: Props) {
           {t("confirmed")} <Link href="/">{t("back")}</Link>
         </p>
       ) : (
-        <p className="mt-4">
-          {t.rich("signInToAsk", { link: (c) => <Link href="/signin">{c}</Link> })}
-        </p>
+        <p className="mt-4">{t.rich("signInToAsk", { link: (c) => <Link href="/signin">{c}</Link> })}</p>
       )}
     </main>
   );

@@ -20,13 +20,7 @@ export default async function ForgotPasswordPage({ params }: Props) {
   return (
     <main className="mx-auto max-w-md px-4 py-10">
       <h1 className="text-2xl font-bold">{t("heading")}</h1>
-      {mailAvailable() ? (
-        <ForgotPasswordForm />
-      ) : (
-        <Notice tone="info">
-          {t("noMail")}
-        </Notice>
-      )}
+      {mailAvailable() ? <ForgotPasswordForm /> : <Notice tone="info">{t("noMail")}</Notice>}
       <p className="mt-8">
         <Link href="/signin">{t("back")}</Link>
       </p>

@@ -68,8 +68,7 @@ export async function magicLinkSignIn(_prev: SignInState, form: FormData): Promi
       redirectTo: safeCallback(form.get("callbackUrl")),
     });
   } catch (e) {
-    if (e instanceof AuthError)
-      return { error: t("errors.EmailSignin"), email: raw };
+    if (e instanceof AuthError) return { error: t("errors.EmailSignin"), email: raw };
     throw e;
   }
   redirect("/check-email?for=signin");

@@ -155,12 +155,7 @@ export default async function ArticlePage({ params }: Props) {
       <aside aria-label={t("more")} className="lg:pt-2">
         <ArticleList id="top-articles" title={t("topArticles")} articles={others(top)} compact />
         <ArticleList id="latest-posts" title={t("latestPosts")} articles={others(latest)} compact />
-        <ArticleList
-          id="recommended"
-          title={t("recommended")}
-          articles={others(recommended)}
-          compact
-        />
+        <ArticleList id="recommended" title={t("recommended")} articles={others(recommended)} compact />
       </aside>
       <NewsArticleJsonLd
         article={article}

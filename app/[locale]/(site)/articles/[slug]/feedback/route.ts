@@ -14,7 +14,12 @@ export const dynamic = "force-dynamic";
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-async function refusal(locale: Locale, status: number, message: string | null, back: string): Promise<Response> {
+async function refusal(
+  locale: Locale,
+  status: number,
+  message: string | null,
+  back: string,
+): Promise<Response> {
   const t = await getTranslations({ locale, namespace: "Feedback" });
   const title = escapeHtml(t("notSaved"));
   const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1><p>${escapeHtml(message ?? t("serverError"))}</p><p><a href="${escapeHtml(back)}">${escapeHtml(t("back"))}</a></p></body></html>`;
