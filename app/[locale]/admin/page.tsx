@@ -91,7 +91,7 @@ export default async function AdminDashboard() {
           <TableScroll label="Article health" className="mt-3">
             <table className="data-table w-full text-sm">
               <thead>
-                <tr className="text-left">
+                <tr className="text-start">
                   <th scope="col">Article</th>
                   <th scope="col">Comments</th>
                   <th scope="col">Held</th>
@@ -103,7 +103,7 @@ export default async function AdminDashboard() {
               <tbody>
                 {d.health.map((a) => (
                   <tr key={a.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                    <th scope="row" className="py-1 pr-2 text-left font-normal">
+                    <th scope="row" className="py-1 pe-2 text-start font-normal">
                       <Link href={`/admin/queue?status=all&articleId=${a.id}`}>{a.title}</Link>
                     </th>
                     <td>{a.total}</td>

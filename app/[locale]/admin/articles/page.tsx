@@ -27,7 +27,7 @@ export default async function ArticlesAdminPage() {
         <table className="data-table w-full text-sm">
           <caption className="sr-only">Articles, most recently changed first</caption>
           <thead>
-            <tr className="text-left">
+            <tr className="text-start">
               <th scope="col">Title</th>
               <th scope="col">Status</th>
               <th scope="col">Published</th>
@@ -39,7 +39,7 @@ export default async function ArticlesAdminPage() {
           <tbody>
             {rows.map((a) => (
               <tr key={a.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                <th scope="row" className="py-1 text-left font-normal">
+                <th scope="row" className="py-1 text-start font-normal">
                   <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
                 </th>
                 <td>

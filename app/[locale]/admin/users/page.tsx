@@ -44,7 +44,7 @@ export default async function UsersPage({
         <table className="data-table w-full text-sm">
           <caption className="sr-only">Users</caption>
           <thead>
-            <tr className="text-left">
+            <tr className="text-start">
               <th scope="col">Name</th>
               {viewer.role === "admin" ? <th scope="col">Email</th> : null}
               <th scope="col">Role</th>
@@ -58,7 +58,7 @@ export default async function UsersPage({
           <tbody>
             {page.items.map((u) => (
               <tr key={u.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                <th scope="row" className="py-1 text-left font-normal">
+                <th scope="row" className="py-1 text-start font-normal">
                   <Link href={`/admin/users/${u.id}`}>{u.name ?? "(no name)"}</Link>
                 </th>
                 {viewer.role === "admin" ? <td>{u.email}</td> : null}
