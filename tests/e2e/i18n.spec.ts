@@ -2,8 +2,9 @@
 // prefix, the NEXT_LOCALE cookie set by the footer's switch, or Accept-Language; <html lang> follows;
 // each language is its own cached page (a Spanish render is never served to an English reader), with
 // its own hashed CSP; the article renders right-to-left without horizontal overflow.
-import { type APIResponse, expect, type Page, test } from "@playwright/test";
+import { type APIResponse, expect, type Page, request as playwrightRequest, test } from "@playwright/test";
 import { settled } from "./screens-helpers";
+import { signInRequest } from "./users";
 
 const SLUG = "will-russia-defend-maduro";
 const ARTICLE = `/articles/${SLUG}`;
@@ -57,6 +58,39 @@ test("Accept-Language: es gives the Spanish page, and English readers still get 
   expect(
     langOf(await html(await request.get(ARTICLE, { headers: { "accept-language": "fr-FR,de;q=0.5" } }))),
   ).toBe("en");
+});
+
+test("a change invalidates the cached page in both languages", async ({ request, baseURL }) => {
+  const es = { "accept-language": "es" };
+  const en = { "accept-language": "en" };
+  await html(await request.get(ARTICLE, { headers: es }));
+  await html(await request.get(ARTICLE, { headers: en }));
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await signInRequest(admin, "admin", baseURL!);
+  const body = `Cache check ${Date.now()}: both languages must show this comment.`;
+  const post = await admin.post(`/api/v1/articles/${SLUG}/comments`, {
+    headers: { origin: baseURL! },
+    data: { body },
+  });
+  expect(post.status()).toBe(201);
+  const c = await post.json();
+  if (c.status !== "approved")
+    expect(
+      (
+        await admin.post(`/api/v1/admin/comments/${c.id}/decision`, {
+          headers: { origin: baseURL! },
+          data: { action: "approve" },
+        })
+      ).ok(),
+    ).toBe(true);
+  await admin.dispose();
+  // invalidation is by tag (AGORA_INVALIDATE_WINDOW_MS=0 in e2e): the next render shows it in both
+  await expect
+    .poll(async () => (await html(await request.get(ARTICLE, { headers: es }))).includes(body))
+    .toBe(true);
+  await expect
+    .poll(async () => (await html(await request.get(ARTICLE, { headers: en }))).includes(body))
+    .toBe(true);
 });
 
 test("an explicit /es/ or /en/ path wins over the cookie and the header", async ({ request }) => {
