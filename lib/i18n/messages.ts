@@ -20,5 +20,33 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = {
   es: merge(AREAS.es),
 };
 
+/**
+ * The namespaces client components use: only these travel to the browser with every page (the whole
+ * set would add ~20 kB to each cached page). tests/unit/i18n/client-namespaces.test.ts follows the
+ * imports of every "use client" module and fails when one uses a namespace missing here.
+ */
+export const CLIENT_NAMESPACES = [
+  "Layout",
+  "Lists",
+  "Article",
+  "Feedback",
+  "Polls",
+  "Comments",
+  "CommentForm",
+  "Report",
+  "Shortlist",
+  "SignIn",
+  "SignUp",
+  "Forgot",
+  "Reset",
+] as const;
+
+/** The part of a language's messages that client components need (CLIENT_NAMESPACES). */
+export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const ns of CLIENT_NAMESPACES) if (ns in messages) out[ns] = messages[ns];
+  return out;
+}
+
 /** The messages of one language; English is the source language and always complete. */
 export type Messages = typeof enSite;
