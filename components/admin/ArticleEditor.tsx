@@ -7,6 +7,7 @@ import { useId, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { ArticleForEdit } from "@/lib/articles/editor";
+import { AuthorAccount } from "./AuthorAccount";
 import {
   type ArticleDraft,
   type Change,
@@ -21,7 +22,7 @@ export function ArticleEditor({
   authors,
 }: {
   article: ArticleForEdit | null;
-  authors: { id: string; name: string; job: string | null }[];
+  authors: { id: string; name: string; job: string | null; accountEmail?: string | null }[];
 }) {
   const router = useRouter();
   const uid = useId();
@@ -192,6 +193,12 @@ export function ArticleEditor({
             <option value="__new">New author…</option>
           </select>
         </label>
+        {authors.find((a) => a.id === authorId) ? (
+          <AuthorAccount
+            key={authorId}
+            author={authors.find((a) => a.id === authorId) as (typeof authors)[number]}
+          />
+        ) : null}
         {authorId === "__new" ? (
           <div className="grid grid-cols-2 gap-2">
             <label className="flex flex-col text-sm">

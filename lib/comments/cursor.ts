@@ -4,7 +4,7 @@ import { Invalid } from "@/lib/errors";
 import type { CommentSort } from "./types";
 
 const rootCursor = z.object({
-  k: z.enum(["new", "top", "old"]),
+  k: z.enum(["new", "top", "old", "featured"]),
   q: z.number().int().positive(),
   c: z.number().int().optional(),
 });
