@@ -1,5 +1,7 @@
 // @ts-check
 const path = require("node:path");
+// next-intl reads its per-request configuration (messages, formats) from lib/i18n/request.ts
+const withNextIntl = require("next-intl/plugin")("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,9 +23,10 @@ const nextConfig = {
   experimental: { authInterrupts: true, inlineCss: true },
   async rewrites() {
     // the home page is an ISR page with a param so that `next build` never prerenders it (no database
-    // at build time); see docs/decisions/002-caching.md
-    return { beforeFiles: [{ source: "/", destination: "/front/home" }] };
+    // at build time); see docs/decisions/002-caching.md. server/main.mjs already serves `/` as
+    // /{locale}/front/home (docs/decisions/130-i18n.md); this covers an explicit /es or /en
+    return { beforeFiles: [{ source: "/:locale(en|es)", destination: "/:locale/front/home" }] };
   },
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

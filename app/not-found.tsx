@@ -1,15 +1,21 @@
-import Link from "next/link";
+// A path that is not a page (under /api/, or a file that does not exist): pages are all under
+// app/[locale]/ (their own not-found.tsx is translated); this one answers in the default language.
+import { getTranslations } from "next-intl/server";
+import { DEFAULT_LOCALE } from "@/lib/i18n/config";
 
-export const metadata = { title: "Page not found" };
-
-export default function NotFound() {
+export default async function GlobalNotFound() {
+  const t = await getTranslations({ locale: DEFAULT_LOCALE, namespace: "NotFound" });
   return (
-    <main className="mx-auto max-w-2xl px-4 py-16 text-center">
-      <h1 className="text-3xl font-bold">Page not found</h1>
-      <p className="mt-4">The page you asked for does not exist, or is not published.</p>
-      <p className="mt-6">
-        <Link href="/">Back to the latest articles</Link>
-      </p>
-    </main>
+    <html lang={DEFAULT_LOCALE}>
+      <body className="min-h-screen antialiased">
+        <main className="mx-auto max-w-2xl px-4 py-16 text-center">
+          <h1 className="text-3xl font-bold">{t("title")}</h1>
+          <p className="mt-4">{t("text")}</p>
+          <p className="mt-6">
+            <a href="/">{t("back")}</a>
+          </p>
+        </main>
+      </body>
+    </html>
   );
 }

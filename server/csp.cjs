@@ -228,8 +228,9 @@ function baselineHeaders(opts) {
   return h;
 }
 
-// the cached pages (ISR): the home page's views, an article, a comment's permalink
-const CACHED_PAGE_RE = /^\/(?:front\/[^/]+|articles\/[^/]+(?:\/comments\/[^/]+)?)\/?$/;
+// the cached pages (ISR), in each language (server/locale.cjs): the home page's views, an article, a
+// comment's permalink
+const CACHED_PAGE_RE = /^\/(?:(?:en|es)\/)?(?:front\/[^/]+|articles\/[^/]+(?:\/comments\/[^/]+)?)\/?$/;
 
 /**
  * Paths whose pages are served from the cache: they get the hash policy from the cache entry and no

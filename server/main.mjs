@@ -7,6 +7,8 @@
 //    it on every log line written while serving it; write one access log line and record metrics;
 //  - put the security headers on every response, and a Content-Security-Policy on every response that
 //    the app did not give one (server/csp.cjs, docs/decisions/005-content-security-policy.md);
+//  - serve each page in the reader's language (server/locale.cjs): `/articles/x` is handed to Next as
+//    `/{locale}/articles/x`, so each language is its own cached page (docs/decisions/130-i18n.md);
 //  - answer the fast lanes (server/lanes.ts, server/fast-lanes.cjs) and fresh cached pages
 //    (server/cache-handler.cjs) past Next's routing;
 //  - shut down gracefully on SIGTERM: stop accepting, finish in-flight requests, close the database.
@@ -25,6 +27,7 @@ const { laneFor, runRouteLane } = require("./fast-lanes.cjs");
 const { bodyCap, capBody, declaredTooLarge } = require("./body-limits.cjs");
 const { capStream } = require("./streams.cjs");
 const { compressResponse, sendEncoded, serveStatic } = require("./compress.cjs");
+const { localeOf } = require("./locale.cjs");
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -86,12 +89,34 @@ const NO_INLINE_CSP = csp.contentSecurityPolicy({ dev });
 class AgoraResponse extends http.ServerResponse {
   /** @type {string} */
   cspFallback = NO_INLINE_CSP;
+  /** The language of a page (server/locale.cjs); `negotiated`: chosen by the cookie or Accept-Language. */
+  /** @type {{ locale: string, negotiated: boolean } | null} */
+  language = null;
   /** @param {any[]} args */
   writeHead(...args) {
     if (!this.hasHeader(CSP)) this.setHeader(CSP, this.cspFallback);
+    if (this.language) this.languageHeaders(args);
     return super.writeHead(.../** @type {[number, any]} */ (args));
   }
+  /**
+   * Content-Language, and `Vary: Accept-Language, Cookie` when the language came from them: a shared
+   * cache must not give the Spanish page to an English reader. (A headers object passed to writeHead
+   * wins over setHeader, so a Vary in it is extended there.)
+   * @param {any[]} args
+   */
+  languageHeaders(args) {
+    const lang = /** @type {{ locale: string, negotiated: boolean }} */ (this.language);
+    const obj = args.find((a, i) => i > 0 && a && typeof a === "object" && !Array.isArray(a));
+    if (!(obj && "content-language" in obj)) this.setHeader("content-language", lang.locale);
+    if (!lang.negotiated) return;
+    if (obj && typeof obj.vary === "string") obj.vary = `${obj.vary}, ${LANGUAGE_VARY}`;
+    else {
+      const v = this.getHeader("vary");
+      this.setHeader("vary", v ? `${v}, ${LANGUAGE_VARY}` : LANGUAGE_VARY);
+    }
+  }
 }
+const LANGUAGE_VARY = "Accept-Language, Cookie";
 
 /**
  * Security headers for one request. Pages rendered per request get a fresh nonce, which Next reads from
@@ -101,15 +126,16 @@ class AgoraResponse extends http.ServerResponse {
  * @param {http.IncomingMessage} req
  * @param {AgoraResponse} res
  * @param {string} pathname
+ * @param {string} routePath the path Next routes (a page's, with its locale)
  */
-function secure(req, res, pathname) {
+function secure(req, res, pathname, routePath) {
   for (const [k, v] of BASELINE) res.setHeader(k, v);
   // the embed (lib/embed) may be framed by the allowed origins its own CSP frame-ancestors names
   if (pathname.startsWith("/embed/")) res.removeHeader("x-frame-options");
   if (req.headers[CSP] !== undefined) delete req.headers[CSP];
   if (req.headers["content-security-policy-report-only"] !== undefined)
     delete req.headers["content-security-policy-report-only"];
-  if (!dev && csp.wantsNonce(pathname)) {
+  if (!dev && csp.wantsNonce(routePath)) {
     const nonce = csp.newNonce();
     req.headers[CSP] = `script-src 'nonce-${nonce}'`;
     res.cspFallback = csp.noncePolicy(nonce);
@@ -126,11 +152,12 @@ const QUIET_ROUTES = new Set(["/_next/static", "/api/health", "/api/metrics"]);
  * @param {string} id
  * @param {string} pathname
  * @param {bigint} started
+ * @param {string} [routePath] the path Next routes (a page's, with its locale)
  */
-function observe(req, res, id, pathname, started) {
+function observe(req, res, id, pathname, started, routePath = pathname) {
   metrics.httpInFlight.dec();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const route = routeOf(pathname);
+  const route = routeOf(routePath);
   const status = res.writableFinished ? res.statusCode : 499; // 499: the client went away first
   metrics.httpRequests.inc({ method: req.method, route, status });
   metrics.httpDuration.observe({ method: req.method, route }, seconds);
@@ -203,15 +230,25 @@ function onRequest(req, resp) {
   const started = process.hrtime.bigint();
   const id = requestIdFrom(req.headers["x-request-id"]);
   const pathname = pathnameOf(req.url);
+  // a page: served from /{locale}{path} (the browser's URL does not change)
+  const lang = localeOf(pathname, req.headers);
+  const routePath = lang ? lang.path : pathname;
+  // next-intl reads it when a page did not call setRequestLocale (pages rendered per request)
+  delete req.headers["x-next-intl-locale"];
+  if (lang) {
+    req.url = routePath + /** @type {string} */ (req.url).slice(pathname.length);
+    req.headers["x-next-intl-locale"] = lang.locale;
+    res.language = { locale: lang.locale, negotiated: !lang.explicit };
+  }
   inFlight++;
   metrics.httpInFlight.inc();
   res.once("close", () => {
     inFlight--;
-    observe(req, res, id, pathname, started);
+    observe(req, res, id, pathname, started, routePath);
   });
   req.headers["x-request-id"] = id;
   res.setHeader("x-request-id", id);
-  secure(req, res, pathname);
+  secure(req, res, pathname, routePath);
   if (closing) {
     // draining before shutdown: answer, then close the connection; tell health checkers to go elsewhere
     res.setHeader("connection", "close");
@@ -236,7 +273,7 @@ function onRequest(req, resp) {
   // the fast lanes skip Next's routing: fresh cached pages (cache-handler.cjs), and the table of
   // server/lanes.ts: comment pages from memory, the hot API writes through their routes' own handlers
   const fast = dev || !FAST_LANES ? null : laneFor(req.method, pathname);
-  if (!dev && FAST_LANES && pageFromCache(req, res, pathname)) return;
+  if (!dev && FAST_LANES && pageFromCache(req, res, routePath)) return;
   // /_next/static files precompressed at build (server/compress.cjs); the rest is compressed as it goes
   if (!dev && serveStatic(req, res, pathname)) return;
   if (fast?.lane.kind === "peek" && fast.lane.peek(req, res)) return;

@@ -87,7 +87,7 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
         <table className="data-table w-full text-sm">
           <caption className="sr-only">Your tokens</caption>
           <thead>
-            <tr className="text-left">
+            <tr className="text-start">
               <th scope="col">Name</th>
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
@@ -100,7 +100,7 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                <th scope="row" className="py-1 text-left font-normal">
+                <th scope="row" className="py-1 text-start font-normal">
                   {t.name}
                 </th>
                 <td>{when(t.createdAt)}</td>

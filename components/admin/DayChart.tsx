@@ -81,17 +81,17 @@ export function DayChart({ days }: { days: DayFigure[] }) {
         <table className="data-table text-sm">
           <caption className="sr-only">Comments per day</caption>
           <thead>
-            <tr className="text-left">
-              <th scope="col" className="pr-4">
+            <tr className="text-start">
+              <th scope="col" className="pe-4">
                 Day
               </th>
-              <th scope="col" className="pr-4">
+              <th scope="col" className="pe-4">
                 Total
               </th>
-              <th scope="col" className="pr-4">
+              <th scope="col" className="pe-4">
                 Published
               </th>
-              <th scope="col" className="pr-4">
+              <th scope="col" className="pe-4">
                 Held
               </th>
               <th scope="col">Removed</th>
@@ -100,12 +100,12 @@ export function DayChart({ days }: { days: DayFigure[] }) {
           <tbody>
             {days.map((d) => (
               <tr key={d.day}>
-                <th scope="row" className="pr-4 text-left font-normal">
+                <th scope="row" className="pe-4 text-start font-normal">
                   {d.day}
                 </th>
-                <td className="pr-4">{d.total}</td>
-                <td className="pr-4">{d.approved}</td>
-                <td className="pr-4">{d.held}</td>
+                <td className="pe-4">{d.total}</td>
+                <td className="pe-4">{d.approved}</td>
+                <td className="pe-4">{d.held}</td>
                 <td>{d.removed}</td>
               </tr>
             ))}

@@ -25,7 +25,7 @@ export async function DeliveryNotice({ isAdmin }: { isAdmin: boolean }) {
       <h2 id="delivery-heading" className="font-semibold">
         Delivery problems
       </h2>
-      <ul className="mt-2 list-disc pl-5 text-sm">
+      <ul className="mt-2 list-disc ps-5 text-sm">
         {h.failedJobs ? (
           <li>
             {h.failedJobs} failed delivery job{h.failedJobs === 1 ? "" : "s"} (mail or webhooks)

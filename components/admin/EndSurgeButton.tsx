@@ -25,7 +25,7 @@ export function EndSurgeButton({ articleId, title }: { articleId: string; title:
       >
         End surge
       </button>
-      <span role="status" className="ml-2 text-sm">
+      <span role="status" className="ms-2 text-sm">
         {msg}
       </span>
     </span>

@@ -142,20 +142,20 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
               </div>
               {log[h.id] ? (
                 <div className="mt-3 overflow-x-auto">
-                  <table className="min-w-full text-left text-sm">
+                  <table className="min-w-full text-start text-sm">
                     <caption className="sr-only">Deliveries to {h.url}</caption>
                     <thead>
                       <tr>
-                        <th scope="col" className="pr-3">
+                        <th scope="col" className="pe-3">
                           Time
                         </th>
-                        <th scope="col" className="pr-3">
+                        <th scope="col" className="pe-3">
                           Event
                         </th>
-                        <th scope="col" className="pr-3">
+                        <th scope="col" className="pe-3">
                           Status
                         </th>
-                        <th scope="col" className="pr-3">
+                        <th scope="col" className="pe-3">
                           Code
                         </th>
                         <th scope="col">Attempts / error</th>
@@ -164,12 +164,12 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
                     <tbody>
                       {log[h.id].map((d) => (
                         <tr key={d.id}>
-                          <td className="pr-3">
+                          <td className="pe-3">
                             {(d.lastAttemptAt ?? d.createdAt).slice(0, 19).replace("T", " ")}
                           </td>
-                          <td className="pr-3">{d.event}</td>
-                          <td className="pr-3">{d.status}</td>
-                          <td className="pr-3">{d.responseCode ?? "—"}</td>
+                          <td className="pe-3">{d.event}</td>
+                          <td className="pe-3">{d.status}</td>
+                          <td className="pe-3">{d.responseCode ?? "—"}</td>
                           <td>
                             {d.attempts}
                             {d.error ? ` · ${d.error}` : ""}

@@ -1,5 +1,6 @@
 "use client";
 // A published comment's footer: votes, then Reply, Edit, Delete, Report and (for staff) Shortlist.
+import { useTranslations } from "next-intl";
 import { ShortlistButton } from "@/components/discovery/ShortlistButton";
 import type { PublicComment } from "@/lib/comments/types";
 import { CommentVotes } from "./CommentVotes";
@@ -8,6 +9,7 @@ import type { useCommentItem } from "./useCommentItem";
 const linkButton = "comment-action";
 
 export function CommentActions({ c, item }: { c: PublicComment; item: ReturnType<typeof useCommentItem> }) {
+  const t = useTranslations("Comments");
   const { ctx, mode, toggle, own, editable } = item;
   return (
     <footer className="comment-actions">
@@ -20,22 +22,22 @@ export function CommentActions({ c, item }: { c: PublicComment; item: ReturnType
             onClick={() => toggle("reply")}
             aria-expanded={mode === "reply"}
           >
-            Reply
+            {t("reply")}
           </button>
         ) : (
           <a href={`${c.url}#reply`} className={linkButton}>
-            Reply
+            {t("reply")}
           </a>
         )
       ) : null}
       {editable && ctx.live ? (
         <button type="button" className={linkButton} onClick={item.openEdit}>
-          Edit
+          {t("edit")}
         </button>
       ) : null}
       {own && !c.deleted && ctx.live ? (
         <button type="button" className={linkButton} onClick={item.remove}>
-          Delete
+          {t("delete")}
         </button>
       ) : null}
       {!own && !c.deleted && ctx.live && ctx.viewer ? (
@@ -45,7 +47,7 @@ export function CommentActions({ c, item }: { c: PublicComment; item: ReturnType
           onClick={() => toggle("report")}
           aria-expanded={mode === "report"}
         >
-          Report
+          {t("report")}
         </button>
       ) : null}
       {!c.deleted && ctx.live && (ctx.viewer?.role === "moderator" || ctx.viewer?.role === "admin") ? (

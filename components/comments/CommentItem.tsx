@@ -1,12 +1,12 @@
 "use client";
 // One comment with its replies. Its parts: CommentHeader, CommentActions (votes and buttons), the
 // forms (CommentForm for reply and edit, ReportForm); its state and handlers: useCommentItem.
+import { useTranslations } from "next-intl";
 import type { PublicComment } from "@/lib/comments/types";
 import { CommentActions } from "./CommentActions";
 import { CommentForm } from "./CommentForm";
 import { CommentHeader } from "./CommentHeader";
 import { focusComment, focusWhenShown } from "./focus";
-import { plural } from "./format";
 import { ReportForm } from "./ReportForm";
 import { useCommentItem } from "./useCommentItem";
 
@@ -21,6 +21,7 @@ export function CommentList({ comments, label }: { comments: PublicComment[]; la
 }
 
 export function CommentItem({ c }: { c: PublicComment }) {
+  const t = useTranslations("Comments");
   const item = useCommentItem(c);
   const { ctx, mode, setMode, source, notice } = item;
 
@@ -29,11 +30,11 @@ export function CommentItem({ c }: { c: PublicComment }) {
       <article data-comment-id={c.id} data-depth={c.depth}>
         <CommentHeader c={c} />
         {c.deleted ? (
-          <p className="mt-1 italic text-zinc-600 dark:text-zinc-400">[deleted]</p>
+          <p className="mt-1 italic text-zinc-600 dark:text-zinc-400">{t("deleted")}</p>
         ) : mode === "edit" && source != null ? (
           <CommentForm
-            label="Edit your comment"
-            submitLabel="Save"
+            label={t("editLabel")}
+            submitLabel={t("save")}
             initial={source}
             limits={ctx.limits}
             autoFocus
@@ -52,8 +53,10 @@ export function CommentItem({ c }: { c: PublicComment }) {
             role="status"
             className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
           >
-            Only you can see this comment for now: {c.message} <a href="/account/comments">My comments</a>
-            {c.status === "rejected" || c.status === "spam" ? " (where you can appeal)" : ""}.
+            {t.rich(c.status === "rejected" || c.status === "spam" ? "onlyYouAppeal" : "onlyYou", {
+              message: c.message,
+              mine: (x) => <a href="/account/comments">{x}</a>,
+            })}
           </p>
         ) : null}
         {c.status === "approved" || c.deleted ? <CommentActions c={c} item={item} /> : null}
@@ -65,8 +68,8 @@ export function CommentItem({ c }: { c: PublicComment }) {
         {mode === "reply" ? (
           ctx.viewer ? (
             <CommentForm
-              label={`Reply to ${c.author?.name ?? "this comment"}`}
-              submitLabel="Post reply"
+              label={c.author?.name ? t("replyTo", { name: c.author.name }) : t("replyToThis")}
+              submitLabel={t("postReply")}
               limits={ctx.limits}
               autoFocus
               onCancel={() => setMode(null)}
@@ -78,7 +81,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
             />
           ) : (
             <p className="mt-2 text-sm">
-              <a href={ctx.signinHref}>Sign in</a> to reply.
+              {t.rich("signInToReply", { link: (x) => <a href={ctx.signinHref}>{x}</a> })}
             </p>
           )
         ) : null}
@@ -88,7 +91,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
             onSubmit={async (reason, note) => {
               await ctx.report(c, reason, note);
               setMode(null);
-              item.setNotice("Thank you. The moderators will look at this comment.");
+              item.setNotice(t("reported"));
               focusWhenShown(`n-${c.id}`);
             }}
           />
@@ -97,7 +100,13 @@ export function CommentItem({ c }: { c: PublicComment }) {
       {c.replies.length > 0 ? (
         <ol
           className="comment-replies"
-          aria-label={`Replies to ${c.deleted ? "a deleted comment" : (c.author?.name ?? "this comment")}`}
+          aria-label={
+            c.deleted
+              ? t("repliesToDeleted")
+              : c.author?.name
+                ? t("repliesTo", { name: c.author.name })
+                : t("repliesToThis")
+          }
         >
           {c.replies.map((r) => (
             <CommentItem key={r.id} c={r} />
@@ -105,21 +114,21 @@ export function CommentItem({ c }: { c: PublicComment }) {
         </ol>
       ) : null}
       {c.moreReplies > 0 ? (
-        <p className="mt-2 pl-3 sm:pl-5">
+        <p className="mt-2 ps-3 sm:ps-5">
           <a
             href={c.url}
             onClick={item.more}
             className="text-sm font-medium"
             aria-busy={item.loadingMore || undefined}
           >
-            {item.loadingMore ? "Loading…" : `Show ${plural(c.moreReplies, "more reply", "more replies")}`}
+            {item.loadingMore ? t("loading") : t("showMore", { count: c.moreReplies })}
           </a>
         </p>
       ) : null}
       {c.continueThread ? (
-        <p className="mt-2 pl-3 sm:pl-5">
+        <p className="mt-2 ps-3 sm:ps-5">
           <a href={c.url} className="text-sm font-medium">
-            Continue this thread ({plural(c.replyCount, "reply", "replies")}) →
+            {t("continueThread", { count: c.replyCount })}
           </a>
         </p>
       ) : null}

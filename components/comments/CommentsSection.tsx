@@ -6,6 +6,7 @@
 // and new comments from others arrive live over Server-Sent Events.
 // State lives in hooks (useReaderState, useCommentList, useCommentActions, useLiveComments); the
 // pieces around the list in CommentsSectionParts.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { CommentSort, PollFilterOption, PublicComment } from "@/lib/comments/types";
 import { commentsApi } from "./api";
@@ -44,6 +45,7 @@ export interface CommentsSectionProps {
 }
 
 export function CommentsSection(props: CommentsSectionProps) {
+  const t = useTranslations("Comments");
   const { slug, mode, commentsOpen, maxDepth } = props;
   const filterOptions = props.filterOptions ?? [];
   const { state, votes, setVotes, held, setHeld, live, now, viewerIdRef } = useReaderState(slug);
@@ -92,7 +94,7 @@ export function CommentsSection(props: CommentsSectionProps) {
     const r = await commentsApi.post(slug, body, null, website);
     if (r.status === "approved") {
       setRoots((l) => prependRoots(l, [r.comment]));
-      setStatus("Your comment is published.");
+      setStatus(t("published"));
     } else {
       setHeld((l) => [{ ...r.comment, message: r.message }, ...l]);
       setStatus(r.message);
@@ -132,7 +134,7 @@ export function CommentsSection(props: CommentsSectionProps) {
             className="rounded border border-amber-300 p-3 dark:border-amber-800"
           >
             <h3 id="held-heading" className="mb-2 text-base font-semibold">
-              Your comments awaiting review
+              {t("awaiting")}
             </h3>
             <CommentList comments={held} />
           </section>
@@ -158,13 +160,9 @@ export function CommentsSection(props: CommentsSectionProps) {
         ) : null}
 
         {roots.length === 0 ? (
-          <p className="text-zinc-600 dark:text-zinc-400">
-            {votedOption
-              ? "No comments from readers who voted this option."
-              : "No comments yet. Start the discussion."}
-          </p>
+          <p className="text-zinc-600 dark:text-zinc-400">{votedOption ? t("noneForOption") : t("none")}</p>
         ) : (
-          <CommentList comments={roots} label={mode === "article" ? "Comments" : "Thread"} />
+          <CommentList comments={roots} label={mode === "article" ? t("listLabel") : t("thread")} />
         )}
 
         {list.listError ? (

@@ -1,18 +1,13 @@
 "use client";
 // The parts of CommentsSection around the list: the box above it (form, closed, sign in, blocked),
 // the sort links, the "new comments" button, the next-page link and the reply box of a thread page.
+import { useTranslations } from "next-intl";
 import type React from "react";
 import type { CommentSort, PublicComment, ViewerState } from "@/lib/comments/types";
 import { CommentForm, type Limits } from "./CommentForm";
 import { focusComment } from "./focus";
-import { plural } from "./format";
 
-const SORTS: [CommentSort, string][] = [
-  ["new", "Newest"],
-  ["top", "Top"],
-  ["old", "Oldest"],
-  ["featured", "Featured"],
-];
+const SORTS: CommentSort[] = ["new", "top", "old", "featured"];
 
 export function ArticleCommentBox({
   slug,
@@ -35,11 +30,12 @@ export function ArticleCommentBox({
   onSubmit: (body: string, website: string) => Promise<void>;
   status: string | null;
 }) {
+  const t = useTranslations("Comments");
   const viewer = state?.viewer;
   return (
     <div>
       {!commentsOpen ? (
-        <p className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">Comments on this article are closed.</p>
+        <p className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">{t("closed")}</p>
       ) : state?.closedMessage ? (
         // quiet hours: said before anyone types, with the reopening time
         <p role="status" className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">
@@ -47,10 +43,13 @@ export function ArticleCommentBox({
         </p>
       ) : live && state && !viewer ? (
         <p className="rounded bg-zinc-100 p-3 dark:bg-zinc-900">
-          <a href={signinHref} className="font-medium">
-            Sign in
-          </a>{" "}
-          to join the discussion.
+          {t.rich("signInToJoin", {
+            link: (x) => (
+              <a href={signinHref} className="font-medium">
+                {x}
+              </a>
+            ),
+          })}
         </p>
       ) : viewer && !viewer.canComment ? (
         <p
@@ -61,8 +60,8 @@ export function ArticleCommentBox({
         </p>
       ) : (
         <CommentForm
-          label="Add a comment"
-          submitLabel="Post comment"
+          label={t("addComment")}
+          submitLabel={t("postComment")}
           limits={limits}
           action={postAction}
           hidden={{ slug }}
@@ -70,7 +69,7 @@ export function ArticleCommentBox({
           note={
             live ? null : (
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                You need to be <a href={signinHref}>signed in</a> to post.
+                {t.rich("needSignIn", { link: (x) => <a href={signinHref}>{x}</a> })}
               </p>
             )
           }
@@ -96,10 +95,11 @@ export function SortNav({
   filterParam: string;
   onSort: (e: React.MouseEvent, s: CommentSort) => void;
 }) {
+  const t = useTranslations("Comments");
   return (
-    <nav aria-label="Sort comments" className="flex flex-wrap items-center gap-3 text-sm">
-      <span className="text-zinc-600 dark:text-zinc-400">Sort by</span>
-      {SORTS.map(([s, label]) => (
+    <nav aria-label={t("sortLabel")} className="flex flex-wrap items-center gap-3 text-sm">
+      <span className="text-zinc-600 dark:text-zinc-400">{t("sortBy")}</span>
+      {SORTS.map((s) => (
         <a
           key={s}
           href={`${listHref}?sort=${s}${filterParam}`}
@@ -107,7 +107,7 @@ export function SortNav({
           aria-current={s === sort ? "true" : undefined}
           className={s === sort ? "font-semibold text-zinc-900 no-underline dark:text-zinc-100" : ""}
         >
-          {label}
+          {t(`sorts.${s}`)}
         </a>
       ))}
     </nav>
@@ -115,6 +115,7 @@ export function SortNav({
 }
 
 export function NewCommentsButton({ count, onShow }: { count: number; onShow: () => void }) {
+  const t = useTranslations("Comments");
   return (
     <div className="sticky top-2 z-10 flex justify-center">
       <button
@@ -122,7 +123,7 @@ export function NewCommentsButton({ count, onShow }: { count: number; onShow: ()
         onClick={onShow}
         className="rounded-full bg-blue-700 px-4 py-1.5 text-sm font-medium text-white shadow hover:bg-blue-800"
       >
-        {plural(count, "new comment")} — show
+        {t("newComments", { count })}
       </button>
     </div>
   );
@@ -137,6 +138,7 @@ export function LoadMoreLink({
   busy: boolean;
   onClick: (e: React.MouseEvent) => void;
 }) {
+  const t = useTranslations("Comments");
   return (
     <p>
       <a
@@ -145,7 +147,7 @@ export function LoadMoreLink({
         aria-busy={busy || undefined}
         className="inline-block rounded border border-zinc-400 px-4 py-2 text-sm font-medium no-underline hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
-        {busy ? "Loading…" : "Load more comments"}
+        {busy ? t("loading") : t("loadMore")}
       </a>
     </p>
   );
@@ -172,12 +174,13 @@ export function ThreadReplyBox({
   onReply: (focus: PublicComment, body: string, website?: string) => Promise<string>;
   signinHref: string;
 }) {
+  const t = useTranslations("Comments");
   if (focus && !focus.deleted && commentsOpen && !signedOut)
     return (
       <div id="reply">
         <CommentForm
-          label={`Reply to ${focus.author?.name ?? "this comment"}`}
-          submitLabel="Post reply"
+          label={focus.author?.name ? t("replyTo", { name: focus.author.name }) : t("replyToThis")}
+          submitLabel={t("postReply")}
           limits={limits}
           action={postAction}
           hidden={{ slug, parentId: focus.id }}
@@ -188,10 +191,6 @@ export function ThreadReplyBox({
       </div>
     );
   if (signedOut)
-    return (
-      <p id="reply">
-        <a href={signinHref}>Sign in</a> to reply.
-      </p>
-    );
+    return <p id="reply">{t.rich("signInToReply", { link: (x) => <a href={signinHref}>{x}</a> })}</p>;
   return null;
 }

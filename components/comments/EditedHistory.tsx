@@ -1,10 +1,13 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiCallError, commentsApi } from "./api";
-import { formatDateTime } from "./format";
+import { useDateTime } from "./format";
 
 /** "Edited": opens the comment's earlier versions (newest first) under the header. */
 export function EditedHistory({ id, editedAt }: { id: string; editedAt: string }) {
+  const t = useTranslations("Comments");
+  const dateTime = useDateTime();
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<{ body: string; createdAt: string }[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +16,7 @@ export function EditedHistory({ id, editedAt }: { id: string; editedAt: string }
       try {
         setList((await commentsApi.revisions(id)).revisions);
       } catch (e) {
-        setError(e instanceof ApiCallError ? e.message : "Could not load the earlier versions.");
+        setError(e instanceof ApiCallError ? e.message : t("revisionsFailed"));
       }
     }
     setOpen((o) => !o);
@@ -24,28 +27,31 @@ export function EditedHistory({ id, editedAt }: { id: string; editedAt: string }
         type="button"
         className="comment-action"
         aria-expanded={open}
-        title={`Edited ${formatDateTime(editedAt)}`}
+        title={t("editedAt", { date: dateTime(editedAt) })}
         onClick={() => void toggle()}
       >
-        Edited
+        {t("edited")}
       </button>
       {open ? (
         <div className="basis-full rounded border border-zinc-300 p-2 text-sm dark:border-zinc-700">
           {error ? (
             <p role="alert">{error}</p>
           ) : list?.length ? (
-            <ol className="space-y-2" aria-label="Earlier versions, newest first">
+            <ol className="space-y-2" aria-label={t("revisions")}>
               {list.map((r) => (
                 <li key={r.createdAt}>
                   <p className="text-zinc-600 dark:text-zinc-400">
-                    Until <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>:
+                    {t.rich("until", {
+                      date: dateTime(r.createdAt),
+                      time: (x) => <time dateTime={r.createdAt}>{x}</time>,
+                    })}
                   </p>
                   <p className="whitespace-pre-wrap break-words">{r.body}</p>
                 </li>
               ))}
             </ol>
           ) : (
-            <p>No earlier version is kept.</p>
+            <p>{t("noRevisions")}</p>
           )}
         </div>
       ) : null}

@@ -1,15 +1,10 @@
 "use client";
 // The form that sends a comment to the moderators with a reason and an optional note.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ApiCallError } from "./api";
 
-const REASONS: [string, string][] = [
-  ["spam", "Spam"],
-  ["abuse", "Abuse or harassment"],
-  ["off_topic", "Off-topic"],
-  ["misinformation", "Misinformation"],
-  ["other", "Something else"],
-];
+const REASONS = ["spam", "abuse", "off_topic", "misinformation", "other"] as const;
 
 export function ReportForm({
   onSubmit,
@@ -18,6 +13,7 @@ export function ReportForm({
   onSubmit: (reason: string, note: string) => Promise<void>;
   onCancel: () => void;
 }) {
+  const t = useTranslations("Report");
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -28,22 +24,22 @@ export function ReportForm({
       onSubmit={async (e) => {
         e.preventDefault();
         if (busy) return; // aria-disabled while sending: the button keeps focus
-        if (!reason) return setError("Choose a reason.");
+        if (!reason) return setError(t("chooseReason"));
         setBusy(true);
         setError(null);
         try {
           await onSubmit(reason, note.trim());
         } catch (err) {
-          setError(err instanceof ApiCallError ? err.message : "Could not send the report.");
+          setError(err instanceof ApiCallError ? err.message : t("failed"));
         } finally {
           setBusy(false);
         }
       }}
     >
       <fieldset>
-        <legend className="text-sm font-medium">Why should moderators look at this comment?</legend>
-        {REASONS.map(([value, label]) => (
-          <label key={value} className="mr-4 inline-flex items-center gap-1 text-sm">
+        <legend className="text-sm font-medium">{t("why")}</legend>
+        {REASONS.map((value) => (
+          <label key={value} className="me-4 inline-flex items-center gap-1 text-sm">
             <input
               type="radio"
               name="reason"
@@ -51,12 +47,12 @@ export function ReportForm({
               checked={reason === value}
               onChange={() => setReason(value)}
             />
-            {label}
+            {t(`reasons.${value}`)}
           </label>
         ))}
       </fieldset>
       <label className="block text-sm">
-        Note {reason === "other" ? "(required)" : "(optional)"}
+        {reason === "other" ? t("noteRequired") : t("noteOptional")}
         <textarea
           value={note}
           onChange={(e) => setNote(e.target.value)}
@@ -76,14 +72,14 @@ export function ReportForm({
           aria-disabled={busy || undefined}
           className="rounded bg-zinc-800 aria-disabled:opacity-60 px-3 py-1.5 text-sm text-white dark:bg-zinc-200 dark:text-zinc-900"
         >
-          Send report
+          {t("send")}
         </button>
         <button
           type="button"
           onClick={onCancel}
           className="rounded border border-zinc-400 px-3 py-1.5 text-sm"
         >
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // One comment's local state: which form is open (reply, edit, report), its notice, its own-ness and
 // the handlers that call the section's API.
 import type React from "react";
@@ -11,6 +12,7 @@ import { focusComment } from "./focus";
 export type ItemMode = null | "reply" | "edit" | "report";
 
 export function useCommentItem(c: PublicComment) {
+  const t = useTranslations("Comments");
   const ctx = useComments();
   const [mode, setMode] = useState<ItemMode>(null);
   const [source, setSource] = useState<string | null>(null);
@@ -27,18 +29,18 @@ export function useCommentItem(c: PublicComment) {
       setSource(full.body ?? "");
       setMode("edit");
     } catch (e) {
-      setNotice(e instanceof ApiCallError ? e.message : "Could not load the comment.");
+      setNotice(e instanceof ApiCallError ? e.message : t("loadFailed"));
     }
   }
 
   async function remove() {
-    if (!window.confirm("Delete this comment? Replies to it stay; it will show as [deleted].")) return;
+    if (!window.confirm(t("confirmDelete"))) return;
     try {
       await ctx.remove(c);
       // the Delete button is gone: focus the comment, now "[deleted]" (a held one leaves the list)
       focusComment(c.id);
     } catch (e) {
-      setNotice(e instanceof ApiCallError ? e.message : "Could not delete the comment.");
+      setNotice(e instanceof ApiCallError ? e.message : t("deleteFailed"));
     }
   }
 
@@ -49,7 +51,7 @@ export function useCommentItem(c: PublicComment) {
     try {
       await ctx.moreReplies(c);
     } catch (err) {
-      setNotice(err instanceof ApiCallError ? err.message : "Could not load the replies.");
+      setNotice(err instanceof ApiCallError ? err.message : t("repliesFailed"));
     } finally {
       setLoadingMore(false);
     }

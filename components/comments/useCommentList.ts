@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 // The list of threads shown: its sort, its "readers who voted" filter, the next page, and the new
 // comments from others waiting to be shown.
 import type React from "react";
@@ -18,6 +19,7 @@ export function useCommentList({
   initialVotedOption: string;
   live: boolean;
 }) {
+  const t = useTranslations("Comments");
   const [roots, setRoots] = useState(initial.comments);
   const [nextCursor, setNextCursor] = useState(initial.nextCursor);
   const [sort, setSort] = useState(initial.sort);
@@ -53,7 +55,7 @@ export function useCommentList({
       setSort(page.sort);
       setIncoming([]);
     } catch {
-      setListError("Could not load the comments. Please try again.");
+      setListError(t("listFailed"));
     } finally {
       setBusy(false);
     }
@@ -69,7 +71,7 @@ export function useCommentList({
       setRoots((list) => appendRoots(list, page.comments));
       setNextCursor(page.nextCursor);
     } catch {
-      setListError("Could not load more comments. Please try again.");
+      setListError(t("moreFailed"));
     } finally {
       setBusy(false);
     }
@@ -86,7 +88,7 @@ export function useCommentList({
       setNextCursor(page.nextCursor);
       setIncoming([]);
     } catch {
-      setListError("Could not load the comments. Please try again.");
+      setListError(t("listFailed"));
     } finally {
       setBusy(false);
     }

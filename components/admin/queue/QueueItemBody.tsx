@@ -56,7 +56,7 @@ export function QueueItemBody({
         </Link>
       </p>
       {it.parent ? (
-        <blockquote className="mt-2 border-l-4 border-zinc-300 pl-3 text-sm text-zinc-700 dark:border-zinc-600 dark:text-zinc-300">
+        <blockquote className="mt-2 border-s-4 border-zinc-300 ps-3 text-sm text-zinc-700 dark:border-zinc-600 dark:text-zinc-300">
           In reply to {it.parent.authorName ?? "a reader"}: {it.parent.excerpt}
         </blockquote>
       ) : null}

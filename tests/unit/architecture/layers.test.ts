@@ -77,9 +77,9 @@ describe("docs", () => {
 });
 
 describe("routes", () => {
-  it("the account pages live in one route folder, app/(site)/account", () => {
+  it("the account pages live in one route folder, app/[locale]/(site)/account", () => {
     const pages = sourceFiles("app").filter((f) => /(^|\/)account\//.test(f) && !f.startsWith("app/api/"));
     expect(pages.length).toBeGreaterThan(0);
-    expect(pages.filter((f) => !f.startsWith("app/(site)/account/"))).toEqual([]);
+    expect(pages.filter((f) => !f.startsWith("app/[locale]/(site)/account/"))).toEqual([]);
   });
 });
