@@ -17,6 +17,7 @@ import {
   users,
 } from "@/db/schema";
 import { Conflict, Forbidden, Unauthenticated } from "@/lib/errors";
+import { messageText, msg } from "@/lib/i18n/text";
 import { changeHandle, checkHandle, invalidateReaderPages } from "@/lib/profiles/handle";
 import { setProfileHidden } from "@/lib/profiles/profile";
 import { consume } from "@/lib/rate-limit";
@@ -30,7 +31,7 @@ import type { Viewer } from "./viewer";
 
 async function current(db: Db, viewer: Viewer) {
   const u = await findUserById(db, viewer.id);
-  if (!u || u.deletedAt) throw new Unauthenticated("Sign in to do this.");
+  if (!u || u.deletedAt) throw new Unauthenticated(msg("Api.auth.signInToDo"));
   return u;
 }
 
@@ -52,11 +53,11 @@ export async function updateProfile(db: Db, viewer: Viewer, input: z.infer<typeo
   const set: Partial<typeof users.$inferInsert> = {};
   if (input.name !== undefined) {
     const check = await checkDisplayName(input.name);
-    if (!check.ok) throw new UserInputError("name", check.message);
+    if (!check.ok) throw new UserInputError("name", messageText(check.message));
     if (check.name !== viewer.name) {
       // a name shows beside every comment: a suspended or banned account cannot change it
       const block = writeBlock(viewer);
-      if (block) throw new Forbidden(block, "account_restricted", "name");
+      if (block) throw new Forbidden(messageText(block), "account_restricted", "name");
       set.name = check.name;
     }
   }
@@ -89,14 +90,15 @@ export const passwordInput = z
 export async function changePassword(db: Db, viewer: Viewer, input: z.infer<typeof passwordInput>) {
   const u = await current(db, viewer);
   const problem = passwordProblem(input.newPassword, u.email ?? undefined);
-  if (problem) throw new UserInputError("newPassword", problem);
+  if (problem) throw new UserInputError("newPassword", messageText(problem));
   await consume("account_change_user", viewer.id);
   if (u.passwordHash) {
-    if (!input.currentPassword) throw new UserInputError("currentPassword", "Enter your current password.");
+    if (!input.currentPassword)
+      throw new UserInputError("currentPassword", msg("Api.auth.enterYourCurrentPassword"));
     if (!(await verifyPassword(u.passwordHash, input.currentPassword)))
-      throw new UserInputError("currentPassword", "Your current password is not right.");
+      throw new UserInputError("currentPassword", msg("Api.auth.yourCurrentPasswordIs"));
     if (await verifyPassword(u.passwordHash, input.newPassword))
-      throw new UserInputError("newPassword", "The new password is the same as the current one.");
+      throw new UserInputError("newPassword", msg("Api.auth.theNewPasswordIs"));
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
@@ -113,8 +115,8 @@ export async function signOutEverywhere(db: Db, viewer: Viewer): Promise<void> {
 /** Sends the confirmation link again (limited: `verify_email_user`). */
 export async function resendVerification(db: Db, viewer: Viewer, origin?: string): Promise<void> {
   const u = await current(db, viewer);
-  if (u.emailVerified) throw new Conflict("already_verified", "Your email address is already confirmed.");
-  if (!u.email) throw new Conflict("no_email", "This account has no email address.");
+  if (u.emailVerified) throw new Conflict("already_verified", msg("Api.auth.alreadyVerified"));
+  if (!u.email) throw new Conflict("no_email", msg("Api.auth.noEmail"));
   await consume("verify_email_user", viewer.id);
   await sendVerificationEmail(db, u, origin);
 }

@@ -9,6 +9,7 @@ import { type Db, getDb } from "@/db/client";
 import { users, verificationTokens } from "@/db/schema";
 import { Invalid } from "@/lib/errors";
 import { hashValue } from "@/lib/http/client";
+import { messageText, msg } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
 import { publicBaseUrl, sendMail } from "@/lib/mail";
 import { consume, RateLimitedError, refund } from "@/lib/rate-limit";
@@ -119,7 +120,7 @@ export async function confirmPasswordReset(input: z.infer<typeof resetConfirmInp
     .where(and(eq(users.id, input.id), isNull(users.deletedAt)))
     .limit(1);
   const problem = passwordProblem(input.newPassword, u?.email ?? undefined);
-  if (problem) throw new Invalid("newPassword", problem);
+  if (problem) throw new Invalid("newPassword", messageText(problem));
   const passwordHash = await hashPassword(input.newPassword);
   const used = await db.transaction(async (tx) => {
     const [t] = await tx
@@ -140,16 +141,6 @@ export async function confirmPasswordReset(input: z.infer<typeof resetConfirmInp
     await revokeSessions(tx as unknown as Db, u.id);
     return "ok" as const;
   });
-  if (used === "expired")
-    throw new Invalid(
-      "token",
-      "This link has expired. Ask for a new one from the sign-in page.",
-      "link_expired",
-    );
-  if (used !== "ok")
-    throw new Invalid(
-      "token",
-      "This link is not valid (it may have been used already). Ask for a new one from the sign-in page.",
-      "link_invalid",
-    );
+  if (used === "expired") throw new Invalid("token", msg("Api.auth.linkExpired"), "link_expired");
+  if (used !== "ok") throw new Invalid("token", msg("Api.auth.linkInvalid"), "link_invalid");
 }

@@ -9,6 +9,7 @@
 import { errorResponse, jsonError } from "@/lib/api/http";
 import { BadRequest } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client";
+import { msg } from "@/lib/i18n/text";
 import { findControlChars } from "@/lib/validation/text";
 import { knownProviderIds, MAGIC_LINK_ID } from "./providers";
 import { beginMagicLink, beginSignIn } from "./signin-limits";
@@ -29,14 +30,14 @@ export async function authBodyFields(req: Request): Promise<Record<string, strin
   try {
     text = await req.clone().text();
   } catch {
-    throw new BadRequest("malformed_body", "The request body could not be read.");
+    throw new BadRequest("malformed_body", msg("Api.auth.malformedBody"));
   }
   if (type.includes("application/json")) {
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new BadRequest("malformed_json", "The request body is not valid JSON.");
+      throw new BadRequest("malformed_json", msg("Api.auth.malformedJson"));
     }
     const out: Record<string, string> = {};
     if (body && typeof body === "object" && !Array.isArray(body))
@@ -49,7 +50,7 @@ export async function authBodyFields(req: Request): Promise<Record<string, strin
     if (Object.hasOwn(out, k))
       throw new BadRequest(
         "repeated_field",
-        `The form sends the field "${k.slice(0, 40)}" more than once.`,
+        msg("Api.auth.repeatedField", { k: k.slice(0, 40) }),
         k.slice(0, 40),
       );
     out[k] = v;
@@ -102,7 +103,7 @@ export async function guardedAuthPost<R extends Request>(req: R, next: Handler<R
     }
     return next(req);
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, req);
   }
 }
 

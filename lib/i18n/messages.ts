@@ -2,13 +2,17 @@
 // translated side by side without conflicts: messages/{locale}/{area}.json. Each area file holds
 // top-level namespaces ("Article", "Comments" ...) that no other area uses (tests/unit/i18n checks it).
 // To add an area: create messages/en/X.json and messages/es/X.json, and add them to AREAS below.
+import enApi from "@/messages/en/api.json";
+import enMail from "@/messages/en/mail.json";
 import enSite from "@/messages/en/site.json";
+import esApi from "@/messages/es/api.json";
+import esMail from "@/messages/es/mail.json";
 import esSite from "@/messages/es/site.json";
 import type { Locale } from "./config";
 
 export const AREAS = {
-  en: { site: enSite },
-  es: { site: esSite },
+  en: { site: enSite, api: enApi, mail: enMail },
+  es: { site: esSite, api: esApi, mail: esMail },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 function merge(areas: Record<string, Record<string, unknown>>): Record<string, unknown> {
@@ -18,6 +22,20 @@ function merge(areas: Record<string, Record<string, unknown>>): Record<string, u
 export const MESSAGES: Record<Locale, Record<string, unknown>> = {
   en: merge(AREAS.en),
   es: merge(AREAS.es),
+};
+
+/**
+ * Areas rendered outside pages (API answers, mails: lib/i18n/text.ts): left out of what pages hand to
+ * next-intl, which would otherwise send them to every browser with the client components' messages.
+ */
+const SERVER_ONLY_AREAS = new Set(["api", "mail"]);
+const pageAreas = (areas: Record<string, Record<string, unknown>>) =>
+  Object.fromEntries(Object.entries(areas).filter(([a]) => !SERVER_ONLY_AREAS.has(a)));
+
+/** The messages pages use (lib/i18n/request.ts). */
+export const PAGE_MESSAGES: Record<Locale, Record<string, unknown>> = {
+  en: merge(pageAreas(AREAS.en)),
+  es: merge(pageAreas(AREAS.es)),
 };
 
 /** The messages of one language; English is the source language and always complete. */

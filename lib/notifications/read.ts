@@ -5,6 +5,7 @@ import { z } from "zod";
 import { type Db, getDb } from "@/db/client";
 import { comments, notifications, threadFollows } from "@/db/schema";
 import { Invalid, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { headline } from "./mail";
 import { CATEGORY_LABEL, type PrefCategory, type PrefValue, readPrefs, writePrefs } from "./prefs";
 import { verifyUnsubscribeToken } from "./tokens";
@@ -27,7 +28,7 @@ function parseCursor(c: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
   const d = new Date(at);
   if (!id || Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/i.test(id))
-    throw new Invalid("cursor", "cursor: not a cursor this list gave out.");
+    throw new Invalid("cursor", msg("Api.notifications.cursorNotACursor"));
   return { at: d, id };
 }
 
@@ -114,7 +115,9 @@ export async function markRead(db: Db, userId: string, input: z.infer<typeof mar
 
 /** Follow or stop following the thread a comment belongs to. */
 export async function setFollow(db: Db, userId: string, commentId: string, follow: boolean) {
-  const missing = new NotFound(`No comment with id "${commentId.slice(0, 60)}".`);
+  const missing = new NotFound(
+    msg("Api.notifications.noCommentWithId", { commentId: commentId.slice(0, 60) }),
+  );
   if (!/^[0-9a-f-]{36}$/i.test(commentId)) throw missing;
   const [c] = await db
     .select({ rootId: comments.rootId, id: comments.id, status: comments.status })

@@ -4,6 +4,7 @@
 // every 25 s keeps proxies from closing an idle stream.
 import type { Db } from "@/db/client";
 import { NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { articlePollDefinitions } from "./definitions";
 import { listenToArticlePolls } from "./live";
 import { readVotesOf } from "./results";
@@ -18,7 +19,7 @@ export async function articlePollEvents(
   signal: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
   const defs = await articlePollDefinitions(db, slug);
-  if (!defs) throw new NotFound(`There is no published article "${slug.slice(0, 200)}".`);
+  if (!defs) throw new NotFound(msg("Api.polls.thereIsNoPublished", { slug: slug.slice(0, 200) }));
   const mine = await readVotesOf(
     db,
     defs.map((d) => d.id),

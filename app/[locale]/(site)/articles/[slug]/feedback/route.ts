@@ -5,6 +5,7 @@ import { withDb } from "@/lib/db";
 import { BadRequest, DomainError } from "@/lib/errors";
 import { feedbackBodySchema, giveFeedback } from "@/lib/feedback/service";
 import { ipHash } from "@/lib/http/client";
+import { msg } from "@/lib/i18n/text";
 import { voterForRequest, withVoterCookie } from "@/lib/voter/request";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     try {
       form = await req.formData();
     } catch {
-      throw new BadRequest("malformed_form", "The form could not be read.");
+      throw new BadRequest("malformed_form", msg("Api.routes.malformedForm"));
     }
     const rating = form.get("rating");
     const helpful = form.get("helpful");
