@@ -13,7 +13,10 @@ async function answer(e: unknown, headers?: Record<string, string>) {
   const res = await handle(async () => {
     throw e;
   })(req(headers));
-  return { status: res.status, body: (await res.json()) as { error: { code: string; message: string; field?: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { error: { code: string; message: string; field?: string } },
+  };
 }
 
 describe("API error messages", () => {
@@ -23,7 +26,13 @@ describe("API error messages", () => {
     const en = await answer(e);
     expect(en).toEqual({
       status: 422,
-      body: { error: { code: "empty_choice", message: "optionIds: choose at least one option.", field: "optionIds" } },
+      body: {
+        error: {
+          code: "empty_choice",
+          message: "optionIds: choose at least one option.",
+          field: "optionIds",
+        },
+      },
     });
     const es = await answer(e, { "accept-language": "es-ES,es;q=0.9,en;q=0.5" });
     expect(es.body.error).toEqual({
@@ -35,9 +44,9 @@ describe("API error messages", () => {
 
   it("the NEXT_LOCALE cookie wins over Accept-Language, as for pages", async () => {
     const e = new NotFound(msg("Api.comments.noSuchComment"));
-    expect((await answer(e, { cookie: "a=1; NEXT_LOCALE=es", "accept-language": "en" })).body.error.message).toBe(
-      "Ese comentario no existe.",
-    );
+    expect(
+      (await answer(e, { cookie: "a=1; NEXT_LOCALE=es", "accept-language": "en" })).body.error.message,
+    ).toBe("Ese comentario no existe.");
     expect((await answer(e, { cookie: "NEXT_LOCALE=en", "accept-language": "es" })).body.error.message).toBe(
       "No such comment.",
     );
@@ -46,15 +55,22 @@ describe("API error messages", () => {
   });
 
   it("parameters and selects: a Spanish sentence around the values", async () => {
-    const e = new Conflict("decided_by_moderator", msg("Api.comments.decidedByModerator", { what: "removed" }));
-    expect(e.message).toMatch(/^A moderator removed this comment, .*POST \/api\/v1\/comments\/\{id\}\/appeal/);
+    const e = new Conflict(
+      "decided_by_moderator",
+      msg("Api.comments.decidedByModerator", { what: "removed" }),
+    );
+    expect(e.message).toMatch(
+      /^A moderator removed this comment, .*POST \/api\/v1\/comments\/\{id\}\/appeal/,
+    );
     expect(render(msg("Api.comments.decidedByModerator", { what: "removed" }), "es")).toMatch(
       /^Un moderador eliminó este comentario, .*POST \/api\/v1\/comments\/\{id\}\/appeal/,
     );
   });
 
   it("zod: custom messages by their key, zod's own ones in zod's Spanish, with the field", async () => {
-    const schema = z.object({ status: z.enum(["draft", "published"], { error: "must be draft or published" }) });
+    const schema = z.object({
+      status: z.enum(["draft", "published"], { error: "must be draft or published" }),
+    });
     const e1 = catchIt(() => validate(schema, { status: "x" }));
     expect(e1.message).toBe("status: must be draft or published");
     expect((await answer(e1, { "accept-language": "es" })).body.error).toEqual({
@@ -64,7 +80,9 @@ describe("API error messages", () => {
     });
     const e2 = catchIt(() => validate(z.object({ n: z.number() }), { n: "1" }));
     expect(e2.message).toBe("n: Invalid input: expected number, received string");
-    expect((await answer(e2, { "accept-language": "es" })).body.error.message).toMatch(/^n: Entrada inválida/);
+    expect((await answer(e2, { "accept-language": "es" })).body.error.message).toMatch(
+      /^n: Entrada inválida/,
+    );
     // control characters: the one rule, in Spanish too
     const e3 = catchIt(() => validate(z.object({ name: z.string() }), { name: "a\u0000b" }));
     expect((await answer(e3, { "accept-language": "es" })).body.error.message).toMatch(
@@ -81,8 +99,12 @@ describe("API error messages", () => {
   });
 
   it("sentences lib/ returns as strings (moderation verdicts) are found by their English", () => {
-    const t = messageText("Not published: you can post at most 5 comments a minute. Try again in 30 seconds.");
-    expect(render(t, "en")).toBe("Not published: you can post at most 5 comments a minute. Try again in 30 seconds.");
+    const t = messageText(
+      "Not published: you can post at most 5 comments a minute. Try again in 30 seconds.",
+    );
+    expect(render(t, "en")).toBe(
+      "Not published: you can post at most 5 comments a minute. Try again in 30 seconds.",
+    );
     expect(render(t, "es")).toBe(
       "No publicado: puedes publicar como máximo 5 comentarios por minuto. Vuelve a intentarlo en 30 segundos.",
     );
