@@ -17,6 +17,7 @@ import {
   users,
 } from "@/db/schema";
 import { Conflict, Forbidden, Unauthenticated } from "@/lib/errors";
+import { LOCALES } from "@/lib/i18n/config";
 import { messageText, msg } from "@/lib/i18n/text";
 import { changeHandle, checkHandle, invalidateReaderPages } from "@/lib/profiles/handle";
 import { setProfileHidden } from "@/lib/profiles/profile";
@@ -42,10 +43,12 @@ export const profileInput = z
     /** the public profile's address (lib/profiles/handle.ts checks it) */
     handle: z.string({ error: "handle: 3-30 lowercase letters, digits or hyphens." }).max(100).optional(),
     profileHidden: z.boolean({ error: "profileHidden must be true or false." }).optional(),
+    /** the language of the reader's mail */
+    locale: z.enum(LOCALES, { error: 'locale must be "en" or "es".' }).optional(),
   })
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
-    message: "Send a new name, showPollTag, handle or profileHidden.",
+    message: "Send a new name, showPollTag, handle, profileHidden or locale.",
   });
 
 /** Display name and "show my poll vote beside my comments". A restricted account keeps its name. */
@@ -62,6 +65,7 @@ export async function updateProfile(db: Db, viewer: Viewer, input: z.infer<typeo
     }
   }
   if (input.showPollTag !== undefined) set.showPollTag = input.showPollTag;
+  if (input.locale !== undefined) set.locale = input.locale;
   const handle = input.handle !== undefined ? await checkHandle(input.handle) : undefined;
   if (Object.keys(set).length || handle !== undefined || input.profileHidden !== undefined) {
     await consume("account_change_user", viewer.id);
@@ -73,7 +77,13 @@ export async function updateProfile(db: Db, viewer: Viewer, input: z.infer<typeo
       await invalidateReaderPages(db, viewer.id, [(await current(db, viewer)).handle]);
   }
   const u = await current(db, viewer);
-  return { name: u.name, showPollTag: u.showPollTag, handle: u.handle, profileHidden: u.profileHidden };
+  return {
+    name: u.name,
+    showPollTag: u.showPollTag,
+    handle: u.handle,
+    profileHidden: u.profileHidden,
+    locale: u.locale,
+  };
 }
 
 export const passwordInput = z

@@ -9,7 +9,7 @@ import { type Db, getDb } from "@/db/client";
 import { users, verificationTokens } from "@/db/schema";
 import { Invalid } from "@/lib/errors";
 import { hashValue } from "@/lib/http/client";
-import { messageText, msg } from "@/lib/i18n/text";
+import { mailText, messageText, msg } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
 import { publicBaseUrl, sendMail } from "@/lib/mail";
 import { consume, RateLimitedError, refund } from "@/lib/rate-limit";
@@ -51,7 +51,13 @@ export async function requestPasswordReset(
   }
   const db = await getDb();
   const [u] = await db
-    .select({ id: users.id, email: users.email, name: users.name, status: users.status })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      locale: users.locale,
+    })
     .from(users)
     .where(and(eq(users.email, input.email), isNull(users.deletedAt)))
     .limit(1);
@@ -68,17 +74,18 @@ export async function requestPasswordReset(
   });
   const link = `${publicBaseUrl(requestOrigin)}/reset-password?${new URLSearchParams({ id: u.id, token })}`;
   try {
+    const t = mailText(u.locale);
     await sendMail({
       to: u.email,
-      subject: "Reset your Agora password",
+      subject: t("Mail.reset.subject"),
       text: [
-        `Hello ${u.name ?? "there"},`,
+        u.name ? t("Mail.hello", { name: u.name }) : t("Mail.helloThere"),
         "",
-        "Someone (hopefully you) asked to reset the password of your Agora account. Choose a new one here:",
+        t("Mail.reset.intro"),
         link,
         "",
-        `The link works once, for ${RESET_TTL_MINUTES} minutes, and signs you out everywhere else.`,
-        "If you did not ask for this, ignore this email: your password stays as it is.",
+        t("Mail.reset.expiry", { minutes: RESET_TTL_MINUTES }),
+        t("Mail.reset.ignore"),
       ].join("\n"),
     });
   } catch (e) {

@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { type User, users } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 import { networkHashOf } from "@/lib/http/client";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { messageText, msg, zodIssueText } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
 import { checkHandle, handleTaken } from "@/lib/profiles/handle";
@@ -66,7 +67,11 @@ function isUniqueViolation(e: unknown): boolean {
  * Creates an unconfirmed reader account and mails the confirmation link. Throws UserInputError for bad
  * input or a taken email, RateLimitedError when this network has signed up too often.
  */
-export async function signUp(db: Db, raw: unknown, ctx: { ip: string; origin?: string }): Promise<User> {
+export async function signUp(
+  db: Db,
+  raw: unknown,
+  ctx: { ip: string; origin?: string /** the request's language, kept for mail */; locale?: string },
+): Promise<User> {
   const input = await validateSignUp(raw);
   await consume("signup_ip", networkHashOf(ctx.ip, "signup-ip"));
   if (await findUserByEmail(db, input.email)) throw new UserInputError("email", DUPLICATE_EMAIL_MESSAGE);
@@ -82,6 +87,7 @@ export async function signUp(db: Db, raw: unknown, ctx: { ip: string; origin?: s
         name: input.name,
         passwordHash,
         role: "reader",
+        locale: isLocale(ctx.locale) ? ctx.locale : DEFAULT_LOCALE,
         ...(input.handle ? { handle: input.handle } : {}),
       })
       .returning();

@@ -154,3 +154,9 @@ function durationOrText(part: string): TextParam {
     ? durationText(Number(d[1]))
     : { key: "Api.duration.minutes", params: { m: Number(d[1]) } };
 }
+
+/** Mail text in one language: `const t = mailText(user.locale); t("Mail.verify.subject")`. */
+export function mailText(locale: string | null | undefined) {
+  const lang = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return (key: MailKey, params?: Record<string, TextParam>) => render({ key, params }, lang);
+}
