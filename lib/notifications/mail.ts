@@ -9,7 +9,7 @@ import type { NotificationKind } from "@/db/schema";
 import { rowsOf } from "@/lib/db";
 import { mailText } from "@/lib/i18n/text";
 import { publicBaseUrl, sendMail } from "@/lib/mail";
-import { CATEGORY_LABEL, categoryOf, type PrefCategory, readPrefs } from "./prefs";
+import { categoryOf, type PrefCategory, readPrefs } from "./prefs";
 import { unsubscribeToken } from "./tokens";
 
 export function siteName(): string {

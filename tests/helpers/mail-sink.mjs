@@ -9,7 +9,7 @@ function decodeQuotedPrintable(s) {
     .replace(/=\r?\n/g, "")
     .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
   // the escapes are UTF-8 bytes (Spanish mail): read them back as text when the message was ASCII
-  return /^[\x00-\xff]*$/.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes;
+  return !/[\u0100-\uffff]/.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes;
 }
 
 /** A header's value, unfolded, with RFC 2047 encoded words (=?UTF-8?Q?…?= / ?B?) decoded. */
