@@ -2,17 +2,21 @@
 // translated side by side without conflicts: messages/{locale}/{area}.json. Each area file holds
 // top-level namespaces ("Article", "Comments" ...) that no other area uses (tests/unit/i18n checks it).
 // To add an area: create messages/en/X.json and messages/es/X.json, and add them to AREAS below.
+import enAccount from "@/messages/en/account.json";
+import enAdmin from "@/messages/en/admin.json";
 import enApi from "@/messages/en/api.json";
 import enMail from "@/messages/en/mail.json";
 import enSite from "@/messages/en/site.json";
+import esAccount from "@/messages/es/account.json";
+import esAdmin from "@/messages/es/admin.json";
 import esApi from "@/messages/es/api.json";
 import esMail from "@/messages/es/mail.json";
 import esSite from "@/messages/es/site.json";
 import type { Locale } from "./config";
 
 export const AREAS = {
-  en: { site: enSite, api: enApi, mail: enMail },
-  es: { site: esSite, api: esApi, mail: esMail },
+  en: { site: enSite, admin: enAdmin, account: enAccount, api: enApi, mail: enMail },
+  es: { site: esSite, admin: esAdmin, account: esAccount, api: esApi, mail: esMail },
 } satisfies Record<Locale, Record<string, Record<string, unknown>>>;
 
 function merge(areas: Record<string, Record<string, unknown>>): Record<string, unknown> {
@@ -39,4 +43,4 @@ export const PAGE_MESSAGES: Record<Locale, Record<string, unknown>> = {
 };
 
 /** The messages of one language; English is the source language and always complete. */
-export type Messages = typeof enSite;
+export type Messages = typeof enSite & typeof enAdmin & typeof enAccount;
