@@ -2,7 +2,17 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useStatusWord } from "./ui";
 
-type NavKey = "dashboard" | "queue" | "appeals" | "users" | "audit" | "articles" | "settings" | "webhooks" | "imports" | "tokens";
+type NavKey =
+  | "dashboard"
+  | "queue"
+  | "appeals"
+  | "users"
+  | "audit"
+  | "articles"
+  | "settings"
+  | "webhooks"
+  | "imports"
+  | "tokens";
 
 /** The panel's navigation; admin-only sections are shown to admins only (and refused to others anyway). */
 export function AdminNav({ role, name }: { role: string; name: string }) {

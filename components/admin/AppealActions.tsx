@@ -11,10 +11,7 @@ export function AppealActions({ appealId, mayDecide }: { appealId: string; mayDe
   const [note, setNote] = useState("");
   const [msg, setMsg] = useState("");
   const [busy, setBusy] = useState(false);
-  if (!mayDecide)
-    return (
-      <p className="mt-2 text-sm italic">{t("ownDecision")}</p>
-    );
+  if (!mayDecide) return <p className="mt-2 text-sm italic">{t("ownDecision")}</p>;
   async function decide(outcome: "uphold" | "overturn") {
     setBusy(true);
     const r = await callApi<{ message: string }>("POST", `/api/v1/admin/appeals/${appealId}/decision`, {

@@ -76,9 +76,7 @@ export function DayChart({ days }: { days: DayFigure[] }) {
           );
         })}
       </svg>
-      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
-        {t("legend")}
-      </figcaption>
+      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">{t("legend")}</figcaption>
       <TableScroll label={t("table")} className="mt-3">
         <table className="data-table text-sm">
           <caption className="sr-only">{t("title")}</caption>

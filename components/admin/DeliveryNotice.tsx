@@ -28,9 +28,7 @@ export async function DeliveryNotice({ isAdmin }: { isAdmin: boolean }) {
         {t("problems")}
       </h2>
       <ul className="mt-2 list-disc pl-5 text-sm">
-        {h.failedJobs ? (
-          <li>{t("failedJobs", { count: h.failedJobs })}</li>
-        ) : null}
+        {h.failedJobs ? <li>{t("failedJobs", { count: h.failedJobs })}</li> : null}
         {h.disabledWebhooks.map((w) => (
           <li key={w.id} className="break-all">
             {t("disabled", { name: w.name || w.url })}

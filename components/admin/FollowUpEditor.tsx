@@ -64,9 +64,7 @@ export function FollowUpEditor({
       <fieldset>
         <legend className="font-medium">{t("quote")}</legend>
         {shortlist.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {t("nothing")}
-          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("nothing")}</p>
         ) : (
           <ul className="mt-2 space-y-2">
             {shortlist.map((c) => (

@@ -323,7 +323,10 @@ export function QueueBoard({
                   setIndex(i);
                 }}
                 aria-current={i === index ? "true" : undefined}
-                aria-label={t("item", { name: it.author?.name ?? t("deletedAccount"), title: it.article.title })}
+                aria-label={t("item", {
+                  name: it.author?.name ?? t("deletedAccount"),
+                  title: it.article.title,
+                })}
                 className={`rounded border p-3 outline-none focus:ring-2 focus:ring-blue-600 ${
                   i === index ? "border-blue-600" : "border-zinc-200 dark:border-zinc-800"
                 }`}

@@ -117,9 +117,7 @@ export function UserActions({
             </button>
           </div>
         ) : (
-          <p className="mt-2 text-sm">
-            {isSelf ? t("self") : t("readersOnly")}
-          </p>
+          <p className="mt-2 text-sm">{isSelf ? t("self") : t("readersOnly")}</p>
         )}
       </section>
       {viewerIsAdmin && emailUnverified ? (

@@ -175,9 +175,7 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
                     <tbody>
                       {log[h.id].map((d) => (
                         <tr key={d.id}>
-                          <td className="pr-3">
-                            {at(d.lastAttemptAt ?? d.createdAt)}
-                          </td>
+                          <td className="pr-3">{at(d.lastAttemptAt ?? d.createdAt)}</td>
                           <td className="pr-3">{d.event}</td>
                           <td className="pr-3">{t("deliveryStatus", { status: d.status })}</td>
                           <td className="pr-3">{d.responseCode ?? "—"}</td>
@@ -211,7 +209,7 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
               type="url"
               required
               className={`${inputClass} w-full`}
-              placeholder="https://cms.example/agora-hook"
+              placeholder={t("urlExample")}
             />
           </div>
           <div>

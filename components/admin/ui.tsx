@@ -1,5 +1,5 @@
-import { useTranslations } from "next-intl";
 import type { useFormatter } from "next-intl";
+import { useTranslations } from "next-intl";
 
 /** next-intl's formatter (useFormatter() in components, await getFormatter() in async pages). */
 export type Formatter = ReturnType<typeof useFormatter>;

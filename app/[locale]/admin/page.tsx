@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { DayChart } from "@/components/admin/DayChart";
 import { DeliveryNotice } from "@/components/admin/DeliveryNotice";
 import { EndSurgeButton } from "@/components/admin/EndSurgeButton";
@@ -6,7 +7,6 @@ import { ago, when } from "@/components/admin/ui";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
-import { getFormatter, getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/server";
 import { getDashboard } from "@/lib/moderation/dashboard";
 

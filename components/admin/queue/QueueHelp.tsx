@@ -1,7 +1,17 @@
 // The moderation queue's keyboard help.
 import { useTranslations } from "next-intl";
 
-type HelpKey = "next" | "approve" | "reject" | "spam" | "delete" | "feature" | "pin" | "select" | "help" | "close";
+type HelpKey =
+  | "next"
+  | "approve"
+  | "reject"
+  | "spam"
+  | "delete"
+  | "feature"
+  | "pin"
+  | "select"
+  | "help"
+  | "close";
 export const KEYS: [string, HelpKey][] = [
   ["j / k", "next"],
   ["a", "approve"],

@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AppealActions } from "@/components/admin/AppealActions";
 import { titleFrom } from "@/components/admin/metadata";
 import { StatusBadge, when } from "@/components/admin/ui";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
-import { getFormatter, getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/server";
 import { listAppeals } from "@/lib/moderation/appeals";
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { titleFrom } from "@/components/admin/metadata";
 import { StatusBadge, when } from "@/components/admin/ui";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { listArticlesAdmin } from "@/lib/articles/editor";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
-import { getFormatter, getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -55,7 +55,12 @@ export default async function ArticlesAdminPage({ params }: { params: Promise<{ 
                     : ""}
                 </td>
                 <td>{when(f, a.publishedAt)}</td>
-                <td>{t("commentState", { count: f.number(a.commentCount), open: a.commentsOpen ? "yes" : "no" })}</td>
+                <td>
+                  {t("commentState", {
+                    count: f.number(a.commentCount),
+                    open: a.commentsOpen ? "yes" : "no",
+                  })}
+                </td>
                 <td>
                   {a.surgeUntil
                     ? t("surgeUntil", { when: when(f, a.surgeUntil) })

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { titleFrom } from "@/components/admin/metadata";
 import { when } from "@/components/admin/ui";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/server";
 import { fieldText, render, zodIssueText } from "@/lib/i18n/text";
 import { auditQuerySchema, listAudit } from "@/lib/moderation/audit";
@@ -60,7 +60,7 @@ export default async function AuditPage({
           <input
             name="action"
             defaultValue={q.action ?? ""}
-            placeholder="comment.reject"
+            placeholder={t("actionExample")}
             className={inputClass}
           />
         </label>

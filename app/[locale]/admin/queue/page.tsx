@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QueueBoard } from "@/components/admin/QueueBoard";
 import { validate } from "@/lib/api/http";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { getLocale, getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/server";
 import { listQueue, QUEUES, type QueueQuery, queueCounts, queueQuerySchema } from "@/lib/moderation/queue";
 

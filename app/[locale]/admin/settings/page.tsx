@@ -1,10 +1,10 @@
+import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/components/admin/metadata";
 import { SettingsForm } from "@/components/admin/SettingsForm";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
-import { readSettings } from "@/lib/settings";
-import { getTranslations } from "next-intl/server";
-import { titleFrom } from "@/components/admin/metadata";
 import { pageLocale } from "@/lib/i18n/server";
+import { readSettings } from "@/lib/settings";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("AdminSettings");

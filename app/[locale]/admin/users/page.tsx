@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { titleFrom } from "@/components/admin/metadata";
 import { ago, StatusBadge, useStatusWord } from "@/components/admin/ui";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/server";
 import { render, zodIssueText } from "@/lib/i18n/text";
 import { searchUsers, userSearchSchema } from "@/lib/moderation/users";

@@ -1,10 +1,10 @@
-import { WebhookManager } from "@/components/admin/WebhookManager";
-import { requirePageViewer } from "@/lib/auth/pages";
-import { adminDeliveryPage } from "@/lib/notifications/admin";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { titleFrom } from "@/components/admin/metadata";
 import { when } from "@/components/admin/ui";
+import { WebhookManager } from "@/components/admin/WebhookManager";
+import { requirePageViewer } from "@/lib/auth/pages";
 import { pageLocale } from "@/lib/i18n/server";
+import { adminDeliveryPage } from "@/lib/notifications/admin";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("AdminWebhooks");
@@ -36,7 +36,11 @@ export default async function WebhooksPage({ params }: { params: Promise<{ local
             {failed.jobs.map((j) => (
               <li key={j.id} className="break-words rounded border border-zinc-200 p-2 dark:border-zinc-800">
                 <strong>{j.queue}</strong> ·{" "}
-                {t("job", { when: when(f, j.failedAt ?? null), retries: j.retries, error: j.error ?? t("noError") })}
+                {t("job", {
+                  when: when(f, j.failedAt ?? null),
+                  retries: j.retries,
+                  error: j.error ?? t("noError"),
+                })}
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ArticleEditor } from "@/components/admin/ArticleEditor";
 import { EndSurgeButton } from "@/components/admin/EndSurgeButton";
 import { titleFrom } from "@/components/admin/metadata";
@@ -8,7 +9,6 @@ import { getArticleForEdit, listAuthors } from "@/lib/articles/editor";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { getFormatter, getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
+import { getTranslations } from "next-intl/server";
 import { ArticleEditor } from "@/components/admin/ArticleEditor";
+import { titleFrom } from "@/components/admin/metadata";
 import { listAuthors } from "@/lib/articles/editor";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
-import { getTranslations } from "next-intl/server";
-import { titleFrom } from "@/components/admin/metadata";
 import { pageLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { UserActions } from "@/components/admin/UserActions";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { titleFrom } from "@/components/admin/metadata";
+import { UserActions } from "@/components/admin/UserActions";
 import { ago, StatusBadge, useStatusWord, when } from "@/components/admin/ui";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { getUserDetail } from "@/lib/moderation/users";
-import { getFormatter, getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/server";
+import { getUserDetail } from "@/lib/moderation/users";
 import { profileFacts } from "@/lib/profiles/handle";
 
 export const dynamic = "force-dynamic";

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { FollowUpEditor } from "@/components/admin/FollowUpEditor";
+import { titleFrom } from "@/components/admin/metadata";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { findArticleHeader, listShortlist, readFollowUp } from "@/lib/followup";
-import { getTranslations } from "next-intl/server";
-import { titleFrom } from "@/components/admin/metadata";
 import { pageLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
