@@ -43,7 +43,13 @@ export const listQuery = z.object({
   unread: z.enum(["1", "true"]).optional(),
 });
 
-export async function listNotifications(db: Db, userId: string, q: z.infer<typeof listQuery> = {}) {
+export async function listNotifications(
+  db: Db,
+  userId: string,
+  q: z.infer<typeof listQuery> = {},
+  /** the language of each notification's line (text) */
+  locale = "en",
+) {
   const limit = q.limit ?? PAGE_SIZE;
   const cur = q.cursor ? parseCursor(q.cursor) : null;
   const rows = await db
@@ -70,7 +76,7 @@ export async function listNotifications(db: Db, userId: string, q: z.infer<typeo
       kind: n.kind,
       read: n.readAt !== null,
       url: String(n.data.url ?? "/account/notifications"),
-      text: headline(n.kind, n.data),
+      text: headline(n.kind, n.data, locale),
       excerpt: (n.data.excerpt as string | undefined) ?? null,
       commentId: n.commentId,
       articleSlug: (n.data.slug as string | undefined) ?? null,
@@ -159,16 +165,13 @@ export async function applyUnsubscribe(
 }
 
 /** For the notifications page: one page, or the first page with a message when the cursor is bad. */
-export async function readerNotificationsPage(userId: string, cursor?: string) {
+export async function readerNotificationsPage(userId: string, cursor?: string, locale = "en") {
   const db = await getDb();
   try {
-    return { ...(await listNotifications(db, userId, { cursor })), error: null as string | null };
+    return { ...(await listNotifications(db, userId, { cursor }, locale)), badCursor: false };
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
-    return {
-      ...(await listNotifications(db, userId)),
-      error: "That page link is not valid; here are the newest.",
-    };
+    return { ...(await listNotifications(db, userId, {}, locale)), badCursor: true };
   }
 }
 
