@@ -10,11 +10,7 @@ export function ResendVerification() {
   async function resend() {
     setState({ busy: true });
     const r = await callApi("POST", "/api/v1/account/verification");
-    setState(
-      r.ok
-        ? { message: t("sent") }
-        : { message: r.error.message, error: true },
-    );
+    setState(r.ok ? { message: t("sent") } : { message: r.error.message, error: true });
   }
   return (
     <div className="mt-3">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/[locale]/(site)/signin/actions";
 import { NotifyPrefsForm } from "@/components/account/NotifyPrefsForm";
 import { PasswordForm } from "@/components/account/PasswordForm";
@@ -6,6 +7,7 @@ import { ProfileForm } from "@/components/account/ProfileForm";
 import { PublicProfileForm } from "@/components/account/PublicProfileForm";
 import { ResendVerification } from "@/components/account/ResendVerification";
 import { SignOutEverywhere } from "@/components/account/SignOutEverywhere";
+import { titleFrom } from "@/components/admin/metadata";
 import { Notice } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
 import { requirePageViewer } from "@/lib/auth/pages";
@@ -13,12 +15,10 @@ import { PASSWORD_MIN } from "@/lib/auth/password";
 import { writeBlock } from "@/lib/auth/permissions";
 import { findUserById } from "@/lib/auth/users";
 import { withDb } from "@/lib/db";
-import { viewerPrefs } from "@/lib/notifications/prefs";
-import { nextHandleChange } from "@/lib/profiles/handle";
-import { getLocale, getTranslations } from "next-intl/server";
-import { titleFrom } from "@/components/admin/metadata";
 import { pageLocale } from "@/lib/i18n/server";
 import { messageText, render } from "@/lib/i18n/text";
+import { viewerPrefs } from "@/lib/notifications/prefs";
+import { nextHandleChange } from "@/lib/profiles/handle";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Account");

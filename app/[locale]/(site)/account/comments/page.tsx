@@ -1,12 +1,12 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AppealForm } from "@/components/account/AppealForm";
+import { titleFrom } from "@/components/admin/metadata";
 import { StatusBadge, when } from "@/components/admin/ui";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
-import { listOwnComments } from "@/lib/moderation/author-view";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { titleFrom } from "@/components/admin/metadata";
 import { pageLocale } from "@/lib/i18n/server";
+import { listOwnComments } from "@/lib/moderation/author-view";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("AccountComments");

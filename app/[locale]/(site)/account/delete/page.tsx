@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DeleteAccountForm } from "@/components/account/DeleteAccountForm";
+import { titleFrom } from "@/components/admin/metadata";
 import { DELETE_PHRASE } from "@/lib/auth/account-deletion";
 import { requirePageViewer } from "@/lib/auth/pages";
-import { getTranslations } from "next-intl/server";
-import { titleFrom } from "@/components/admin/metadata";
 import { pageLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/components/admin/metadata";
 import { NotificationList } from "@/components/notifications/NotificationList";
 import { Notice } from "@/components/ui/form";
 import { requirePageViewer } from "@/lib/auth/pages";
-import { readerNotificationsPage } from "@/lib/notifications/read";
-import { getTranslations } from "next-intl/server";
-import { titleFrom } from "@/components/admin/metadata";
 import { pageLocale } from "@/lib/i18n/server";
+import { readerNotificationsPage } from "@/lib/notifications/read";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("AccountNotifications");

@@ -1,9 +1,9 @@
+import { getTranslations } from "next-intl/server";
 import { TokenManager } from "@/components/account/TokenManager";
+import { titleFrom } from "@/components/admin/metadata";
 import { listTokens } from "@/lib/auth/api-tokens";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
-import { getTranslations } from "next-intl/server";
-import { titleFrom } from "@/components/admin/metadata";
 import { pageLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
