@@ -87,7 +87,7 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
         <table className="data-table w-full text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
-            <tr className="text-left">
+            <tr className="text-start">
               <th scope="col">{t("nameCol")}</th>
               <th scope="col">{t("created")}</th>
               <th scope="col">{t("lastUsed")}</th>
@@ -100,7 +100,7 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
           <tbody>
             {tokens.map((tok) => (
               <tr key={tok.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                <th scope="row" className="py-1 text-left font-normal">
+                <th scope="row" className="py-1 text-start font-normal">
                   {tok.name}
                 </th>
                 <td>{when(f, tok.createdAt)}</td>

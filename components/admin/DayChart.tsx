@@ -81,17 +81,17 @@ export function DayChart({ days }: { days: DayFigure[] }) {
         <table className="data-table text-sm">
           <caption className="sr-only">{t("title")}</caption>
           <thead>
-            <tr className="text-left">
-              <th scope="col" className="pr-4">
+            <tr className="text-start">
+              <th scope="col" className="pe-4">
                 {t("day")}
               </th>
-              <th scope="col" className="pr-4">
+              <th scope="col" className="pe-4">
                 {t("total")}
               </th>
-              <th scope="col" className="pr-4">
+              <th scope="col" className="pe-4">
                 {t("published")}
               </th>
-              <th scope="col" className="pr-4">
+              <th scope="col" className="pe-4">
                 {t("held")}
               </th>
               <th scope="col">{t("removed")}</th>
@@ -100,12 +100,12 @@ export function DayChart({ days }: { days: DayFigure[] }) {
           <tbody>
             {days.map((d) => (
               <tr key={d.day}>
-                <th scope="row" className="pr-4 text-left font-normal">
+                <th scope="row" className="pe-4 text-start font-normal">
                   {d.day}
                 </th>
-                <td className="pr-4">{d.total}</td>
-                <td className="pr-4">{d.approved}</td>
-                <td className="pr-4">{d.held}</td>
+                <td className="pe-4">{d.total}</td>
+                <td className="pe-4">{d.approved}</td>
+                <td className="pe-4">{d.held}</td>
                 <td>{d.removed}</td>
               </tr>
             ))}

@@ -27,7 +27,7 @@ export async function DeliveryNotice({ isAdmin }: { isAdmin: boolean }) {
       <h2 id="delivery-heading" className="font-semibold">
         {t("problems")}
       </h2>
-      <ul className="mt-2 list-disc pl-5 text-sm">
+      <ul className="mt-2 list-disc ps-5 text-sm">
         {h.failedJobs ? <li>{t("failedJobs", { count: h.failedJobs })}</li> : null}
         {h.disabledWebhooks.map((w) => (
           <li key={w.id} className="break-all">

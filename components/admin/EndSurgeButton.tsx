@@ -27,7 +27,7 @@ export function EndSurgeButton({ articleId, title }: { articleId: string; title:
       >
         {t("end")}
       </button>
-      <span role="status" className="ml-2 text-sm">
+      <span role="status" className="ms-2 text-sm">
         {msg}
       </span>
     </span>

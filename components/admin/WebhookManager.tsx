@@ -153,20 +153,20 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
               </div>
               {log[h.id] ? (
                 <div className="mt-3 overflow-x-auto">
-                  <table className="min-w-full text-left text-sm">
+                  <table className="min-w-full text-start text-sm">
                     <caption className="sr-only">{t("caption", { url: h.url })}</caption>
                     <thead>
                       <tr>
-                        <th scope="col" className="pr-3">
+                        <th scope="col" className="pe-3">
                           {t("time")}
                         </th>
-                        <th scope="col" className="pr-3">
+                        <th scope="col" className="pe-3">
                           {t("event")}
                         </th>
-                        <th scope="col" className="pr-3">
+                        <th scope="col" className="pe-3">
                           {t("status")}
                         </th>
-                        <th scope="col" className="pr-3">
+                        <th scope="col" className="pe-3">
                           {t("code")}
                         </th>
                         <th scope="col">{t("attempts")}</th>
@@ -175,10 +175,10 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
                     <tbody>
                       {log[h.id].map((d) => (
                         <tr key={d.id}>
-                          <td className="pr-3">{at(d.lastAttemptAt ?? d.createdAt)}</td>
-                          <td className="pr-3">{d.event}</td>
-                          <td className="pr-3">{t("deliveryStatus", { status: d.status })}</td>
-                          <td className="pr-3">{d.responseCode ?? "—"}</td>
+                          <td className="pe-3">{at(d.lastAttemptAt ?? d.createdAt)}</td>
+                          <td className="pe-3">{d.event}</td>
+                          <td className="pe-3">{t("deliveryStatus", { status: d.status })}</td>
+                          <td className="pe-3">{d.responseCode ?? "—"}</td>
                           <td>
                             {d.attempts}
                             {d.error ? ` · ${d.error}` : ""}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate, plural } from "@/components/ui/format";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ArticleCard } from "@/lib/articles/queries";
 
 export function ArticleList({
@@ -13,13 +13,15 @@ export function ArticleList({
   id: string;
   compact?: boolean;
 }) {
+  const t = useTranslations("Lists");
+  const format = useFormatter();
   return (
     <section aria-labelledby={id} className="mb-8">
       <h2 id={id} className={compact ? "mb-3 text-lg font-semibold" : "mb-4 text-2xl font-semibold"}>
         {title}
       </h2>
       {articles.length === 0 ? (
-        <p className="text-zinc-600 dark:text-zinc-400">Nothing here yet.</p>
+        <p className="text-zinc-600 dark:text-zinc-400">{t("empty")}</p>
       ) : (
         <ul className={compact ? "space-y-3" : "grid gap-4 sm:grid-cols-2"}>
           {articles.map((a) => (
@@ -34,9 +36,9 @@ export function ArticleList({
                   <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{a.description}</p>
                 ) : null}
                 <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-                  <time dateTime={a.publishedAt}>{formatDate(a.publishedAt)}</time> ·{" "}
-                  <span data-views-for={a.slug}>{plural(a.views, "view")}</span> ·{" "}
-                  <span data-comment-count={a.slug}>{plural(a.commentCount, "comment")}</span>
+                  <time dateTime={a.publishedAt}>{format.dateTime(new Date(a.publishedAt), "long")}</time> ·{" "}
+                  <span data-views-for={a.slug}>{t("views", { count: a.views })}</span> ·{" "}
+                  <span data-comment-count={a.slug}>{t("comments", { count: a.commentCount })}</span>
                 </p>
               </article>
             </li>

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from "@/components/ui/format";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ArticleStats as Stats } from "@/lib/articles/queries";
 import { helpfulText, ratingText } from "./stats-text";
 
@@ -12,28 +12,39 @@ export function ArticleStats({
   updatedAt: string;
   publishedAt: string;
 }) {
+  const t = useTranslations("Article");
+  const format = useFormatter();
   return (
     <section
       aria-labelledby="article-info"
       className="mt-6 rounded-lg bg-zinc-50 p-4 text-sm dark:bg-zinc-900"
     >
       <h2 id="article-info" className="sr-only">
-        Article information
+        {t("info")}
       </h2>
       <ul className="flex flex-wrap gap-x-6 gap-y-1">
         <li>
-          Published <time dateTime={publishedAt}>{formatDate(publishedAt)}</time>
+          {t.rich("published", {
+            date: format.dateTime(new Date(publishedAt), "long"),
+            time: (c) => <time dateTime={publishedAt}>{c}</time>,
+          })}
         </li>
         <li>
-          Last updated: <time dateTime={updatedAt}>{formatDate(updatedAt)}</time>
+          {t.rich("updated", {
+            date: format.dateTime(new Date(updatedAt), "long"),
+            time: (c) => <time dateTime={updatedAt}>{c}</time>,
+          })}
         </li>
         <li>
-          Views: <span data-stat="views">{formatNumber(stats.views)}</span>
+          {t.rich("viewsLabel", {
+            views: format.number(stats.views),
+            figure: (c) => <span data-stat="views">{c}</span>,
+          })}
         </li>
-        <li data-stat="rating">{ratingText(stats)}</li>
+        <li data-stat="rating">{ratingText(stats, t, format)}</li>
         {/* always present (hidden while empty) so that the client can fill it in after a vote */}
         <li data-stat="helpful" hidden={stats.helpfulPercent == null}>
-          {helpfulText(stats)}
+          {helpfulText(stats, t)}
         </li>
       </ul>
     </section>

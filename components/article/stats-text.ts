@@ -1,6 +1,7 @@
 // The wording of the article's rating and helpfulness figures, shared by the cached page (ArticleStats)
-// and the client code that refreshes them after a reader rates the article.
-import { formatNumber } from "@/components/ui/format";
+// and the client code that refreshes them after a reader rates the article. `t` is the "Article"
+// namespace's translator (server or client) and `format` the matching formatter (next-intl).
+import type { useFormatter, useTranslations } from "next-intl";
 
 export interface RatingFigures {
   ratingAverage: number | null;
@@ -8,12 +9,18 @@ export interface RatingFigures {
   helpfulPercent: number | null;
 }
 
-export function ratingText(s: RatingFigures): string {
+type T = ReturnType<typeof useTranslations<"Article">>;
+type F = ReturnType<typeof useFormatter>;
+
+export function ratingText(s: RatingFigures, t: T, format: F): string {
   return s.ratingAverage != null
-    ? `Rating: ${s.ratingAverage.toFixed(1)} / 5 (${formatNumber(s.ratingVotes)} voted)`
-    : "Not rated yet";
+    ? t("rating", {
+        average: format.number(s.ratingAverage, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+        votes: s.ratingVotes,
+      })
+    : t("notRated");
 }
 
-export function helpfulText(s: RatingFigures): string {
-  return s.helpfulPercent != null ? `${s.helpfulPercent}% of readers found this page helpful` : "";
+export function helpfulText(s: RatingFigures, t: T): string {
+  return s.helpfulPercent != null ? t("helpful", { percent: s.helpfulPercent / 100 }) : "";
 }

@@ -3,12 +3,14 @@
 // everyone and this asks /api/v1/me after load who is actually here.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { callApi } from "@/components/ui/api";
 
 type Me = { name: string; role: string } | null;
 
 export function AccountLink() {
+  const t = useTranslations("Layout");
   const [me, setMe] = useState<Me | undefined>(undefined);
   const pathname = usePathname();
   // asked again after each navigation: signing in or out moves to another page
@@ -24,7 +26,7 @@ export function AccountLink() {
     return (
       <li>
         <Link href="/signin" prefetch={false}>
-          Sign in
+          {t("signIn")}
         </Link>
       </li>
     );
@@ -33,13 +35,13 @@ export function AccountLink() {
       {me.role !== "reader" ? (
         <li>
           <Link href="/admin" prefetch={false}>
-            Moderation
+            {t("moderation")}
           </Link>
         </li>
       ) : null}
       <li>
         <Link href="/account" prefetch={false}>
-          <span className="sr-only">Your account: </span>
+          <span className="sr-only">{t("yourAccount")} </span>
           {me.name}
         </Link>
       </li>

@@ -1,11 +1,13 @@
 "use client";
 // "Forgot password": asks for the address and says the same thing whether or not it has an account.
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { Field, Notice } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("Forgot");
   const [state, setState] = useState<{ busy?: boolean; sent?: string; error?: string; field?: string }>({});
   const statusRef = useRef<HTMLDivElement>(null);
   async function send(e: React.FormEvent<HTMLFormElement>) {
@@ -20,16 +22,16 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={send} className="mt-6 space-y-4" noValidate>
       <Field
-        label="Email address"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
         required
-        hint="We will mail you a link to choose a new password."
+        hint={t("emailHint")}
         error={state.field === "email" ? state.error : null}
       />
       <button type="submit" className={buttonClass()} aria-disabled={state.busy || undefined}>
-        Send reset link
+        {t("submit")}
       </button>
       <div ref={statusRef} tabIndex={-1} className="outline-none">
         {state.sent ? <Notice tone="success">{state.sent}</Notice> : null}

@@ -1,5 +1,6 @@
 "use client";
 // The page a reset link opens: a new password, then on to sign in (every session has ended).
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { Field, Notice } from "@/components/ui/form";
@@ -14,6 +15,7 @@ export function ResetPasswordForm({
   token: string;
   passwordMin: number;
 }) {
+  const t = useTranslations("Reset");
   const [state, setState] = useState<{ busy?: boolean; error?: string; field?: string }>({});
   async function save(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -21,7 +23,7 @@ export function ResetPasswordForm({
     const form = new FormData(e.currentTarget);
     const newPassword = String(form.get("newPassword") ?? "");
     if (newPassword !== String(form.get("confirmPassword") ?? ""))
-      return setState({ error: "The two passwords are not the same.", field: "confirmPassword" });
+      return setState({ error: t("mismatch"), field: "confirmPassword" });
     setState({ busy: true });
     const r = await callApi("POST", "/api/v1/auth/password-reset/confirm", { id, token, newPassword });
     if (r.ok) window.location.assign("/signin?notice=password_reset");
@@ -31,18 +33,18 @@ export function ResetPasswordForm({
   return (
     <form onSubmit={save} className="mt-6 space-y-4" noValidate>
       <Field
-        label="New password"
+        label={t("newPassword")}
         name="newPassword"
         id="new-password"
         type="password"
         autoComplete="new-password"
         required
         minLength={passwordMin}
-        hint={`At least ${passwordMin} characters. Every other session ends.`}
+        hint={t("newPasswordHint", { min: passwordMin })}
         error={err("newPassword")}
       />
       <Field
-        label="Confirm the new password"
+        label={t("confirm")}
         name="confirmPassword"
         id="confirm-password"
         type="password"
@@ -51,7 +53,7 @@ export function ResetPasswordForm({
         error={err("confirmPassword")}
       />
       <button type="submit" className={buttonClass()} aria-disabled={state.busy || undefined}>
-        Set new password
+        {t("submit")}
       </button>
       {state.error && !["newPassword", "confirmPassword"].includes(state.field ?? "") ? (
         <Notice tone="error">{state.error}</Notice>

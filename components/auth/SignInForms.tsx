@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, Notice } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
@@ -22,6 +23,7 @@ export interface SignInFormsProps {
 }
 
 export function SignInForms({ callbackUrl, magicLink, oauth, actions }: SignInFormsProps) {
+  const t = useTranslations("SignIn");
   const { passwordSignIn, magicLinkSignIn, oauthSignIn } = actions;
   const [pw, pwAction, pwPending] = useActionState(passwordSignIn, null);
   const [ml, mlAction, mlPending] = useActionState(magicLinkSignIn, null);
@@ -29,13 +31,13 @@ export function SignInForms({ callbackUrl, magicLink, oauth, actions }: SignInFo
     <>
       <section className="mt-6">
         <h2 id="pw-heading" className="text-lg font-semibold">
-          With your password
+          {t("withPassword")}
         </h2>
         {pw?.error ? <Notice tone="error">{pw.error}</Notice> : null}
         <form action={pwAction} className="mt-3 space-y-4">
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <Field
-            label="Email"
+            label={t("email")}
             name="email"
             id="email"
             type="email"
@@ -45,7 +47,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth, actions }: SignInFo
             key={`pw-email-${pw?.email ?? ""}`}
           />
           <Field
-            label="Password"
+            label={t("password")}
             name="password"
             id="password"
             type="password"
@@ -54,26 +56,23 @@ export function SignInForms({ callbackUrl, magicLink, oauth, actions }: SignInFo
           />
           <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
             <button type="submit" className={buttonClass()} aria-disabled={pwPending || undefined}>
-              Sign in
+              {t("submit")}
             </button>
-            <Link href="/forgot-password">Forgot your password?</Link>
+            <Link href="/forgot-password">{t("forgot")}</Link>
           </div>
         </form>
       </section>
       {magicLink ? (
         <section className="mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800">
           <h2 id="ml-heading" className="text-lg font-semibold">
-            With a link by email
+            {t("withLink")}
           </h2>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            No password needed: we email you a link that signs you in (and creates your account if you have
-            none yet).
-          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("linkHint")}</p>
           {ml?.error ? <Notice tone="error">{ml.error}</Notice> : null}
           <form action={mlAction} className="mt-3 space-y-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />
             <Field
-              label="Send a sign-in link to"
+              label={t("linkTo")}
               name="email"
               id="magic-email"
               type="email"
@@ -83,7 +82,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth, actions }: SignInFo
               key={`ml-email-${ml?.email ?? ""}`}
             />
             <button type="submit" className={buttonClass("secondary")} aria-disabled={mlPending || undefined}>
-              Email me a sign-in link
+              {t("sendLink")}
             </button>
           </form>
         </section>
@@ -91,7 +90,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth, actions }: SignInFo
       {oauth.length ? (
         <section className="mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800">
           <h2 id="oauth-heading" className="text-lg font-semibold">
-            With another account
+            {t("withOther")}
           </h2>
           <div className="mt-3 flex flex-wrap gap-3">
             {oauth.map((p) => (
@@ -99,7 +98,7 @@ export function SignInForms({ callbackUrl, magicLink, oauth, actions }: SignInFo
                 <input type="hidden" name="provider" value={p.id} />
                 <input type="hidden" name="callbackUrl" value={callbackUrl} />
                 <button type="submit" className={buttonClass("secondary")}>
-                  Continue with {p.name}
+                  {t("continueWith", { name: p.name })}
                 </button>
               </form>
             ))}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, Notice } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
@@ -19,6 +20,7 @@ export function SignUpForm({
   passwordMin: number;
   signUpAction: (prev: SignUpState, form: FormData) => Promise<SignUpState>;
 }) {
+  const t = useTranslations("SignUp");
   const [state, action, pending] = useActionState(signUpAction, null);
   const err = (field: string) => (state?.field === field ? state.error : null);
   return (
@@ -28,54 +30,54 @@ export function SignUpForm({
       ) : null}
       <form action={action} className="mt-6 space-y-4" noValidate>
         <Field
-          label="Display name"
+          label={t("name")}
           name="name"
           id="name"
           autoComplete="nickname"
           required
           maxLength={50}
-          hint="Shown beside your comments. At most 50 characters."
+          hint={t("nameHint")}
           error={err("name")}
           defaultValue={state?.name}
           key={`name-${state?.name ?? ""}`}
         />
         <Field
-          label="Profile address (optional)"
+          label={t("handle")}
           name="handle"
           id="handle"
           autoCapitalize="none"
           spellCheck={false}
           maxLength={30}
-          hint="Your public profile: /readers/your-address. 3-30 lowercase letters, digits or hyphens; we make one from your name if you leave it empty."
+          hint={t("handleHint")}
           error={err("handle")}
           defaultValue={state?.handle}
           key={`handle-${state?.handle ?? ""}`}
         />
         <Field
-          label="Email"
+          label={t("email")}
           name="email"
           id="email"
           type="email"
           autoComplete="email"
           required
-          hint="We send a link to confirm it before your first comment or vote."
+          hint={t("emailHint")}
           error={err("email")}
           defaultValue={state?.email}
           key={`email-${state?.email ?? ""}`}
         />
         <Field
-          label="Password"
+          label={t("password")}
           name="password"
           id="password"
           type="password"
           autoComplete="new-password"
           required
           minLength={passwordMin}
-          hint={`At least ${passwordMin} characters; common passwords are refused.`}
+          hint={t("passwordHint", { min: passwordMin })}
           error={err("password")}
         />
         <button type="submit" className={buttonClass()} aria-disabled={pending || undefined}>
-          Create account
+          {t("submit")}
         </button>
       </form>
     </>

@@ -1,4 +1,5 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { useMentionCombobox } from "@/components/notifications/useMentionCombobox";
 import { ApiCallError } from "./api";
@@ -43,6 +44,8 @@ export function CommentForm({
   autoFocus?: boolean;
   note?: React.ReactNode;
 }) {
+  const t = useTranslations("CommentForm");
+  const format = useFormatter();
   const id = useId();
   const [body, setBody] = useState(initial);
   const [busy, setBusy] = useState(false);
@@ -58,11 +61,7 @@ export function CommentForm({
     const form = e.currentTarget;
     if (busy) return;
     if (under || over) {
-      setError(
-        under
-          ? `Write at least ${limits.minLength} characters.`
-          : `Shorten it to ${limits.maxLength.toLocaleString("en-US")} characters or fewer.`,
-      );
+      setError(under ? t("tooShort", { min: limits.minLength }) : t("tooLong", { max: limits.maxLength }));
       return;
     }
     setBusy(true);
@@ -72,7 +71,7 @@ export function CommentForm({
       await onSubmit(body, hp instanceof HTMLInputElement ? hp.value : "");
       setBody("");
     } catch (err) {
-      setError(err instanceof ApiCallError ? err.message : "Something went wrong. Please try again.");
+      setError(err instanceof ApiCallError ? err.message : t("failed"));
     } finally {
       setBusy(false);
     }
@@ -85,7 +84,7 @@ export function CommentForm({
         : null}
       <div aria-hidden="true" className="hidden">
         <label>
-          Leave this empty{" "}
+          {t("honeypot")}{" "}
           <input name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </label>
       </div>
@@ -113,14 +112,14 @@ export function CommentForm({
       {mention.listbox}
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p id={`${id}-help`} className="text-zinc-600 dark:text-zinc-400">
-          *emphasis*, **bold**, `code`, &gt; quotes, - lists and links work.
+          {t("help")}
         </p>
         <p
           id={`${id}-count`}
           aria-live="polite"
           className={over ? "font-medium text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}
         >
-          {n.toLocaleString("en-US")} / {limits.maxLength.toLocaleString("en-US")} characters
+          {t("count", { n: format.number(n), max: limits.maxLength })}
         </p>
       </div>
       {note}
@@ -135,7 +134,7 @@ export function CommentForm({
           disabled={busy}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
         >
-          {busy ? "Sending…" : submitLabel}
+          {busy ? t("sending") : submitLabel}
         </button>
         {onCancel ? (
           <button
@@ -143,7 +142,7 @@ export function CommentForm({
             onClick={onCancel}
             className="rounded border border-zinc-400 px-4 py-2 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
           >
-            Cancel
+            {t("cancel")}
           </button>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 "use client";
 // "Show comments from … readers who voted X": a GET form (works without JavaScript); with JavaScript the
 // list changes as soon as the choice does. The select never grows wider than its column.
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/styles";
 import type { CommentSort, PollFilterOption } from "@/lib/comments/types";
 
@@ -19,6 +20,7 @@ export function VotedOptionFilter({
   live: boolean;
   onChange: (value: string) => void;
 }) {
+  const t = useTranslations("Comments");
   return (
     <form
       method="get"
@@ -32,7 +34,7 @@ export function VotedOptionFilter({
     >
       <input type="hidden" name="sort" value={sort} />
       <label htmlFor="comments-voted-option" className="text-zinc-600 dark:text-zinc-400">
-        Show comments from
+        {t("filterFrom")}
       </label>
       <select
         id="comments-voted-option"
@@ -41,16 +43,16 @@ export function VotedOptionFilter({
         onChange={(e) => onChange(e.target.value)}
         className="w-full min-w-0 max-w-full rounded border border-zinc-500 bg-transparent px-2 py-1 sm:w-auto dark:border-zinc-400"
       >
-        <option value="">all readers</option>
+        <option value="">{t("filterAll")}</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>
-            readers who voted “{o.label}” ({o.question})
+            {t("filterVoted", { label: o.label, question: o.question })}
           </option>
         ))}
       </select>
       {live ? null : (
         <button type="submit" className={buttonClass("secondary", "sm")}>
-          Filter
+          {t("filter")}
         </button>
       )}
     </form>

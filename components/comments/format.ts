@@ -1,14 +1,10 @@
-/** A fixed, locale-independent date and time (the same on the server and in every browser). */
-export function formatDateTime(iso: string): string {
-  return `${new Intl.DateTimeFormat("en-US", {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: "UTC",
-  }).format(new Date(iso))} UTC`;
-}
+import { useFormatter } from "next-intl";
 
-export { plural } from "@/components/ui/format";
+/**
+ * A comment's date and time, in UTC with a 24-hour clock (the same on the server and in every
+ * browser), in the page's language.
+ */
+export function useDateTime(): (iso: string) => string {
+  const format = useFormatter();
+  return (iso) => `${format.dateTime(new Date(iso), "dateTime")} UTC`;
+}

@@ -55,3 +55,9 @@ export function appendRoots(list: PublicComment[], roots: PublicComment[]): Publ
   const known = new Set(list.map((c) => c.id));
   return [...list, ...roots.filter((c) => !known.has(c.id))];
 }
+
+/** The list without the comment `id` (wherever it is in the tree). */
+export function removeFrom(list: PublicComment[], id: string): PublicComment[] {
+  const out = list.filter((c) => c.id !== id);
+  return out.map((c) => (c.replies.length ? { ...c, replies: removeFrom(c.replies, id) } : c));
+}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate, formatNumber } from "@/components/ui/format";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ListedArticle } from "@/lib/discovery/queries";
 
 /** A list of published articles (tag and author pages). */
@@ -10,7 +10,9 @@ export function ArticleCards({
   articles: ListedArticle[];
   showAuthor?: boolean;
 }) {
-  if (!articles.length) return <p className="text-zinc-600 dark:text-zinc-400">No articles yet.</p>;
+  const t = useTranslations("Lists");
+  const format = useFormatter();
+  if (!articles.length) return <p className="text-zinc-600 dark:text-zinc-400">{t("noArticles")}</p>;
   return (
     <ul className="grid gap-4 sm:grid-cols-2">
       {articles.map((a) => (
@@ -28,18 +30,18 @@ export function ArticleCards({
                   <Link href={`/authors/${a.author.slug}`}>{a.author.name}</Link> ·{" "}
                 </>
               ) : null}
-              <time dateTime={a.publishedAt.toISOString()}>{formatDate(a.publishedAt.toISOString())}</time> ·{" "}
-              {formatNumber(a.commentCount)} {a.commentCount === 1 ? "comment" : "comments"}
+              <time dateTime={a.publishedAt.toISOString()}>{format.dateTime(a.publishedAt, "long")}</time> ·{" "}
+              {t("comments", { count: a.commentCount })}
             </p>
             {a.tags.length ? (
-              <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label="Tags">
-                {a.tags.map((t) => (
-                  <li key={t}>
+              <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={t("tags")}>
+                {a.tags.map((tag) => (
+                  <li key={tag}>
                     <Link
-                      href={`/tags/${encodeURIComponent(t)}`}
+                      href={`/tags/${encodeURIComponent(tag)}`}
                       className="rounded bg-zinc-100 px-1.5 py-0.5 dark:bg-zinc-800"
                     >
-                      {t}
+                      {tag}
                     </Link>
                   </li>
                 ))}
@@ -54,9 +56,10 @@ export function ArticleCards({
 
 /** "Subscribe" links to a page's feeds (also announced in <head> as rel=alternate). */
 export function FeedLinks({ base }: { base: string }) {
+  const t = useTranslations("Lists");
   return (
     <p className="mt-2 text-sm">
-      Follow: <a href={`${base}/feed.xml`}>RSS</a> · <a href={`${base}/atom.xml`}>Atom</a>
+      {t("follow")} <a href={`${base}/feed.xml`}>RSS</a> · <a href={`${base}/atom.xml`}>Atom</a>
     </p>
   );
 }

@@ -1,20 +1,25 @@
-import { formatDate, formatNumber } from "@/components/ui/format";
+import { useFormatter, useTranslations } from "next-intl";
 import type { FollowUpBlock as Block } from "@/lib/followup";
 
 /** "What readers said": the editor's text, the chosen comments quoted, the poll results when published. */
 export function FollowUpBlock({ block }: { block: Block }) {
+  const t = useTranslations("FollowUp");
+  const format = useFormatter();
   return (
     <section
       id="what-readers-said"
       aria-labelledby="what-readers-said-heading"
-      className="mt-10 rounded-lg border-l-4 border-blue-700 bg-blue-50 p-5 dark:border-blue-400 dark:bg-blue-950/40"
+      className="mt-10 rounded-lg border-s-4 border-blue-700 bg-blue-50 p-5 dark:border-blue-400 dark:bg-blue-950/40"
     >
       <h2 id="what-readers-said-heading" className="text-2xl font-semibold">
-        What readers said
+        {t("heading")}
       </h2>
       {block.publishedAt ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          From the editors, <time dateTime={block.publishedAt}>{formatDate(block.publishedAt)}</time>
+          {t.rich("fromEditors", {
+            date: format.dateTime(new Date(block.publishedAt), "long"),
+            time: (c) => <time dateTime={block.publishedAt ?? undefined}>{c}</time>,
+          })}
         </p>
       ) : null}
       <p className="mt-3 whitespace-pre-line">{block.text}</p>
@@ -23,15 +28,15 @@ export function FollowUpBlock({ block }: { block: Block }) {
           {block.quotes.map((q) => (
             <li key={q.id}>
               <figure>
-                <blockquote className="border-l-2 border-zinc-400 pl-3 italic">{q.excerpt}</blockquote>
+                <blockquote className="border-s-2 border-zinc-400 ps-3 italic">{q.excerpt}</blockquote>
                 <figcaption className="mt-1 text-sm">
                   —{" "}
                   {q.authorHandle ? (
-                    <a href={`/readers/${q.authorHandle}`}>{q.authorName ?? "A reader"}</a>
+                    <a href={`/readers/${q.authorHandle}`}>{q.authorName ?? t("aReader")}</a>
                   ) : (
-                    (q.authorName ?? "A reader")
+                    (q.authorName ?? t("aReader"))
                   )}
-                  , <a href={q.url}>read the comment</a>
+                  , <a href={q.url}>{t("readComment")}</a>
                 </figcaption>
               </figure>
             </li>
@@ -40,7 +45,7 @@ export function FollowUpBlock({ block }: { block: Block }) {
       ) : null}
       {block.polls.length ? (
         <div className="mt-4">
-          <h3 className="font-semibold">The poll when we wrote this</h3>
+          <h3 className="font-semibold">{t("pollThen")}</h3>
           {block.polls.map((p) => (
             <div key={p.pollId} className="mt-2 text-sm">
               <p className="font-medium">{p.question}</p>
@@ -49,12 +54,16 @@ export function FollowUpBlock({ block }: { block: Block }) {
                   const pct = p.totalVoters ? Math.round((100 * o.votes) / p.totalVoters) : 0;
                   return (
                     <li key={o.label}>
-                      {o.label}: {pct}% ({formatNumber(o.votes)})
+                      {t("option", {
+                        label: o.label,
+                        percent: format.number(pct / 100, "percent"),
+                        votes: o.votes,
+                      })}
                     </li>
                   );
                 })}
               </ul>
-              <p className="text-zinc-600 dark:text-zinc-400">{formatNumber(p.totalVoters)} voters</p>
+              <p className="text-zinc-600 dark:text-zinc-400">{t("voters", { count: p.totalVoters })}</p>
             </div>
           ))}
         </div>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate, formatNumber } from "@/components/ui/format";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReaderProfile } from "@/lib/profiles/profile";
 
 /** A reader's public profile: name, member since, counts, approved comments (newest first, paged). */
@@ -13,44 +13,51 @@ export function ReaderProfileView({
   /** pages as ?page=n (admin) instead of /page/n (the cached public pages) */
   pageQuery?: boolean;
 }) {
+  const t = useTranslations("ReaderPage");
+  const format = useFormatter();
+  const date = (iso: string) => format.dateTime(new Date(iso), "long");
   const p = profile;
   const pageHref = (n: number) =>
     n === 1 ? basePath : pageQuery ? `${basePath}?page=${n}` : `${basePath}/page/${n}`;
   return (
     <>
       <header className="mb-6">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Reader</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("kicker")}</p>
         <h1 className="text-3xl font-bold">{p.name}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">@{p.handle}</p>
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="font-medium">Member since</dt>
+          <dt className="font-medium">{t("memberSince")}</dt>
           <dd>
-            <time dateTime={p.memberSince}>{formatDate(p.memberSince)}</time>
+            <time dateTime={p.memberSince}>{date(p.memberSince)}</time>
           </dd>
-          <dt className="font-medium">Comments</dt>
-          <dd>{formatNumber(p.counts.comments)}</dd>
-          <dt className="font-medium">Articles discussed</dt>
-          <dd>{formatNumber(p.counts.articles)}</dd>
-          <dt className="font-medium">Upvotes received</dt>
-          <dd>{formatNumber(p.counts.upvotes)}</dd>
+          <dt className="font-medium">{t("comments")}</dt>
+          <dd>{format.number(p.counts.comments)}</dd>
+          <dt className="font-medium">{t("articles")}</dt>
+          <dd>{format.number(p.counts.articles)}</dd>
+          <dt className="font-medium">{t("upvotes")}</dt>
+          <dd>{format.number(p.counts.upvotes)}</dd>
         </dl>
       </header>
       <section aria-labelledby="reader-comments">
         <h2 id="reader-comments" className="mb-3 text-xl font-semibold">
-          Comments
+          {t("comments")}
         </h2>
         {p.comments.length === 0 ? (
-          <p className="text-zinc-600 dark:text-zinc-400">No comments yet.</p>
+          <p className="text-zinc-600 dark:text-zinc-400">{t("noComments")}</p>
         ) : (
           <ol className="space-y-4">
             {p.comments.map((c) => (
               <li key={c.id} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                  On <Link href={`/articles/${c.article.slug}`}>{c.article.title}</Link> ·{" "}
+                  {t.rich("on", {
+                    title: c.article.title,
+                    article: (x) => <Link href={`/articles/${c.article.slug}`}>{x}</Link>,
+                  })}{" "}
+                  ·{" "}
                   <Link href={c.url}>
-                    <time dateTime={c.createdAt}>{formatDate(c.createdAt)}</time>
+                    <time dateTime={c.createdAt}>{date(c.createdAt)}</time>
                   </Link>{" "}
-                  · {formatNumber(c.upvotes)} up
+                  · {t("up", { count: c.upvotes })}
                 </p>
                 {/* bodyHtml is the comment's sanitised HTML (lib/comments/render) */}
                 <div
@@ -62,20 +69,18 @@ export function ReaderProfileView({
           </ol>
         )}
         {p.pages > 1 ? (
-          <nav aria-label="Pages of comments" className="mt-6 flex justify-between text-sm">
+          <nav aria-label={t("pages")} className="mt-6 flex justify-between text-sm">
             {p.page > 1 ? (
               <Link href={pageHref(p.page - 1)} rel="prev">
-                ← Newer
+                {t("newer")}
               </Link>
             ) : (
               <span />
             )}
-            <span>
-              Page {p.page} of {p.pages}
-            </span>
+            <span>{t("pageOf", { page: p.page, pages: p.pages })}</span>
             {p.page < p.pages ? (
               <Link href={pageHref(p.page + 1)} rel="next">
-                Older →
+                {t("older")}
               </Link>
             ) : (
               <span />

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 
 /** The editor's "Shortlist" action on an approved comment (moderators and admins; audited on the server). */
 export function ShortlistButton({ commentId, className }: { commentId: string; className?: string }) {
+  const t = useTranslations("Shortlist");
   const [state, setState] = useState<"idle" | "busy" | "done" | "error">("idle");
   const [message, setMessage] = useState<string | null>(null);
   async function toggle() {
@@ -15,7 +17,7 @@ export function ShortlistButton({ commentId, className }: { commentId: string; c
     );
     if (r.ok) {
       setState(r.data.shortlisted ? "done" : "idle");
-      setMessage(r.data.shortlisted ? "Shortlisted for “What readers said”." : "Removed from the shortlist.");
+      setMessage(r.data.shortlisted ? t("added") : t("removed"));
     } else {
       setState("error");
       setMessage(r.error.message);
@@ -30,7 +32,7 @@ export function ShortlistButton({ commentId, className }: { commentId: string; c
         aria-disabled={state === "busy" || undefined}
         aria-pressed={state === "done"}
       >
-        {state === "done" ? "Shortlisted" : "Shortlist"}
+        {state === "done" ? t("shortlisted") : t("shortlist")}
       </button>
       {message ? (
         <span role="status" className="sr-only">

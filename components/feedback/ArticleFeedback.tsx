@@ -2,20 +2,25 @@
 // "Rate this article" (1–5 stars) and "Was this page helpful? Yes / No". Plain forms that post to
 // /articles/{slug}/feedback without JavaScript; with it, answers go through the API, the reader's own
 // answers are shown, and the figures in the article information are refreshed in place.
-import { type FormEvent, useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { helpfulText, type RatingFigures, ratingText } from "@/components/article/stats-text";
 import { callApi } from "@/components/ui/api";
-import { plural } from "@/components/ui/format";
 
 type Mine = { rating: number | null; helpful: boolean | null };
 type Body = { stats?: RatingFigures; mine?: Mine } | null;
 
-function showFigures(s: RatingFigures) {
+type Wording = {
+  t: Parameters<typeof ratingText>[1];
+  format: Parameters<typeof ratingText>[2];
+};
+
+function showFigures(s: RatingFigures, { t, format }: Wording) {
   const rating = document.querySelector('[data-stat="rating"]');
-  if (rating) rating.textContent = ratingText(s);
+  if (rating) rating.textContent = ratingText(s, t, format);
   const helpful = document.querySelector<HTMLElement>('[data-stat="helpful"]');
   if (helpful) {
-    helpful.textContent = helpfulText(s);
+    helpful.textContent = helpfulText(s, t);
     helpful.hidden = s.helpfulPercent == null;
   }
 }
@@ -24,6 +29,11 @@ const button =
   "rounded border border-zinc-400 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:border-zinc-500 dark:hover:bg-zinc-800";
 
 export function ArticleFeedback({ slug }: { slug: string }) {
+  const t = useTranslations("Feedback");
+  const wording = { t: useTranslations("Article"), format: useFormatter() };
+  // the figures are refreshed from effects: the wording is read there, not a trigger
+  const words = useRef(wording);
+  words.current = wording;
   const url = `/api/v1/articles/${encodeURIComponent(slug)}/feedback`;
   const [mine, setMine] = useState<Mine>({ rating: null, helpful: null });
   const [picked, setPicked] = useState<number | null>(null);
@@ -37,7 +47,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
       if (!live || !d?.stats || !d.mine) return;
       setMine(d.mine);
       setPicked((p) => p ?? d.mine!.rating);
-      showFigures(d.stats);
+      showFigures(d.stats, words.current);
     });
     return () => {
       live = false;
@@ -50,11 +60,11 @@ export function ArticleFeedback({ slug }: { slug: string }) {
     setBusy(false);
     const body = r.data;
     if (!body?.stats || !body.mine) {
-      setMsg({ text: r.error?.message ?? "Your answer could not be saved. Please try again.", error: true });
+      setMsg({ text: r.error?.message ?? t("saveFailed"), error: true });
       return;
     }
     setMine(body.mine);
-    showFigures(body.stats);
+    showFigures(body.stats, words.current);
     setMsg({ text: thanks, error: false });
   }
 
@@ -62,10 +72,10 @@ export function ArticleFeedback({ slug }: { slug: string }) {
     e.preventDefault();
     const n = Number(new FormData(e.currentTarget).get("rating"));
     if (!n) {
-      setMsg({ text: "Choose from 1 to 5 stars first.", error: true });
+      setMsg({ text: t("chooseStars"), error: true });
       return;
     }
-    void send({ rating: n }, `Thank you: you rated this article ${n} out of 5.`);
+    void send({ rating: n }, t("thanksRating", { n }));
   }
 
   const shown = picked ?? mine.rating ?? 0;
@@ -76,7 +86,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
       className="mt-3 flex flex-wrap items-start gap-x-8 gap-y-3 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800"
     >
       <h2 id="feedback-heading" className="sr-only">
-        Your feedback on this article
+        {t("heading")}
       </h2>
       <form
         method="post"
@@ -85,7 +95,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
         className="flex flex-wrap items-center gap-2"
       >
         <fieldset className="flex items-center gap-2">
-          <legend className="float-left mr-2 font-medium">Rate this article</legend>
+          <legend className="float-start me-2 font-medium">{t("rateLegend")}</legend>
           <div className="flex">
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n} className="cursor-pointer">
@@ -103,26 +113,26 @@ export function ArticleFeedback({ slug }: { slug: string }) {
                 >
                   {n <= shown ? "★" : "☆"}
                 </span>
-                <span className="sr-only">{plural(n, "star")}</span>
+                <span className="sr-only">{t("stars", { count: n })}</span>
               </label>
             ))}
           </div>
         </fieldset>
         <button type="submit" disabled={busy} className={button}>
-          Rate
+          {t("rate")}
         </button>
         {mine.rating != null ? (
-          <span className="text-zinc-700 dark:text-zinc-300">Your rating: {mine.rating} / 5</span>
+          <span className="text-zinc-700 dark:text-zinc-300">{t("yourRating", { n: mine.rating })}</span>
         ) : null}
       </form>
       <form method="post" action={`/articles/${slug}/feedback`} className="flex flex-wrap items-center gap-2">
         <span id="helpful-question" className="font-medium">
-          Was this page helpful?
+          {t("helpfulQuestion")}
         </span>
         {(
           [
-            ["yes", true, "Yes"],
-            ["no", false, "No"],
+            ["yes", true, t("yes")],
+            ["no", false, t("no")],
           ] as const
         ).map(([value, answer, label]) => (
           <button
@@ -136,7 +146,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
             className={`${button} ${mine.helpful === answer ? "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600" : ""}`}
             onClick={(e) => {
               e.preventDefault();
-              void send({ helpful: answer }, "Thank you for your answer.");
+              void send({ helpful: answer }, t("thanks"));
             }}
           >
             {label}

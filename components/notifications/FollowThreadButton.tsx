@@ -1,11 +1,13 @@
 "use client";
 // "Follow this thread" on a comment's page (per-reader state, fetched after the cached page loads).
 // Authors and repliers follow automatically; following sends "new comment in a thread you follow".
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass } from "@/components/ui/styles";
 
 export function FollowThreadButton({ commentId }: { commentId: string }) {
+  const t = useTranslations("Comments");
   const [following, setFollowing] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -40,10 +42,10 @@ export function FollowThreadButton({ commentId }: { commentId: string }) {
         onClick={toggle}
         className={buttonClass("secondary", "sm")}
       >
-        {following ? "Following this thread" : "Follow this thread"}
+        {following ? t("following") : t("follow")}
       </button>
       <span className="text-zinc-600 dark:text-zinc-400">
-        {following ? "You are told about new comments in it." : "Get told about new comments in it."}
+        {following ? t("followingHint") : t("followHint")}
       </span>
       {error ? (
         <span role="alert" className="text-red-700 dark:text-red-300">

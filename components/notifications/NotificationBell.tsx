@@ -2,9 +2,11 @@
 // The header's bell. Pages are served from cache, so the count is per-reader data fetched after load
 // (/api/v1/notifications/unread) and then kept live by the reader's own event stream.
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 export function NotificationBell() {
+  const t = useTranslations("Layout");
   const [unread, setUnread] = useState<number | null>(null);
   const pathname = usePathname();
   // asked again after each navigation (signing in or out moves to another page)
@@ -36,7 +38,7 @@ export function NotificationBell() {
     };
   }, [pathname]);
   if (unread === null) return null;
-  const label = unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
+  const label = t("notifications", { count: unread });
   return (
     <li>
       <a
@@ -60,7 +62,7 @@ export function NotificationBell() {
         {unread > 0 ? (
           <span
             data-testid="notification-count"
-            className="absolute -right-2 -top-2 min-w-[1.1rem] rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-[1.1rem] text-white"
+            className="absolute -end-2 -top-2 min-w-[1.1rem] rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-[1.1rem] text-white"
           >
             {unread > 99 ? "99+" : unread}
           </span>

@@ -76,7 +76,9 @@ export function NotificationList({
                 <p className="text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
                   {t("kind", { kind: n.kind })}
                   {n.read ? "" : t("unreadMark")} ·{" "}
-                  <time dateTime={n.createdAt}>{`${f.dateTime(new Date(n.createdAt), "dateTime")} UTC`}</time>
+                  <time dateTime={n.createdAt}>
+                    {t("time", { when: f.dateTime(new Date(n.createdAt), "dateTime") })}
+                  </time>
                 </p>
                 <a
                   href={n.url}

@@ -4,6 +4,7 @@
 // keeps its own role (textbox): ARIA in HTML does not allow role=combobox on a textarea. Typing
 // "@an" asks /api/v1/mentions for readers whose handle starts so; ArrowDown/ArrowUp move, Enter or Tab
 // inserts "@handle ", Escape closes. Focus never leaves the textarea.
+import { useTranslations } from "next-intl";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
 
 interface Reader {
@@ -28,6 +29,7 @@ export function useMentionCombobox({
   onInput: (el: HTMLTextAreaElement) => void;
   listbox: ReactNode;
 } {
+  const t = useTranslations("CommentForm");
   const [query, setQuery] = useState<{ q: string; start: number; end: number } | null>(null);
   const [options, setOptions] = useState<Reader[]>([]);
   const [active, setActive] = useState(0);
@@ -108,7 +110,7 @@ export function useMentionCombobox({
         <div
           id={listId}
           role="listbox"
-          aria-label="Readers to mention"
+          aria-label={t("mention")}
           hidden={!open}
           className="absolute z-10 mt-1 max-h-60 w-full max-w-sm overflow-auto rounded border border-zinc-300 bg-white shadow dark:border-zinc-700 dark:bg-zinc-900"
         >

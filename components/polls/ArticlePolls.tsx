@@ -3,8 +3,8 @@
 // here, once the page runs, the reader's own vote and the results they may see are fetched from the API
 // (never baked into the cached HTML; usePollViews), votes go through the API client, and results stay
 // live over server-sent events while they are on screen.
+import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useRef } from "react";
-import { formatDate } from "@/components/ui/format";
 import type { PublicPoll } from "@/lib/articles/queries";
 import type { PollView } from "@/lib/polls/results";
 import { PollForm } from "./PollForm";
@@ -72,6 +72,9 @@ function PollCard({
   onWithdraw: () => void;
   onToggleSplit: () => void;
 }) {
+  const t = useTranslations("Polls");
+  const format = useFormatter();
+  const date = (iso: string) => format.dateTime(new Date(iso), "long");
   const statusRef = useRef<HTMLParagraphElement>(null);
   // after a vote, a change or a withdrawal, focus moves to the message saying what happened (the form
   // that had focus may be gone)
@@ -95,8 +98,10 @@ function PollCard({
       </h3>
       {p.closesAt ? (
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          {closed ? "This poll closed on " : "Voting closes on "}
-          <time dateTime={p.closesAt}>{formatDate(p.closesAt)}</time>.
+          {t.rich(closed ? "closedOn" : "closesOn", {
+            date: date(p.closesAt),
+            time: (c) => <time dateTime={p.closesAt ?? undefined}>{c}</time>,
+          })}
         </p>
       ) : null}
       {showForm ? (
@@ -106,13 +111,13 @@ function PollCard({
             poll={p}
             labelledBy={qid}
             checked={editing ? v?.myVote : null}
-            submitLabel={editing ? "Change vote" : "Vote"}
+            submitLabel={editing ? t("changeVote") : t("vote")}
             busy={busy}
             onSubmit={onVote}
           >
             {editing ? (
               <button type="button" className={linkButton} onClick={() => setEditing(false)}>
-                Cancel
+                {t("cancel")}
               </button>
             ) : null}
           </PollForm>
@@ -121,7 +126,10 @@ function PollCard({
       {voted && !editing ? (
         <div className="mt-2 flex flex-wrap items-center gap-x-2 text-sm">
           <span>
-            Your vote: <strong>{myLabels.join(", ")}</strong>
+            {t.rich("yourVote", {
+              labels: format.list(myLabels),
+              strong: (c) => <strong>{c}</strong>,
+            })}
           </span>
           {!closed ? (
             <>
@@ -131,7 +139,7 @@ function PollCard({
                 aria-disabled={busy || undefined}
                 onClick={() => setEditing(true)}
               >
-                Change vote
+                {t("changeVote")}
               </button>
               <button
                 type="button"
@@ -139,7 +147,7 @@ function PollCard({
                 aria-disabled={busy || undefined}
                 onClick={busy ? undefined : onWithdraw}
               >
-                Withdraw vote
+                {t("withdraw")}
               </button>
             </>
           ) : null}
@@ -154,27 +162,25 @@ function PollCard({
             aria-expanded={Boolean(splitOpen)}
             onClick={onToggleSplit}
           >
-            {splitOpen ? "Hide signed-in vs anonymous" : "Show signed-in vs anonymous"}
+            {splitOpen ? t("hideSplit") : t("showSplit")}
           </button>
         </>
       ) : v?.resultsHiddenUntil === "close" ? (
         <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-          Results will be shown when the poll closes
-          {v.closesAt ? (
-            <>
-              {" "}
-              on <time dateTime={v.closesAt}>{formatDate(v.closesAt)}</time>
-            </>
-          ) : null}
-          .
+          {v.closesAt
+            ? t.rich("resultsAtCloseOn", {
+                date: date(v.closesAt),
+                time: (c) => <time dateTime={v.closesAt ?? undefined}>{c}</time>,
+              })
+            : t("resultsAtClose")}
         </p>
       ) : v && !voted ? (
-        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">Vote to see the results.</p>
+        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{t("voteToSee")}</p>
       ) : null}
       {!v && closed ? (
         <noscript>
           <p className="mt-2 text-sm">
-            <a href={`/polls/${p.id}`}>See the final results</a>
+            <a href={`/polls/${p.id}`}>{t("seeFinal")}</a>
           </p>
         </noscript>
       ) : null}

@@ -1,5 +1,6 @@
 // A poll's choices as a plain HTML form that posts to /polls/{id}/vote, so voting works without
 // JavaScript; the article's client code takes over its submit event when JavaScript runs.
+import { useTranslations } from "next-intl";
 import type { FormEventHandler, ReactNode } from "react";
 
 export interface PollFormPoll {
@@ -14,7 +15,7 @@ export function PollForm({
   poll,
   labelledBy,
   checked,
-  submitLabel = "Vote",
+  submitLabel,
   busy = false,
   onSubmit,
   children,
@@ -28,6 +29,7 @@ export function PollForm({
   onSubmit?: FormEventHandler<HTMLFormElement>;
   children?: ReactNode;
 }) {
+  const t = useTranslations("Polls");
   const hintId = `${labelledBy}-hint`;
   const max = poll.multiple ? Math.min(poll.maxChoices, poll.options.length) : 1;
   return (
@@ -49,8 +51,8 @@ export function PollForm({
     >
       <fieldset aria-labelledby={labelledBy} aria-describedby={hintId}>
         <p id={hintId} className="text-sm text-zinc-700 dark:text-zinc-300">
-          {poll.multiple ? `Choose up to ${max} options.` : "Choose one option."}
-          {poll.whoMayVote === "signed_in" ? " Signed-in readers only." : ""}
+          {poll.multiple ? t("chooseUpTo", { max }) : t("chooseOne")}
+          {poll.whoMayVote === "signed_in" ? ` ${t("signedInOnly")}` : ""}
         </p>
         <div className="mt-2 space-y-1">
           {poll.options.map((o) => (
@@ -76,7 +78,7 @@ export function PollForm({
           aria-disabled={busy || undefined}
           className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 aria-disabled:opacity-60"
         >
-          {submitLabel}
+          {submitLabel ?? t("vote")}
         </button>
         {children}
       </div>

@@ -1,19 +1,24 @@
 // A poll's results as an accessible bar chart: every option has its figures in text (percentage and
 // votes); the bars repeat them visually and are hidden from assistive technology. Used by the article's
 // client-side polls and by the server-rendered poll page.
-import { formatNumber, plural } from "@/components/ui/format";
+import { useFormatter, useTranslations } from "next-intl";
 import type { PollView } from "@/lib/polls/results";
 
 export function PollResults({ poll }: { poll: PollView }) {
+  const t = useTranslations("Polls");
+  const format = useFormatter();
+  const pct = (n: number | null | undefined) => format.number((n ?? 0) / 100, "percent");
   const total = poll.totalVoters ?? 0;
   const split = poll.split;
   return (
     <div className="mt-3" data-poll-results={poll.id}>
       <p className="text-sm font-medium">
-        {poll.closed ? "Final results" : "Results"}:{" "}
-        <span data-total-voters>{plural(total, "voter", "voters")}</span>
+        {t.rich(poll.closed ? "finalResults" : "results", {
+          voters: total,
+          figure: (c) => <span data-total-voters>{c}</span>,
+        })}
       </p>
-      <ul className="mt-2 space-y-3" aria-label={`Results: ${poll.question}`}>
+      <ul className="mt-2 space-y-3" aria-label={t("resultsOf", { question: poll.question })}>
         {poll.options.map((o) => {
           const mine = poll.myVote?.includes(o.id) ?? false;
           const percent = o.percent ?? 0;
@@ -28,10 +33,10 @@ export function PollResults({ poll }: { poll: PollView }) {
               <div className="flex justify-between gap-3 text-sm">
                 <span>
                   {o.label}
-                  {mine ? <strong className="ml-1">(your vote)</strong> : null}
+                  {mine ? <strong className="ms-1">{t("yourVoteMark")}</strong> : null}
                 </span>
                 <span className="whitespace-nowrap tabular-nums" data-figures>
-                  {percent}% · {plural(o.count ?? 0, "vote", "votes")}
+                  {t("optionFigures", { percent: pct(percent), votes: o.count ?? 0 })}
                 </span>
               </div>
               <div aria-hidden="true" className="mt-1 h-2.5 w-full rounded bg-zinc-200 dark:bg-zinc-700">
@@ -42,8 +47,12 @@ export function PollResults({ poll }: { poll: PollView }) {
               </div>
               {s?.signedIn && s.anonymous ? (
                 <p className="mt-1 text-xs text-zinc-700 dark:text-zinc-300">
-                  Signed-in readers: {s.signedIn.percent}% ({formatNumber(s.signedIn.count)}) · Anonymous:{" "}
-                  {s.anonymous.percent}% ({formatNumber(s.anonymous.count)})
+                  {t("splitFigures", {
+                    signedInPercent: pct(s.signedIn.percent),
+                    signedIn: s.signedIn.count,
+                    anonymousPercent: pct(s.anonymous.percent),
+                    anonymous: s.anonymous.count,
+                  })}
                 </p>
               ) : null}
             </li>
@@ -52,19 +61,15 @@ export function PollResults({ poll }: { poll: PollView }) {
       </ul>
       {split ? (
         <p className="mt-2 text-xs text-zinc-700 dark:text-zinc-300">
-          {plural(split.signedIn.voters, "signed-in voter", "signed-in voters")},{" "}
-          {plural(split.anonymous.voters, "anonymous voter", "anonymous voters")}.
+          {t("splitVoters", { signedIn: split.signedIn.voters, anonymous: split.anonymous.voters })}
         </p>
       ) : null}
       {poll.multiple ? (
         <p className="mt-2 text-xs text-zinc-700 dark:text-zinc-300">
-          Voters could choose up to {poll.maxChoices} options; percentages are of voters and can add up to
-          more than 100%.
+          {t("multipleNote", { max: poll.maxChoices })}
         </p>
       ) : null}
-      <p className="mt-2 text-xs italic text-zinc-700 dark:text-zinc-300">
-        Reader poll — not a scientific sample
-      </p>
+      <p className="mt-2 text-xs italic text-zinc-700 dark:text-zinc-300">{t("notScientific")}</p>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // from the API after the cached page loads, live totals over server-sent events while results are
 // shown, a refetch when a poll closes while open, and the vote/withdraw/split actions with their
 // messages.
+import { useTranslations } from "next-intl";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import type { PublicPoll } from "@/lib/articles/queries";
@@ -17,6 +18,7 @@ type TotalsEvent = {
 type VoteAnswer = { poll: PollView; changed?: boolean; withdrawn?: boolean };
 
 export function usePollViews(slug: string) {
+  const t = useTranslations("Polls");
   const [views, setViews] = useState<Record<string, PollView>>({});
   const [editing, setEditingMap] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState<string | null>(null);
@@ -104,9 +106,9 @@ export function usePollViews(slug: string) {
   async function vote(p: PublicPoll, e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const optionIds = new FormData(e.currentTarget).getAll("optionIds").map(String);
-    if (optionIds.length === 0) return say(p.id, "Choose an option first.", true);
+    if (optionIds.length === 0) return say(p.id, t("chooseFirst"), true);
     if (p.multiple && optionIds.length > p.maxChoices)
-      return say(p.id, `Choose at most ${p.maxChoices} options; you chose ${optionIds.length}.`, true);
+      return say(p.id, t("tooMany", { max: p.maxChoices, chosen: optionIds.length }), true);
     setBusy(p.id);
     const r = await callApi<VoteAnswer>("PUT", `/api/v1/polls/${p.id}/vote`, { optionIds });
     setBusy(null);
@@ -114,14 +116,7 @@ export function usePollViews(slug: string) {
     put(r.data.poll);
     setEditing(p.id, false);
     setSplitOpen((x) => ({ ...x, [p.id]: false }));
-    say(
-      p.id,
-      r.status === 201
-        ? "Thank you, your vote was counted."
-        : r.data.changed
-          ? "Your vote was changed."
-          : "Your vote is unchanged.",
-    );
+    say(p.id, r.status === 201 ? t("counted") : r.data.changed ? t("changed") : t("unchanged"));
   }
 
   async function withdraw(p: PublicPoll) {
@@ -131,7 +126,7 @@ export function usePollViews(slug: string) {
     if (!r.ok) return say(p.id, r.error.message, true);
     put(r.data.poll);
     setEditing(p.id, false);
-    say(p.id, r.data.withdrawn ? "Your vote was withdrawn." : "You had no vote to withdraw.");
+    say(p.id, r.data.withdrawn ? t("withdrawn") : t("noVoteToWithdraw"));
   }
 
   async function toggleSplit(p: PublicPoll) {

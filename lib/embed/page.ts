@@ -14,33 +14,51 @@ export interface EmbedPageInput {
   parentOrigin: string;
   theme: "light" | "dark";
   poll?: string;
+  /** the page's language (<html lang>) and its wording (the "Embed" messages) */
+  lang: string;
+  text: EmbedText;
+  /** the messages frame.js shows, with {placeholders} it fills in (handed over as data-i18n) */
+  frameWords: Record<string, string>;
+}
+
+export interface EmbedText {
+  title: string;
+  poll: string;
+  heading: string;
+  yourComment: string;
+  post: string;
+  signInNote: string;
+  loading: string;
+  more: string;
+  noScript: string;
 }
 
 export function embedPageHtml(p: EmbedPageInput): string {
-  const data = `data-slug="${esc(p.slug)}" data-parent-origin="${esc(p.parentOrigin)}"${p.poll ? ` data-poll="${esc(p.poll)}"` : ""}`;
+  const data = `data-slug="${esc(p.slug)}" data-parent-origin="${esc(p.parentOrigin)}"${p.poll ? ` data-poll="${esc(p.poll)}"` : ""} data-i18n="${esc(JSON.stringify(p.frameWords))}"`;
+  const t = p.text;
   return `<!doctype html>
-<html lang="en" data-theme="${p.theme}">
+<html lang="${esc(p.lang)}" data-theme="${p.theme}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Comments: ${esc(p.title)}</title>
+<title>${esc(t.title)}</title>
 <link rel="stylesheet" href="/embed/frame.css">
 <script src="/embed/frame.js" defer></script>
 </head>
 <body>
 <main id="agora" ${data}>
-${p.poll ? '<section id="agora-poll" class="poll" aria-label="Poll"></section>\n' : ""}<header class="bar"><h1>Comments <span id="agora-count"></span></h1><div id="agora-auth"></div></header>
+${p.poll ? `<section id="agora-poll" class="poll" aria-label="${esc(t.poll)}"></section>\n` : ""}<header class="bar"><h1>${esc(t.heading)} <span id="agora-count"></span></h1><div id="agora-auth"></div></header>
 <form id="agora-form" class="form" hidden>
-<label for="agora-body">Your comment</label>
+<label for="agora-body">${esc(t.yourComment)}</label>
 <textarea id="agora-body" name="body" rows="3" required maxlength="5000"></textarea>
 <input type="text" name="website" class="hp" tabindex="-1" autocomplete="off" aria-hidden="true">
-<div class="row"><button type="submit">Post comment</button><span id="agora-status" role="status"></span></div>
+<div class="row"><button type="submit">${esc(t.post)}</button><span id="agora-status" role="status"></span></div>
 </form>
-<p id="agora-signin-note" class="note" hidden>Sign in to comment, vote and report.</p>
-<ol id="agora-list" class="list" aria-live="polite"><li class="note">Loading comments…</li></ol>
-<button id="agora-more" type="button" class="more" hidden>More comments</button>
-<noscript><p>Comments need JavaScript.</p></noscript>
+<p id="agora-signin-note" class="note" hidden>${esc(t.signInNote)}</p>
+<ol id="agora-list" class="list" aria-live="polite"><li class="note">${esc(t.loading)}</li></ol>
+<button id="agora-more" type="button" class="more" hidden>${esc(t.more)}</button>
+<noscript><p>${esc(t.noScript)}</p></noscript>
 </main>
 </body>
 </html>
@@ -48,9 +66,9 @@ ${p.poll ? '<section id="agora-poll" class="poll" aria-label="Poll"></section>\n
 }
 
 /** The page shown instead when the host may not embed (framable by no one, so seen by no one there). */
-export function embedRefusedHtml(message: string): string {
+export function embedRefusedHtml(message: string, lang = "en", title = "Comments unavailable"): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Comments unavailable</title><link rel="stylesheet" href="/embed/frame.css"></head>
+<html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(title)}</title><link rel="stylesheet" href="/embed/frame.css"></head>
 <body><main id="agora"><p class="note">${esc(message)}</p></main></body></html>
 `;
 }

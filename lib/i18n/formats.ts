@@ -12,6 +12,7 @@ export const FORMATS = {
       day: "numeric",
       hour: "2-digit",
       minute: "2-digit",
+      hourCycle: "h23",
       timeZone: "UTC",
     },
   },

@@ -13,6 +13,16 @@
   const more = document.getElementById("agora-more");
   const auth = document.getElementById("agora-auth");
   const note = document.getElementById("agora-signin-note");
+  // the page's wording, in its language (lib/embed/page.ts puts the "Embed" messages here)
+  let words = {};
+  try {
+    words = JSON.parse(root.dataset.i18n || "{}");
+  } catch {}
+  /** A message with its {placeholders} filled in (the key itself when it is missing). */
+  function tr(key, vars) {
+    const m = typeof words[key] === "string" ? words[key] : key;
+    return m.replace(/\{(\w+)\}/g, (_, k) => (vars && k in vars ? String(vars[k]) : ""));
+  }
   let me = null;
   let replyTo = null;
   let cursor = null;
@@ -34,7 +44,7 @@
         .json()
         .catch(() => ({}))
         .then((j) => {
-          if (!r.ok) throw new Error(j.error?.message || `Something went wrong (${r.status}).`);
+          if (!r.ok) throw new Error(j.error?.message || tr("failed", { status: r.status }));
           return j;
         }),
     );
@@ -57,7 +67,7 @@
     const li = el("li", "c");
     li.id = `c-${c.id}`;
     const head = el("p", "meta");
-    head.appendChild(el("strong", null, c.deleted ? "[deleted]" : c.author ? c.author.name : "Reader"));
+    head.appendChild(el("strong", null, c.deleted ? tr("deleted") : c.author ? c.author.name : tr("reader")));
     const t = el("time", null, ` · ${when(c.createdAt)}`);
     t.dateTime = c.createdAt;
     head.appendChild(t);
@@ -74,7 +84,7 @@
           () => {
             vote(c.id, 1, score);
           },
-          "Vote up",
+          tr("voteUp"),
         ),
       );
       acts.appendChild(score);
@@ -84,16 +94,16 @@
           () => {
             vote(c.id, -1, score);
           },
-          "Vote down",
+          tr("voteDown"),
         ),
       );
       acts.appendChild(
-        button("Reply", () => {
+        button(tr("reply"), () => {
           reply(c);
         }),
       );
       acts.appendChild(
-        button("Report", () => {
+        button(tr("report"), () => {
           report(c.id, acts);
         }),
       );
@@ -116,15 +126,14 @@
         page.comments.forEach((c) => {
           list.appendChild(render(c));
         });
-        if (!append && !page.comments.length)
-          list.appendChild(el("li", "note", "No comments yet. Be the first."));
+        if (!append && !page.comments.length) list.appendChild(el("li", "note", tr("none")));
         document.getElementById("agora-count").textContent = `(${page.article.commentCount})`;
         cursor = page.nextCursor;
         more.hidden = !cursor;
         if (!page.article.commentsOpen) {
           form.hidden = true;
           note.hidden = false;
-          note.textContent = "Comments are closed.";
+          note.textContent = tr("closed");
         }
       })
       .catch((e) => {
@@ -151,7 +160,7 @@
     if (!guard()) return;
     send("POST", `/api/v1/comments/${id}/reports`, { reason: "abuse" })
       .then(() => {
-        where.appendChild(el("span", "note", " Reported. Thank you."));
+        where.appendChild(el("span", "note", ` ${tr("reported")}`));
       })
       .catch((e) => {
         where.appendChild(el("span", "note", ` ${e.message}`));
@@ -160,15 +169,15 @@
   function reply(c) {
     if (!guard()) return;
     replyTo = c.id;
-    status.textContent = `Replying to ${c.author ? c.author.name : "a comment"}.`;
+    status.textContent = c.author ? tr("replyingTo", { name: c.author.name }) : tr("replyingToComment");
     body.focus();
   }
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    status.textContent = "Posting…";
+    status.textContent = tr("posting");
     send("POST", api, { body: body.value, parentId: replyTo, website: form.website.value })
       .then((j) => {
-        status.textContent = j.message || "Posted.";
+        status.textContent = j.message || tr("posted");
         body.value = "";
         replyTo = null;
         return load(false);
@@ -188,7 +197,7 @@
     ).join("");
     const w = window.open(`/embed/signin?key=${key}`, "agora-signin", "width=480,height=640");
     if (!w) {
-      status.textContent = "Allow pop-ups to sign in.";
+      status.textContent = tr("popups");
       return;
     }
     let tries = 0;
@@ -210,8 +219,8 @@
   /* the browser refused even partitioned cookies (docs/embed.md): offer the frame as a page of its own */
   function blocked() {
     status.textContent = "";
-    const p = el("p", "note", "Your browser does not let this site keep you signed in here. ");
-    const a = el("a", null, "Open the comments in a new tab");
+    const p = el("p", "note", `${tr("noStorage")} `);
+    const a = el("a", null, tr("newTab"));
     a.href = location.href;
     a.target = "_blank";
     a.rel = "noopener";
@@ -224,11 +233,11 @@
         me = j.user;
         auth.textContent = "";
         if (me) {
-          auth.appendChild(el("span", "note", `Signed in as ${me.name}`));
+          auth.appendChild(el("span", "note", tr("signedInAs", { name: me.name })));
           form.hidden = false;
           note.hidden = true;
         } else {
-          auth.appendChild(button("Sign in", signIn));
+          auth.appendChild(button(tr("signIn"), signIn));
           form.hidden = true;
           note.hidden = false;
         }
@@ -270,7 +279,8 @@
     const ul = el("ul", "list");
     for (const o of poll.options) {
       const li = el("li", "opt");
-      if (typeof o.percent === "number") li.textContent = `${o.label}: ${o.percent}% (${o.count})`;
+      if (typeof o.percent === "number")
+        li.textContent = tr("option", { label: o.label, percent: o.percent, count: o.count });
       else
         li.appendChild(
           button(o.label, () =>

@@ -18,6 +18,9 @@ export const PAGES: [Who, string][] = [
   ["anon", "/forgot-password"],
   ["anon", "/check-email"],
   ["anon", "/no-such-page"],
+  // Spanish (longer words: the layouts must still fit); docs/decisions/130-i18n.md
+  ["anon", `/es/articles/${SLUG}`],
+  ["anon", "/es/signin"],
   ["reader", `/articles/${SLUG}`],
   ["reader", "/account"],
   ["reader", "/account/comments"],

@@ -102,7 +102,7 @@ export default async function AdminDashboard({ params }: Props) {
           <TableScroll label={t("healthTable")} className="mt-3">
             <table className="data-table w-full text-sm">
               <thead>
-                <tr className="text-left">
+                <tr className="text-start">
                   <th scope="col">{t("article")}</th>
                   <th scope="col">{t("comments")}</th>
                   <th scope="col">{t("held")}</th>
@@ -114,7 +114,7 @@ export default async function AdminDashboard({ params }: Props) {
               <tbody>
                 {d.health.map((a) => (
                   <tr key={a.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                    <th scope="row" className="py-1 pr-2 text-left font-normal">
+                    <th scope="row" className="py-1 pe-2 text-start font-normal">
                       <Link href={`/admin/queue?status=all&articleId=${a.id}`}>{a.title}</Link>
                     </th>
                     <td>{f.number(a.total)}</td>

@@ -67,7 +67,7 @@ export function QueueItemBody({
         })}
       </p>
       {it.parent ? (
-        <blockquote className="mt-2 border-l-4 border-zinc-300 pl-3 text-sm text-zinc-700 dark:border-zinc-600 dark:text-zinc-300">
+        <blockquote className="mt-2 border-s-4 border-zinc-300 ps-3 text-sm text-zinc-700 dark:border-zinc-600 dark:text-zinc-300">
           {t("inReplyTo", { name: it.parent.authorName ?? t("aReader"), excerpt: it.parent.excerpt })}
         </blockquote>
       ) : null}

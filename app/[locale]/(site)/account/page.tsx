@@ -128,7 +128,7 @@ export default async function AccountPage({
         <h2 id="data-heading" className="text-lg font-semibold">
           {t("data")}
         </h2>
-        <ul className="mt-2 list-disc space-y-2 pl-6">
+        <ul className="mt-2 list-disc space-y-2 ps-6">
           <li>
             <a href="/api/v1/account/export" download>
               {t("download")}

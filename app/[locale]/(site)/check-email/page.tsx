@@ -1,61 +1,59 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ResendVerification } from "@/components/account/ResendVerification";
 import { Notice } from "@/components/ui/form";
 import { MAGIC_LINK_MINUTES } from "@/lib/auth/providers";
 import { getViewer } from "@/lib/auth/viewer";
+import { pageLocale } from "@/lib/i18n/server";
 import { mailAvailable } from "@/lib/mail";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Check your email" };
-
-const LINK_ERRORS: Record<string, string> = {
-  expired: "That confirmation link has expired. Ask for a new one below.",
-  invalid:
-    "That confirmation link is not valid: it may have been replaced by a newer one or copied incompletely. Ask for a new one below.",
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
 };
 
-export default async function CheckEmailPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[]>>;
-}) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "CheckEmail" });
+  return { title: t("title") };
+}
+
+export default async function CheckEmailPage({ params, searchParams }: Props) {
+  await pageLocale(params);
+  const t = await getTranslations("CheckEmail");
   const sp = await searchParams;
   const viewer = await getViewer();
-  const linkError = typeof sp.error === "string" ? (LINK_ERRORS[sp.error] ?? null) : null;
+  const linkError =
+    sp.error === "expired" ? t("linkExpired") : sp.error === "invalid" ? t("linkInvalid") : null;
   const forSignIn = sp.for === "signin" || sp.type === "email";
   const needsConfirmation = viewer && !viewer.emailVerified;
   return (
     <main className="mx-auto max-w-md px-4 py-10">
-      <h1 className="text-2xl font-bold">Check your email</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       {linkError ? <Notice tone="error">{linkError}</Notice> : null}
       {forSignIn ? (
         <p className="mt-4">
-          We sent you a sign-in link. Open it on this device to sign in; it works once, for{" "}
-          {MAGIC_LINK_MINUTES} minutes. Nothing arrived? Check your spam folder, or{" "}
-          <Link href="/signin">ask for another link</Link>.
+          {t.rich("signInLink", {
+            minutes: MAGIC_LINK_MINUTES,
+            link: (c) => <Link href="/signin">{c}</Link>,
+          })}
         </p>
       ) : needsConfirmation && !mailAvailable() ? (
-        <p className="mt-4">
-          This site is not set up to send email yet, so your address ({viewer.email}) cannot be confirmed for
-          now. You can read everything; commenting and voting open once it is confirmed. Please tell the
-          site&rsquo;s team.
-        </p>
+        <p className="mt-4">{t("noMail", { email: viewer.email ?? "" })}</p>
       ) : needsConfirmation ? (
         <>
           <p className="mt-4">
-            We sent a confirmation link to <strong>{viewer.email}</strong>. Open it to confirm your address:
-            you can read now, and comment and vote once it is confirmed.
+            {t.rich("sent", { email: viewer.email ?? "", strong: (c) => <strong>{c}</strong> })}
           </p>
           <ResendVerification />
         </>
       ) : viewer ? (
         <p className="mt-4">
-          Your email address is confirmed. <Link href="/">Back to the articles</Link>
+          {t("confirmed")} <Link href="/">{t("back")}</Link>
         </p>
       ) : (
-        <p className="mt-4">
-          <Link href="/signin">Sign in</Link> to ask for a new confirmation link from your account page.
-        </p>
+        <p className="mt-4">{t.rich("signInToAsk", { link: (c) => <Link href="/signin">{c}</Link> })}</p>
       )}
     </main>
   );

@@ -3,9 +3,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import type { SignInState } from "@/components/auth/SignInForms";
 import { signIn, signOut } from "@/lib/auth/config";
-import { safeCallback, WRONG_CREDENTIALS } from "@/lib/auth/messages";
+import { safeCallback } from "@/lib/auth/messages";
 import { enabledOAuth, MAGIC_LINK_ID, magicLinkEnabled, type OAuthId } from "@/lib/auth/providers";
 import { beginMagicLink, beginSignIn } from "@/lib/auth/signin-limits";
 import { emailSchema } from "@/lib/auth/users";
@@ -24,10 +25,10 @@ export async function passwordSignIn(_prev: SignInState, form: FormData): Promis
   const email = text(form, "email").trim().toLowerCase();
   const password = text(form, "password");
   const redirectTo = safeCallback(form.get("callbackUrl"));
-  if (!email) return { error: "Enter your email address.", field: "email", email };
-  if (hasControlChars(email))
-    return { error: "An email address cannot contain control characters.", field: "email", email: "" };
-  if (!password) return { error: "Enter your password.", field: "password", email };
+  const t = await getTranslations("SignIn");
+  if (!email) return { error: t("enterEmail"), field: "email", email };
+  if (hasControlChars(email)) return { error: t("controlChars"), field: "email", email: "" };
+  if (!password) return { error: t("enterPassword"), field: "password", email };
   let attempt: Awaited<ReturnType<typeof beginSignIn>>;
   try {
     attempt = await beginSignIn(clientIp(await headers()), email);
@@ -40,7 +41,7 @@ export async function passwordSignIn(_prev: SignInState, form: FormData): Promis
   } catch (e) {
     if (e instanceof AuthError) {
       await attempt.failed();
-      return { error: WRONG_CREDENTIALS, email };
+      return { error: t("errors.CredentialsSignin"), email };
     }
     throw e;
   }
@@ -50,7 +51,8 @@ export async function passwordSignIn(_prev: SignInState, form: FormData): Promis
 
 export async function magicLinkSignIn(_prev: SignInState, form: FormData): Promise<SignInState> {
   const raw = text(form, "email");
-  if (!magicLinkEnabled()) return { error: "Sign-in links by email are not available here.", email: raw };
+  const t = await getTranslations("SignIn");
+  if (!magicLinkEnabled()) return { error: t("noMagicLink"), email: raw };
   const email = emailSchema.safeParse(raw);
   if (!email.success) return { error: email.error.issues[0].message, field: "email", email: raw };
   try {
@@ -66,11 +68,7 @@ export async function magicLinkSignIn(_prev: SignInState, form: FormData): Promi
       redirectTo: safeCallback(form.get("callbackUrl")),
     });
   } catch (e) {
-    if (e instanceof AuthError)
-      return {
-        error: "We could not send the email just now. Please try again in a few minutes.",
-        email: raw,
-      };
+    if (e instanceof AuthError) return { error: t("errors.EmailSignin"), email: raw };
     throw e;
   }
   redirect("/check-email?for=signin");

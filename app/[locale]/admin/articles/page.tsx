@@ -33,7 +33,7 @@ export default async function ArticlesAdminPage({ params }: { params: Promise<{ 
         <table className="data-table w-full text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
-            <tr className="text-left">
+            <tr className="text-start">
               <th scope="col">{t("titleCol")}</th>
               <th scope="col">{t("status")}</th>
               <th scope="col">{t("published")}</th>
@@ -45,7 +45,7 @@ export default async function ArticlesAdminPage({ params }: { params: Promise<{ 
           <tbody>
             {rows.map((a) => (
               <tr key={a.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                <th scope="row" className="py-1 text-left font-normal">
+                <th scope="row" className="py-1 text-start font-normal">
                   <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
                 </th>
                 <td>

@@ -102,7 +102,7 @@ export default async function AuditPage({
         <table className="data-table w-full text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>
-            <tr className="text-left">
+            <tr className="text-start">
               <th scope="col">{t("when")}</th>
               <th scope="col">{t("who")}</th>
               <th scope="col">{t("what")}</th>
@@ -115,18 +115,18 @@ export default async function AuditPage({
               const href = targetLink(e.targetType, e.targetId);
               return (
                 <tr key={e.id} className="border-t border-zinc-200 align-top dark:border-zinc-800">
-                  <td className="whitespace-nowrap py-1 pr-2">{when(f, e.at)}</td>
-                  <td className="pr-2">
+                  <td className="whitespace-nowrap py-1 pe-2">{when(f, e.at)}</td>
+                  <td className="pe-2">
                     {e.actor ? (
                       <Link href={`/admin/users/${e.actor.id}`}>{e.actor.name ?? e.actor.id}</Link>
                     ) : (
                       t("system")
                     )}
                   </td>
-                  <td className="pr-2">
+                  <td className="pe-2">
                     <Link href={`/admin/audit?action=${encodeURIComponent(e.action)}`}>{e.action}</Link>
                   </td>
-                  <td className="pr-2">
+                  <td className="pe-2">
                     {t("target", { type: e.targetType })}{" "}
                     {href ? (
                       <Link href={href}>{e.targetId.slice(0, 8)}</Link>

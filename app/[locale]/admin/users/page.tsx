@@ -58,7 +58,7 @@ export default async function UsersPage({
         <table className="data-table w-full text-sm">
           <caption className="sr-only">{t("table")}</caption>
           <thead>
-            <tr className="text-left">
+            <tr className="text-start">
               <th scope="col">{t("name")}</th>
               {viewer.role === "admin" ? <th scope="col">{t("email")}</th> : null}
               <th scope="col">{t("role")}</th>
@@ -72,7 +72,7 @@ export default async function UsersPage({
           <tbody>
             {page.items.map((u) => (
               <tr key={u.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                <th scope="row" className="py-1 text-left font-normal">
+                <th scope="row" className="py-1 text-start font-normal">
                   <Link href={`/admin/users/${u.id}`}>{u.name ?? t("noName")}</Link>
                 </th>
                 {viewer.role === "admin" ? <td>{u.email}</td> : null}

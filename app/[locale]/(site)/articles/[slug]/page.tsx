@@ -3,6 +3,7 @@
 // state, own votes and live figures come from the client.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ArticleList } from "@/components/article/ArticleList";
 import { ArticleStats } from "@/components/article/ArticleStats";
 import { AuthorBox } from "@/components/article/AuthorBox";
@@ -14,7 +15,6 @@ import { ArticleComments } from "@/components/comments/ArticleComments";
 import { FollowUpBlock } from "@/components/discovery/FollowUpBlock";
 import { ArticleFeedback } from "@/components/feedback/ArticleFeedback";
 import { Polls } from "@/components/polls/Polls";
-import { formatDate } from "@/components/ui/format";
 import { getArticleLists, getPublicArticle, getRecommended } from "@/lib/articles/cached";
 import { getArticleDiscussion } from "@/lib/discovery/cached";
 import { pageLocale } from "@/lib/i18n/server";
@@ -32,9 +32,10 @@ type Props = { params: Promise<{ locale: string; slug: string }> };
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "Article" });
   const { slug } = await params;
   const article = SLUG.test(slug) ? await getPublicArticle(slug) : null;
-  if (!article) return { title: "Article not found" };
+  if (!article) return { title: t("notFound") };
   const description = article.description ?? article.question?.text ?? article.title;
   return {
     title: article.title,
@@ -43,13 +44,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       canonical: `/articles/${article.slug}`,
       types: {
         "application/rss+xml": [
-          { url: `/articles/${article.slug}/comments/feed.xml`, title: `Comments on ${article.title} (RSS)` },
-          { url: "/feed.xml", title: "Agora: latest articles (RSS)" },
+          {
+            url: `/articles/${article.slug}/comments/feed.xml`,
+            title: t("commentsFeed", { title: article.title, format: "RSS" }),
+          },
+          { url: "/feed.xml", title: t("latestFeed", { format: "RSS" }) },
         ],
         "application/atom+xml": [
           {
             url: `/articles/${article.slug}/comments/atom.xml`,
-            title: `Comments on ${article.title} (Atom)`,
+            title: t("commentsFeed", { title: article.title, format: "Atom" }),
           },
         ],
       },
@@ -79,6 +83,8 @@ export default async function ArticlePage({ params }: Props) {
     getArticleDiscussion(article.id, slug),
   ]);
   const body = renderArticleBody(article.body);
+  const t = await getTranslations("Article");
+  const format = await getFormatter();
   // the lists beside an article never offer the article being read
   const others = <T extends { slug: string }>(list: T[]) => list.filter((a) => a.slug !== article.slug);
   const base = process.env.AUTH_URL || process.env.AGORA_PUBLIC_URL || "http://localhost:3000";
@@ -91,12 +97,19 @@ export default async function ArticlePage({ params }: Props) {
             {article.title}
           </h1>
           <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-            By{" "}
-            <a href={`/authors/${article.author.slug}`} className="font-medium">
-              {article.author.name}
-            </a>
-            {article.author.job ? `, ${article.author.job}` : ""} ·{" "}
-            <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+            {t.rich(article.author.job ? "byWithJob" : "by", {
+              name: article.author.name,
+              job: article.author.job ?? "",
+              author: (c) => (
+                <a href={`/authors/${article.author.slug}`} className="font-medium">
+                  {c}
+                </a>
+              ),
+            })}{" "}
+            ·{" "}
+            <time dateTime={article.publishedAt}>
+              {format.dateTime(new Date(article.publishedAt), "long")}
+            </time>
           </p>
           <ArticleStats
             stats={article.stats}
@@ -105,7 +118,7 @@ export default async function ArticlePage({ params }: Props) {
           />
           <ArticleFeedback slug={article.slug} />
           {article.tags.length ? (
-            <ul aria-label="Tags" className="mt-3 flex flex-wrap gap-2 text-sm">
+            <ul aria-label={t("tags")} className="mt-3 flex flex-wrap gap-2 text-sm">
               {article.tags.map((t) => (
                 <li key={t}>
                   <a
@@ -129,9 +142,9 @@ export default async function ArticlePage({ params }: Props) {
         {discussion.followUp ? <FollowUpBlock block={discussion.followUp} /> : null}
         <section id="comments" aria-labelledby="comments-heading" className="mt-10">
           <h2 id="comments-heading" className="text-2xl font-semibold">
-            Comments{" "}
+            {t("comments")}{" "}
             <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">
-              ({article.commentCount})
+              ({format.number(article.commentCount)})
             </span>
           </h2>
           <ArticleComments slug={article.slug} postAction={postCommentForm} />
@@ -139,10 +152,10 @@ export default async function ArticlePage({ params }: Props) {
         <References items={article.references} />
         <AuthorBox author={article.author} />
       </article>
-      <aside aria-label="More articles" className="lg:pt-2">
-        <ArticleList id="top-articles" title="Top Articles" articles={others(top)} compact />
-        <ArticleList id="latest-posts" title="Latest Posts" articles={others(latest)} compact />
-        <ArticleList id="recommended" title="Recommended Articles" articles={others(recommended)} compact />
+      <aside aria-label={t("more")} className="lg:pt-2">
+        <ArticleList id="top-articles" title={t("topArticles")} articles={others(top)} compact />
+        <ArticleList id="latest-posts" title={t("latestPosts")} articles={others(latest)} compact />
+        <ArticleList id="recommended" title={t("recommended")} articles={others(recommended)} compact />
       </aside>
       <NewsArticleJsonLd
         article={article}

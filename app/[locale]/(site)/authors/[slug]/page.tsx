@@ -2,9 +2,11 @@
 // phone (they are not stored). Cached; invalidated with the article lists.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthorFacts } from "@/components/article/AuthorBox";
 import { ArticleCards, FeedLinks, feedAlternates } from "@/components/discovery/ArticleCards";
 import { AUTHOR_SLUG_RE, getAuthorPage } from "@/lib/discovery/cached";
+import { pageLocale } from "@/lib/i18n/server";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -12,7 +14,7 @@ export async function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ locale: string; slug: string }> };
 
 async function load(params: Props["params"]) {
   const { slug } = await params;
@@ -20,24 +22,28 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "AuthorPage" });
   const page = await load(params);
-  if (!page) return { title: "Author not found" };
+  if (!page) return { title: t("notFound") };
   const base = `/authors/${page.author.slug}`;
+  const by = t("articlesBy", { name: page.author.name });
   return {
     title: page.author.name,
-    description: page.author.introduction ?? `Articles by ${page.author.name}.`,
-    alternates: { canonical: base, types: feedAlternates(base, `Articles by ${page.author.name}`) },
+    description: page.author.introduction ?? by,
+    alternates: { canonical: base, types: feedAlternates(base, by) },
   };
 }
 
 export default async function AuthorPage({ params }: Props) {
+  await pageLocale(params);
+  const t = await getTranslations("AuthorPage");
   const page = await load(params);
   if (!page) notFound();
   const { author, articles } = page;
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <header className="mb-8 max-w-2xl">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">Author</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("kicker")}</p>
         <h1 className="text-3xl font-bold">{author.name}</h1>
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
           <AuthorFacts author={author} />
@@ -49,7 +55,7 @@ export default async function AuthorPage({ params }: Props) {
       </header>
       <section aria-labelledby="author-articles">
         <h2 id="author-articles" className="mb-4 text-2xl font-semibold">
-          Articles by {author.name}
+          {t("articlesBy", { name: author.name })}
         </h2>
         <ArticleCards articles={articles} showAuthor={false} />
       </section>

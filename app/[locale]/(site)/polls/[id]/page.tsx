@@ -3,27 +3,36 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { formMessage } from "@/components/polls/messages";
 import { PollForm } from "@/components/polls/PollForm";
 import { PollResults } from "@/components/polls/PollResults";
-import { formatDate } from "@/components/ui/format";
 import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { pageLocale } from "@/lib/i18n/server";
 import type { PollView } from "@/lib/polls/results";
 import { pollForVoter } from "@/lib/polls/service";
 import { voterForRequest } from "@/lib/voter/request";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Reader poll", robots: { index: false } };
 
 type Props = {
-  params: Promise<{ id: string }>;
+  params: Promise<{ locale: string; id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "PollForm" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function PollPage({ params, searchParams }: Props) {
+  await pageLocale(params);
+  const t = await getTranslations("PollForm");
+  const tp = await getTranslations("Polls");
+  const format = await getFormatter();
   const { id } = await params;
   const sp = await searchParams;
   const split = one(sp.split) === "1";
@@ -35,18 +44,18 @@ export default async function PollPage({ params, searchParams }: Props) {
     if (e instanceof NotFound) notFound();
     throw e;
   }
-  const msg = formMessage(one(sp.done), one(sp.error));
+  const msg = formMessage(t, one(sp.done), one(sp.error));
   const mine = poll.options.filter((o) => poll.myVote?.includes(o.id)).map((o) => o.label);
   const voted = poll.myVote != null;
   return (
     <main className="mx-auto max-w-2xl px-4 py-8">
       <p className="text-sm">
         <a className="underline" href={`/articles/${poll.articleSlug}#poll-${poll.id}`}>
-          ← Back to the article
+          {t("back")}
         </a>
       </p>
       <p className="mt-6 text-sm font-medium uppercase tracking-wide text-zinc-700 dark:text-zinc-300">
-        Reader poll
+        {t("title")}
       </p>
       <h1 id="poll-question" className="mt-1 text-2xl font-bold">
         {poll.question}
@@ -64,7 +73,7 @@ export default async function PollPage({ params, searchParams }: Props) {
                 className="underline"
                 href={`/signin?callbackUrl=${encodeURIComponent(`/polls/${poll.id}`)}`}
               >
-                Sign in
+                {t("signIn")}
               </a>
             </>
           ) : null}
@@ -72,13 +81,15 @@ export default async function PollPage({ params, searchParams }: Props) {
       ) : null}
       {poll.closesAt ? (
         <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-          {poll.closed ? "This poll closed on " : "Voting closes on "}
-          <time dateTime={poll.closesAt}>{formatDate(poll.closesAt)}</time>.
+          {tp.rich(poll.closed ? "closedOn" : "closesOn", {
+            date: format.dateTime(new Date(poll.closesAt), "long"),
+            time: (c) => <time dateTime={poll.closesAt ?? undefined}>{c}</time>,
+          })}
         </p>
       ) : null}
       {voted ? (
         <p className="mt-3">
-          Your vote: <strong>{mine.join(", ")}</strong>
+          {tp.rich("yourVote", { labels: format.list(mine), strong: (c) => <strong>{c}</strong> })}
         </p>
       ) : null}
       {!poll.closed ? (
@@ -87,7 +98,7 @@ export default async function PollPage({ params, searchParams }: Props) {
             poll={poll}
             labelledBy="poll-question"
             checked={poll.myVote}
-            submitLabel={voted ? "Change vote" : "Vote"}
+            submitLabel={voted ? tp("changeVote") : tp("vote")}
           >
             {voted ? (
               <button
@@ -97,26 +108,24 @@ export default async function PollPage({ params, searchParams }: Props) {
                 formNoValidate
                 className="rounded px-3 py-1.5 text-sm font-medium text-blue-800 underline dark:text-blue-300"
               >
-                Withdraw vote
+                {tp("withdraw")}
               </button>
             ) : null}
           </PollForm>
         </div>
       ) : null}
       {poll.resultsVisible ? (
-        <section aria-label="Results" className="mt-6">
+        <section aria-label={t("results")} className="mt-6">
           <PollResults poll={poll} />
           <p className="mt-3 text-sm">
             <a className="underline" href={split ? `/polls/${poll.id}` : `/polls/${poll.id}?split=1`}>
-              {split ? "Hide signed-in vs anonymous" : "Show signed-in vs anonymous"}
+              {split ? tp("hideSplit") : tp("showSplit")}
             </a>
           </p>
         </section>
       ) : (
         <p className="mt-6 text-sm text-zinc-700 dark:text-zinc-300">
-          {poll.resultsHiddenUntil === "close"
-            ? "Results will be shown when the poll closes."
-            : "Vote to see the results."}
+          {poll.resultsHiddenUntil === "close" ? tp("resultsAtClose") : tp("voteToSee")}
         </p>
       )}
     </main>

@@ -2,8 +2,10 @@
 // article's comments change. A hidden profile is 404 here; staff see it at /admin/readers/{handle}.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ReaderProfileView } from "@/components/discovery/ReaderProfile";
 import { getReaderProfile } from "@/lib/discovery/cached";
+import { pageLocale } from "@/lib/i18n/server";
 
 export const revalidate = 3600;
 export const dynamicParams = true;
@@ -11,7 +13,7 @@ export async function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ handle: string; n?: string }> };
+type Props = { params: Promise<{ locale: string; handle: string; n?: string }> };
 
 async function loadProfile(params: Props["params"]) {
   const { handle, n } = await params;
@@ -21,16 +23,18 @@ async function loadProfile(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "ReaderPage" });
   const p = await loadProfile(params);
-  if (!p) return { title: "Reader not found" };
+  if (!p) return { title: t("notFound") };
   return {
     title: `${p.name} (@${p.handle})`,
-    description: `${p.name}'s comments on Agora.`,
+    description: t("description", { name: p.name }),
     alternates: { canonical: `/readers/${p.handle}${p.page > 1 ? `/page/${p.page}` : ""}` },
   };
 }
 
 export default async function ReaderPage({ params }: Props) {
+  await pageLocale(params);
   const p = await loadProfile(params);
   if (!p || (p.page > 1 && p.page > p.pages)) notFound();
   return (

@@ -1,10 +1,12 @@
 // The JavaScript-free rating and "was this helpful" forms post here; success redirects (303) back to the
 // article, a refused answer gets a short page saying why, with its status.
+import { getTranslations } from "next-intl/server";
 import { checkOrigin, mapDbError, statusOf, validate } from "@/lib/api/http";
 import { withDb } from "@/lib/db";
 import { BadRequest, DomainError } from "@/lib/errors";
 import { feedbackBodySchema, giveFeedback } from "@/lib/feedback/service";
 import { ipHash } from "@/lib/http/client";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
 import { msg } from "@/lib/i18n/text";
 import { voterForRequest, withVoterCookie } from "@/lib/voter/request";
 
@@ -13,16 +15,27 @@ export const dynamic = "force-dynamic";
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-function refusal(status: number, message: string, back: string): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Your answer was not saved</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>Your answer was not saved</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(back)}">Back to the article</a></p></body></html>`;
+async function refusal(
+  locale: Locale,
+  status: number,
+  message: string | null,
+  back: string,
+): Promise<Response> {
+  const t = await getTranslations({ locale, namespace: "Feedback" });
+  const title = escapeHtml(t("notSaved"));
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1><p>${escapeHtml(message ?? t("serverError"))}</p><p><a href="${escapeHtml(back)}">${escapeHtml(t("back"))}</a></p></body></html>`;
   return new Response(html, {
     status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
   });
 }
 
-export async function POST(req: Request, ctx: { params: Promise<{ slug: string }> }): Promise<Response> {
-  const { slug } = await ctx.params;
+export async function POST(
+  req: Request,
+  ctx: { params: Promise<{ locale: string; slug: string }> },
+): Promise<Response> {
+  const { slug, locale: l } = await ctx.params;
+  const locale = isLocale(l) ? l : DEFAULT_LOCALE;
   const back = `/articles/${encodeURIComponent(slug)}#feedback`;
   try {
     checkOrigin(req);
@@ -43,10 +56,10 @@ export async function POST(req: Request, ctx: { params: Promise<{ slug: string }
     const res = new Response(null, { status: 303, headers: { location: back, "cache-control": "no-store" } });
     return withVoterCookie(res, voter);
   } catch (e) {
-    if (e instanceof DomainError) return refusal(statusOf(e), e.message, back);
+    if (e instanceof DomainError) return refusal(locale, statusOf(e), e.messageIn(locale), back);
     const mapped = mapDbError(e);
-    if (mapped) return refusal(mapped.status, mapped.message, back);
+    if (mapped) return refusal(locale, mapped.status, mapped.message, back);
     console.error("feedback form: unexpected error", e);
-    return refusal(500, "Something went wrong on our side. Please try again.", back);
+    return refusal(locale, 500, null, back);
   }
 }
