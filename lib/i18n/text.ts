@@ -3,7 +3,8 @@
 // recipient's language). The message files are messages/{en,es}/api.json and mail.json; a Text is a
 // key and its parameters, so the language is chosen late (when the answer or the mail is written).
 // docs/decisions/131-i18n-api-and-mail.md.
-import { createTranslator } from "next-intl";
+// use-intl/core (next-intl's own core, no React): this module also runs in scripts outside Next
+import { createTranslator } from "use-intl/core";
 import { z } from "zod";
 import enApi from "@/messages/en/api.json";
 import enMail from "@/messages/en/mail.json";
