@@ -33,7 +33,7 @@ test.describe("Spanish browser", () => {
     const es = await request.get("/api/v1/search?q=a");
     expect(es.status()).toBe(422);
     const body = await es.json();
-    expect(body.error.code).toBe("invalid_input");
+    expect(body.error.code).toBe("query_too_short");
     expect(body.error.field).toBe("q");
     expect(body.error.message).toBe("q: escribe al menos 2 caracteres para buscar.");
     // the cookie the language switch sets wins over the header, as for pages
