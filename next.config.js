@@ -9,9 +9,9 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "prom-client", "pg-boss", "pg"],
   cacheHandler: path.join(__dirname, "server", "cache-handler.cjs"),
   cacheMaxMemorySize: 0, // our handler keeps its own bounded memory store
-  // on by default (the embedded default has no proxy in front); AGORA_COMPRESS=0 behind a proxy that
-  // compresses. The edge's fast lanes compress the same way (server/compress.cjs)
-  compress: process.env.AGORA_COMPRESS !== "0",
+  // compression is the edge's (server/compress.cjs: brotli or gzip, on by default, AGORA_COMPRESS=0
+  // behind a proxy that compresses); Next's own `compress` knows gzip only
+  compress: false,
   poweredByHeader: false,
   // Next hashes the whole HTML of every response for an ETag, on every request (~10 % of the CPU of a
   // cached article page with its comments); the reverse proxy can add validators if wanted
@@ -19,7 +19,8 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   // forbidden()/unauthorized(): real 403/401 statuses from pages
-  experimental: { authInterrupts: true },
+  // inlineCss: the one small stylesheet goes into the HTML (no render-blocking request; Lighthouse LCP)
+  experimental: { authInterrupts: true, inlineCss: true },
   async rewrites() {
     // the home page is an ISR page with a param so that `next build` never prerenders it (no database
     // at build time); see docs/decisions/002-caching.md. server/main.mjs already serves `/` as

@@ -50,6 +50,8 @@ export default defineConfig({
       AGORA_LIMIT_SIGNUP_IP: "1000/3600",
       // every write invalidates cached pages at once (the window itself: tests/integration)
       AGORA_INVALIDATE_WINDOW_MS: "0",
+      // the one host article images may come from besides the site (CSP img-src, the editor's rule)
+      AGORA_IMAGE_HOSTS: "images.example-cdn.com",
       // an OAuth app that exists only here: shows the GitHub button (the test never reaches GitHub)
       AUTH_GITHUB_ID: "e2e-github-client",
       AUTH_GITHUB_SECRET: "e2e-github-secret-not-real",

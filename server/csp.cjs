@@ -112,8 +112,44 @@ function frameworkScriptHashes(html, rscData) {
   return { hashes: [...hashes], rejected };
 }
 
+// A host name as AGORA_IMAGE_HOSTS may list it: letters, digits, hyphens and dots (no scheme, port,
+// path or wildcard), so that it can be written into the policy as `https://host` unchanged.
+const HOST_RE =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
 /**
- * @typedef {{ dev?: boolean, scripts?: string[], frameAncestors?: string[] }} PolicyOptions
+ * The hosts article images may come from besides this site: AGORA_IMAGE_HOSTS, comma-separated host
+ * names ("images.example-cdn.com,media.example.org"), read once at start-up so that the edge (cached
+ * pages' policy) and the app (the editor's rule, lib/markdown/article.ts) agree. An entry that is not
+ * a plain host name is left out (and reported by `imageHostProblems`).
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {string[]}
+ */
+function imageHosts(env = process.env) {
+  return [...new Set(splitHosts(env.AGORA_IMAGE_HOSTS).filter((h) => HOST_RE.test(h)))];
+}
+
+/** @param {string | undefined} value */
+function splitHosts(value) {
+  return (value ?? "")
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * The AGORA_IMAGE_HOSTS entries that are not plain host names (for a start-up warning).
+ * @param {Record<string, string | undefined>} [env]
+ */
+function imageHostProblems(env = process.env) {
+  return splitHosts(env.AGORA_IMAGE_HOSTS).filter((h) => !HOST_RE.test(h));
+}
+
+const IMAGE_HOSTS = imageHosts();
+
+/**
+ * @typedef {{ dev?: boolean, scripts?: string[], frameAncestors?: string[], imageHosts?: string[] }} PolicyOptions
+ * `imageHosts`: hosts images may come from besides 'self' (default: AGORA_IMAGE_HOSTS at start-up).
  * `scripts`: extra script sources ('sha256-…' or 'nonce-…'); none = no inline script at all.
  * `frameAncestors`: the origins that may frame the response (only /embed/*, see embedPolicy); none =
  * 'none'.
@@ -129,7 +165,9 @@ function contentSecurityPolicy(opts = {}) {
     "default-src 'self'",
     `script-src ${script.join(" ")}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
+    // this site plus exactly the hosts an article's images may come from (AGORA_IMAGE_HOSTS); no
+    // data: or blob: (no page uses them), no other host
+    `img-src ${["'self'", ...(dev ? ["data:", "blob:"] : []), ...(opts.imageHosts ?? IMAGE_HOSTS).map((h) => `https://${h}`)].join(" ")}`,
     "font-src 'self' data:",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "media-src 'self' https:",
@@ -231,6 +269,8 @@ module.exports = {
   embedPolicy,
   frameworkScriptHashes,
   hashPolicy,
+  imageHostProblems,
+  imageHosts,
   newNonce,
   noncePolicy,
   onPageSet,

@@ -26,7 +26,7 @@ const { edge } = require("./state.cjs");
 const { laneFor, runRouteLane } = require("./fast-lanes.cjs");
 const { bodyCap, capBody, declaredTooLarge } = require("./body-limits.cjs");
 const { capStream } = require("./streams.cjs");
-const { sendEncoded } = require("./compress.cjs");
+const { compressResponse, sendEncoded, serveStatic } = require("./compress.cjs");
 const { localeOf } = require("./locale.cjs");
 
 const dev = process.argv.includes("--dev");
@@ -50,6 +50,12 @@ if (process.env.NODE_ENV === "production" && !process.env.AUTH_SECRET) {
 const log = getLogger();
 const accessLog = getAccessLogger();
 const metrics = getMetrics();
+const badImageHosts = csp.imageHostProblems();
+if (badImageHosts.length)
+  log.warn(
+    { ignored: badImageHosts },
+    "AGORA_IMAGE_HOSTS: entries that are not plain host names (no scheme, port, path or wildcard) are ignored",
+  );
 
 /**
  * The address of the client: the socket's, or the one `hops` trusted proxies saw before them.
@@ -268,6 +274,8 @@ function onRequest(req, resp) {
   // server/lanes.ts: comment pages from memory, the hot API writes through their routes' own handlers
   const fast = dev || !FAST_LANES ? null : laneFor(req.method, pathname);
   if (!dev && FAST_LANES && pageFromCache(req, res, routePath)) return;
+  // /_next/static files precompressed at build (server/compress.cjs); the rest is compressed as it goes
+  if (!dev && serveStatic(req, res, pathname)) return;
   if (fast?.lane.kind === "peek" && fast.lane.peek(req, res)) return;
   const ip = clientIp(req);
   req.headers["x-agora-client-ip"] = ip;
@@ -279,6 +287,7 @@ function onRequest(req, resp) {
     requestContext.run({ id }, () => void runRouteLane(lane, match, req, res, laneFailed));
     return;
   }
+  compressResponse(req, res);
   requestContext.run({ id }, () => {
     Promise.resolve(handle(req, res)).catch((e) => {
       log.error({ err: e }, "request handler failed");

@@ -14,7 +14,7 @@
 
 /**
  * A fresh page's bytes with the headers Next sends for a cache hit (and, once asked for, compressed).
- * @typedef {{ status: number, headers: Record<string, string>, body: Buffer, gzip?: Buffer }} CachedPage
+ * @typedef {{ status: number, headers: Record<string, string>, body: Buffer, gzip?: Buffer, br?: Buffer }} CachedPage
  */
 
 /**

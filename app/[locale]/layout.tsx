@@ -5,11 +5,12 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { AccountLink } from "@/components/auth/AccountLink";
 import { NotificationBell } from "@/components/notifications/NotificationBell";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { isLocale, LOCALES } from "@/lib/i18n/config";
+import { clientMessages } from "@/lib/i18n/messages";
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
@@ -41,10 +42,12 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("Layout");
+  // only the namespaces client components use travel with the page
+  const messages = clientMessages(await getMessages());
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2 dark:focus:bg-zinc-900"

@@ -8,6 +8,7 @@ import { useId, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { ArticleForEdit } from "@/lib/articles/editor";
+import { AuthorAccount } from "./AuthorAccount";
 import {
   type ArticleDraft,
   type Change,
@@ -22,7 +23,7 @@ export function ArticleEditor({
   authors,
 }: {
   article: ArticleForEdit | null;
-  authors: { id: string; name: string; job: string | null }[];
+  authors: { id: string; name: string; job: string | null; accountEmail?: string | null }[];
 }) {
   const t = useTranslations("AdminArticleEditor");
   const router = useRouter();
@@ -194,6 +195,12 @@ export function ArticleEditor({
             <option value="__new">{t("newAuthor")}</option>
           </select>
         </label>
+        {authors.find((a) => a.id === authorId) ? (
+          <AuthorAccount
+            key={authorId}
+            author={authors.find((a) => a.id === authorId) as (typeof authors)[number]}
+          />
+        ) : null}
         {authorId === "__new" ? (
           <div className="grid grid-cols-2 gap-2">
             <label className="flex flex-col text-sm">

@@ -131,8 +131,8 @@ export function CommentForm({
       <div className="flex gap-2">
         <button
           type="submit"
-          disabled={busy}
-          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+          aria-disabled={busy || undefined}
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800 aria-disabled:opacity-60"
         >
           {busy ? t("sending") : submitLabel}
         </button>

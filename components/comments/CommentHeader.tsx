@@ -26,6 +26,11 @@ export function CommentHeader({ c }: { c: PublicComment }) {
           {t("staff")}
         </span>
       ) : null}
+      {c.author?.articleAuthor && !c.deleted ? (
+        <span className="comment-badge" title={t("authorTitle")}>
+          {t("author")}
+        </span>
+      ) : null}
       {c.pinned ? <span className="comment-badge">{t("pinned")}</span> : null}
       {c.featured ? <span className="comment-badge">{t("featured")}</span> : null}
       {!c.deleted && c.votedTags?.length

@@ -6,6 +6,7 @@ import type { PublicComment } from "@/lib/comments/types";
 import { CommentActions } from "./CommentActions";
 import { CommentForm } from "./CommentForm";
 import { CommentHeader } from "./CommentHeader";
+import { focusComment, focusWhenShown } from "./focus";
 import { ReportForm } from "./ReportForm";
 import { useCommentItem } from "./useCommentItem";
 
@@ -41,6 +42,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
             onSubmit={async (body) => {
               await ctx.edit(c, body);
               setMode(null);
+              focusComment(c.id);
             }}
           />
         ) : (
@@ -59,7 +61,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
         ) : null}
         {c.status === "approved" || c.deleted ? <CommentActions c={c} item={item} /> : null}
         {notice ? (
-          <p role="status" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+          <p id={`n-${c.id}`} role="status" className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
             {notice}
           </p>
         ) : null}
@@ -72,8 +74,9 @@ export function CommentItem({ c }: { c: PublicComment }) {
               autoFocus
               onCancel={() => setMode(null)}
               onSubmit={async (body, website) => {
-                await ctx.reply(c, body, website);
+                const id = await ctx.reply(c, body, website);
                 setMode(null);
+                focusComment(id);
               }}
             />
           ) : (
@@ -89,6 +92,7 @@ export function CommentItem({ c }: { c: PublicComment }) {
               await ctx.report(c, reason, note);
               setMode(null);
               item.setNotice(t("reported"));
+              focusWhenShown(`n-${c.id}`);
             }}
           />
         ) : null}

@@ -24,6 +24,7 @@ export function CommentVotes({
       onNotice(t("signInToVote"));
       return;
     }
+    if (busy) return; // aria-disabled while saving: the pressed button keeps focus
     setBusy(true);
     onNotice(null);
     try {
@@ -47,9 +48,9 @@ export function CommentVotes({
       </span>
     );
   // until the reader's state has loaded, we do not know whose comment this is or what they voted
-  const disabled = busy || own || ctx.viewer === undefined;
+  const disabled = own || ctx.viewer === undefined;
   const cls = (on: boolean) =>
-    `rounded px-1.5 text-sm ${on ? "bg-blue-700 text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"} disabled:opacity-50`;
+    `rounded px-1.5 text-sm ${on ? "bg-blue-700 text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"} disabled:opacity-50 aria-disabled:opacity-50`;
   return (
     <span className="inline-flex items-center gap-1" title={own ? t("ownComment") : undefined}>
       <button
@@ -58,6 +59,7 @@ export function CommentVotes({
         aria-pressed={mine === 1}
         aria-label={t("upvote")}
         disabled={disabled}
+        aria-disabled={busy || undefined}
         onClick={() => cast(1)}
       >
         ▲
@@ -69,6 +71,7 @@ export function CommentVotes({
         aria-pressed={mine === -1}
         aria-label={t("downvote")}
         disabled={disabled}
+        aria-disabled={busy || undefined}
         onClick={() => cast(-1)}
       >
         ▼

@@ -20,6 +20,7 @@ import {
   ThreadReplyBox,
 } from "./CommentsSectionParts";
 import { CommentsContext } from "./context";
+import { focusComment } from "./focus";
 import { prependRoots } from "./tree-state";
 import { useCommentActions } from "./useCommentActions";
 import { useCommentList } from "./useCommentList";
@@ -98,6 +99,8 @@ export function CommentsSection(props: CommentsSectionProps) {
       setHeld((l) => [{ ...r.comment, message: r.message }, ...l]);
       setStatus(r.message);
     }
+    // the new comment (published, or under "awaiting review" with why), not <body>
+    focusComment(r.comment.id);
   }
 
   const filterParam = votedOption ? `&votedOption=${encodeURIComponent(votedOption)}` : "";

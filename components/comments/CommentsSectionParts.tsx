@@ -5,8 +5,9 @@ import { useTranslations } from "next-intl";
 import type React from "react";
 import type { CommentSort, PublicComment, ViewerState } from "@/lib/comments/types";
 import { CommentForm, type Limits } from "./CommentForm";
+import { focusComment } from "./focus";
 
-const SORTS: CommentSort[] = ["new", "top", "old"];
+const SORTS: CommentSort[] = ["new", "top", "old", "featured"];
 
 export function ArticleCommentBox({
   slug,
@@ -170,7 +171,7 @@ export function ThreadReplyBox({
   signedOut: boolean;
   limits: Limits;
   postAction: (formData: FormData) => Promise<void>;
-  onReply: (focus: PublicComment, body: string, website?: string) => Promise<void>;
+  onReply: (focus: PublicComment, body: string, website?: string) => Promise<string>;
   signinHref: string;
 }) {
   const t = useTranslations("Comments");
@@ -184,7 +185,7 @@ export function ThreadReplyBox({
           action={postAction}
           hidden={{ slug, parentId: focus.id }}
           onSubmit={async (body, website) => {
-            await onReply(focus, body, website);
+            focusComment(await onReply(focus, body, website));
           }}
         />
       </div>

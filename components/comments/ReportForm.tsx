@@ -23,6 +23,7 @@ export function ReportForm({
       className="mt-2 space-y-2 rounded border border-zinc-300 p-3 dark:border-zinc-700"
       onSubmit={async (e) => {
         e.preventDefault();
+        if (busy) return; // aria-disabled while sending: the button keeps focus
         if (!reason) return setError(t("chooseReason"));
         setBusy(true);
         setError(null);
@@ -68,8 +69,8 @@ export function ReportForm({
       <div className="flex gap-2">
         <button
           type="submit"
-          disabled={busy}
-          className="rounded bg-zinc-800 px-3 py-1.5 text-sm text-white dark:bg-zinc-200 dark:text-zinc-900"
+          aria-disabled={busy || undefined}
+          className="rounded bg-zinc-800 aria-disabled:opacity-60 px-3 py-1.5 text-sm text-white dark:bg-zinc-200 dark:text-zinc-900"
         >
           {t("send")}
         </button>

@@ -17,7 +17,8 @@ export interface CommentsApi {
   signinHref: string;
   commentsOpen: boolean;
   vote(c: PublicComment, value: 1 | -1 | 0): Promise<void>;
-  reply(parent: PublicComment, body: string, website?: string): Promise<void>;
+  /** resolves to the new reply's id */
+  reply(parent: PublicComment, body: string, website?: string): Promise<string>;
   edit(c: PublicComment, body: string): Promise<void>;
   remove(c: PublicComment): Promise<void>;
   report(c: PublicComment, reason: string, note: string): Promise<void>;

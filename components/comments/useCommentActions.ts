@@ -67,6 +67,7 @@ export function useCommentActions({
         const r = await commentsApi.post(slug, body, parent.id, website);
         const reply = r.status === "approved" ? r.comment : { ...r.comment, message: r.message };
         setRoots((list) => appendReply(list, parent.id, reply));
+        return reply.id;
       },
       async edit(c, body) {
         const r = await commentsApi.edit(c.id, body);

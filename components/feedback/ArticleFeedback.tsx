@@ -26,7 +26,7 @@ function showFigures(s: RatingFigures, { t, format }: Wording) {
 }
 
 const button =
-  "rounded border border-zinc-400 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:border-zinc-500 dark:hover:bg-zinc-800";
+  "rounded border border-zinc-400 px-3 py-1 text-sm font-medium hover:bg-zinc-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 aria-disabled:opacity-60 dark:border-zinc-500 dark:hover:bg-zinc-800";
 
 export function ArticleFeedback({ slug }: { slug: string }) {
   const t = useTranslations("Feedback");
@@ -39,6 +39,11 @@ export function ArticleFeedback({ slug }: { slug: string }) {
   const [picked, setPicked] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
+  // after rating or answering, focus moves to the message saying what happened (never <body>)
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (msg?.text) statusRef.current?.focus();
+  }, [msg]);
 
   useEffect(() => {
     let live = true;
@@ -55,6 +60,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
   }, [url]);
 
   async function send(change: Partial<Mine>, thanks: string) {
+    if (busy) return; // the buttons stay focusable (aria-disabled) while saving
     setBusy(true);
     const r = await callApi<Body>("PUT", url, change);
     setBusy(false);
@@ -118,7 +124,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
             ))}
           </div>
         </fieldset>
-        <button type="submit" disabled={busy} className={button}>
+        <button type="submit" aria-disabled={busy || undefined} className={button}>
           {t("rate")}
         </button>
         {mine.rating != null ? (
@@ -140,7 +146,7 @@ export function ArticleFeedback({ slug }: { slug: string }) {
             type="submit"
             name="helpful"
             value={value}
-            disabled={busy}
+            aria-disabled={busy || undefined}
             aria-pressed={mine.helpful === answer}
             aria-describedby="helpful-question"
             className={`${button} ${mine.helpful === answer ? "bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-600" : ""}`}
@@ -154,8 +160,10 @@ export function ArticleFeedback({ slug }: { slug: string }) {
         ))}
       </form>
       <p
+        ref={statusRef}
+        tabIndex={-1}
         role="status"
-        className={`basis-full ${msg?.error ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}
+        className={`basis-full outline-none ${msg?.error ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-300"}`}
       >
         {msg?.text ?? ""}
       </p>

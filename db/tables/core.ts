@@ -137,6 +137,13 @@ export const authors = pgTable("authors", {
   job: text("job"),
   hobbies: jsonb("hobbies").$type<string[]>().notNull().default([]),
   introduction: text("introduction"),
+  /**
+   * The reader account of this author, if any (set by an admin: docs/decisions/130-author-accounts.md):
+   * their comments on this author's articles carry an "Author" badge. One account per author.
+   */
+  userId: text("user_id")
+    .unique()
+    .references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
 });
 
@@ -352,6 +359,10 @@ export const comments = pgTable(
     index("comments_article_roots_top_idx")
       .on(t.articleId, t.confidence, t.seq)
       .where(sql`${t.depth} = 0 and ${t.status} in ('approved','deleted')`),
+    // the "Featured" list (lib/comments/queries.ts loadFeaturedPage): few rows, newest first
+    index("comments_article_featured_idx")
+      .on(t.articleId, t.seq)
+      .where(sql`${t.featured} and ${t.status} = 'approved'`),
     index("comments_thread_idx").on(t.rootId, t.path),
     index("comments_parent_idx").on(t.parentId, t.seq),
     index("comments_author_idx").on(t.authorId, t.createdAt),

@@ -6,7 +6,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { articles, authors, pollOptions, polls, questions } from "@/db/schema";
+import { articles, authors, pollOptions, polls, questions, users } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { isUuid, type Tx } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
@@ -475,10 +475,13 @@ export async function listArticlesAdmin(db: Db, limit = 200): Promise<ArticleRow
   }));
 }
 
-export async function listAuthors(db: Db): Promise<{ id: string; name: string; job: string | null }[]> {
+export async function listAuthors(
+  db: Db,
+): Promise<{ id: string; name: string; job: string | null; accountEmail: string | null }[]> {
   return db
-    .select({ id: authors.id, name: authors.name, job: authors.job })
+    .select({ id: authors.id, name: authors.name, job: authors.job, accountEmail: users.email })
     .from(authors)
+    .leftJoin(users, eq(users.id, authors.userId))
     .orderBy(asc(authors.name))
     .limit(500);
 }

@@ -5,7 +5,7 @@ import { msg } from "@/lib/i18n/text";
 import type { CommentSort } from "./types";
 
 const rootCursor = z.object({
-  k: z.enum(["new", "top", "old"]),
+  k: z.enum(["new", "top", "old", "featured"]),
   q: z.number().int().positive(),
   c: z.number().int().optional(),
 });

@@ -4,7 +4,7 @@ import { THREADS } from "./config";
 import { COMMENT_SORTS } from "./types";
 
 export const listQuery = z.object({
-  sort: z.enum(COMMENT_SORTS, { error: "must be one of new, top, old." }).optional(),
+  sort: z.enum(COMMENT_SORTS, { error: "must be one of new, top, old, featured." }).optional(),
   cursor: z.string().max(200, "is too long.").optional(),
   limit: z.coerce
     .number({ error: "must be a number." })

@@ -21,7 +21,7 @@ import { votedOptionCondition, votedOptionsFor } from "@/lib/polls/tags";
 import { findCommentArticle } from "./articles";
 import { THREADS } from "./config";
 import { parseRootCursor, rootCursorFor } from "./cursor";
-import { COMMENT_COLS, mapRow } from "./queries";
+import { authorCols, COMMENT_COLS, mapRow } from "./queries";
 import { buildForest } from "./tree";
 import type { CommentPage, CommentSort, PollFilterOption, PublicComment } from "./types";
 
@@ -132,6 +132,7 @@ const ORDER: Record<CommentSort, ReturnType<typeof sql.raw>> = {
   new: sql.raw("c.seq desc"),
   old: sql.raw("c.seq asc"),
   top: sql.raw("c.confidence desc, c.seq desc"),
+  featured: sql.raw("c.seq desc"),
 };
 
 /**
@@ -175,16 +176,16 @@ export async function readVotedOptionPage(
   const c0 = cursor ? parseRootCursor(cursor, s) : null;
   const keyset = !c0
     ? sql``
-    : s === "new"
+    : s === "new" || s === "featured"
       ? sql`and c.seq < ${c0.q}`
       : s === "old"
         ? sql`and c.seq > ${c0.q}`
         : sql`and (c.confidence, c.seq) < (${c0.c ?? 0}, ${c0.q})`;
   const rows = await rowsOf(
     db,
-    sql`select ${COMMENT_COLS}, u.name as author_name, u.role as author_role, case when u.profile_hidden or u.deleted_at is not null then null else u.handle end as author_handle from comments c join users u on u.id = c.author_id
+    sql`select ${COMMENT_COLS}, ${authorCols("c")} from comments c join users u on u.id = c.author_id
         where c.article_id = ${article.id} and c.status = 'approved'
-          and ${votedOptionCondition(optionId, sql`c.author_id`)} ${keyset}
+          and ${votedOptionCondition(optionId, sql`c.author_id`)} ${s === "featured" ? sql`and c.featured` : sql``} ${keyset}
         order by ${ORDER[s]} limit ${limit + 1}`,
   );
   const mapped = rows.map(mapRow);

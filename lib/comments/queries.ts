@@ -19,6 +19,18 @@ export const COMMENT_COLS = sql.raw(
     "c.pinned, c.featured, c.created_at, c.edited_at",
 );
 
+/**
+ * The columns of a comment's author, from the comment row `c` (alias) joined to its account as `u`: name,
+ * role, public handle, and whether the account is the linked account of the article's author
+ * (authors.user_id, docs/decisions/130-author-accounts.md): two primary-key lookups per row.
+ */
+export function authorCols(c: string): SQL {
+  return sql.raw(
+    "u.name as author_name, u.role as author_role, case when u.profile_hidden or u.deleted_at is not null then null else u.handle end as author_handle, " +
+      `exists (select 1 from articles wa join authors wu on wu.id = wa.author_id where wa.id = ${c}.article_id and wu.user_id = u.id) as author_writes`,
+  );
+}
+
 type Raw = Record<string, unknown>;
 
 function date(v: unknown): Date {
@@ -38,6 +50,7 @@ export function mapRow(r: Raw): CommentRow {
     authorName: r.author_name == null ? null : String(r.author_name),
     authorRole: r.author_role == null ? null : String(r.author_role),
     authorHandle: r.author_handle == null ? null : String(r.author_handle),
+    authorWrites: r.author_writes === true || r.author_writes === "t",
     bodyHtml: String(r.body_html ?? ""),
     status: r.status as CommentRow["status"],
     statusMessage: r.status_message == null ? null : String(r.status_message),
@@ -58,18 +71,19 @@ const ORDER: Record<CommentSort, SQL> = {
   new: sql.raw("seq desc"),
   old: sql.raw("seq asc"),
   top: sql.raw("confidence desc, seq desc"),
+  featured: sql.raw("seq desc"),
 };
 
 function keyset(sort: CommentSort, cursor: RootCursor | null): SQL {
   if (!cursor) return sql``;
-  if (sort === "new") return sql`and c.seq < ${cursor.q}`;
+  if (sort === "new" || sort === "featured") return sql`and c.seq < ${cursor.q}`;
   if (sort === "old") return sql`and c.seq > ${cursor.q}`;
   return sql`and (c.confidence, c.seq) < (${cursor.c ?? 0}, ${cursor.q})`;
 }
 
 /** The first replies of the comments in `tops` (a CTE name), depth-first, at most `budget` per thread. */
 function subtrees(tops: string, maxDepth: number, budget: number): SQL {
-  return sql`select 1 as kind, d.*, u.name as author_name, u.role as author_role, case when u.profile_hidden or u.deleted_at is not null then null else u.handle end as author_handle from ${sql.raw(tops)} t cross join lateral (
+  return sql`select 1 as kind, d.*, ${authorCols("d")} from ${sql.raw(tops)} t cross join lateral (
       select ${COMMENT_COLS} from comments c
       where c.root_id = t.root_id and c.path > t.path || '.' and c.path < t.path || '/'
         and c.depth <= ${maxDepth} and c.status in ${TREE_VISIBLE}
@@ -89,7 +103,7 @@ function compareRoots(sort: CommentSort) {
   return (a: CommentRow, b: CommentRow) =>
     sort === "old"
       ? a.seq - b.seq
-      : sort === "new"
+      : sort === "new" || sort === "featured"
         ? b.seq - a.seq
         : b.confidence - a.confidence || b.seq - a.seq;
 }
@@ -120,7 +134,7 @@ export function rootPageQuery(
         and (c.status = 'approved' or c.reply_count > 0) and not c.pinned ${keyset(sort, cursor)}
       order by ${order} limit ${limit + 1}
     ), tops as (select * from pins union all (select * from roots order by ${order} limit ${limit}))
-    select 0 as kind, r.*, u.name as author_name, u.role as author_role, case when u.profile_hidden or u.deleted_at is not null then null else u.handle end as author_handle
+    select 0 as kind, r.*, ${authorCols("r")}
       from (select * from pins union all select * from roots) r left join users u on u.id = r.author_id
     union all
     ${subtrees("tops", THREADS.visibleDepth, THREADS.perThreadBudget)}`;
@@ -134,6 +148,7 @@ export async function loadRootPage(
   cursor: RootCursor | null,
   limit: number = THREADS.pageSize,
 ): Promise<RootPage> {
+  if (sort === "featured") return loadFeaturedPage(db, article, cursor, limit);
   const rows = await rowsOf(db, rootPageQuery(article.id, sort, cursor, limit));
   const { tops, descendants } = split(rows);
   const pins = tops.filter((t) => t.pinned).sort((a, b) => b.seq - a.seq);
@@ -144,6 +159,39 @@ export async function loadRootPage(
   return {
     comments: buildForest([...pins, ...shown], descendants, article.slug, THREADS.visibleDepth),
     nextCursor: more && last ? rootCursorFor(sort, last.seq, last.confidence) : null,
+  };
+}
+
+/**
+ * The "Featured" list: the article's featured comments at any depth, flat (each on its own, its replies
+ * on its own page, like the voted-option list), newest first. Served through the same page cache as
+ * the other sorts (the sort is part of the key), so it stays cached until the article changes.
+ */
+async function loadFeaturedPage(
+  db: Executor,
+  article: { id: string; slug: string },
+  cursor: RootCursor | null,
+  limit: number,
+): Promise<RootPage> {
+  const rows = await rowsOf(
+    db,
+    sql`select ${COMMENT_COLS}, ${authorCols("c")} from comments c left join users u on u.id = c.author_id
+        where c.article_id = ${article.id} and c.featured and c.status = 'approved' ${keyset("featured", cursor)}
+        order by c.seq desc limit ${limit + 1}`,
+  );
+  const mapped = rows.map(mapRow);
+  const more = mapped.length > limit;
+  const shown = more ? mapped.slice(0, limit) : mapped;
+  const last = shown[shown.length - 1];
+  return {
+    comments: shown.map((r) => {
+      const [c] = buildForest([r], [], article.slug, r.depth, 0);
+      c.moreReplies = 0;
+      c.moreRepliesCursor = null;
+      c.continueThread = r.replyCount > 0;
+      return c;
+    }),
+    nextCursor: more && last ? rootCursorFor("featured", last.seq, last.confidence) : null,
   };
 }
 
@@ -163,7 +211,7 @@ export async function loadReplies(
       where c.parent_id = ${parent.id} and c.status in ${TREE_VISIBLE} and c.seq > ${afterSeq}
       order by seq limit ${limit + 1}
     ), tops as (select * from kids order by seq limit ${limit})
-    select 0 as kind, k.*, u.name as author_name, u.role as author_role, case when u.profile_hidden or u.deleted_at is not null then null else u.handle end as author_handle from kids k left join users u on u.id = k.author_id
+    select 0 as kind, k.*, ${authorCols("k")} from kids k left join users u on u.id = k.author_id
     union all
     ${subtrees("tops", maxDepth, THREADS.perThreadBudget)}`,
   );
@@ -201,7 +249,7 @@ export async function findCommentRow(
     : sql``;
   const [r] = await rowsOf(
     db,
-    sql`select ${COMMENT_COLS}, u.name as author_name, u.role as author_role, case when u.profile_hidden or u.deleted_at is not null then null else u.handle end as author_handle from comments c left join users u on u.id = c.author_id
+    sql`select ${COMMENT_COLS}, ${authorCols("c")} from comments c left join users u on u.id = c.author_id
         where c.id = ${id} ${published} ${opts.forUpdate ? sql`for update of c` : sql``}`,
   );
   return r ? mapRow(r) : null;
@@ -213,7 +261,7 @@ export async function loadAncestors(db: Executor, c: CommentRow): Promise<Commen
   if (seqs.length === 0) return [];
   const rows = await rowsOf(
     db,
-    sql`select ${COMMENT_COLS}, u.name as author_name, u.role as author_role, case when u.profile_hidden or u.deleted_at is not null then null else u.handle end as author_handle from comments c left join users u on u.id = c.author_id
+    sql`select ${COMMENT_COLS}, ${authorCols("c")} from comments c left join users u on u.id = c.author_id
         where c.seq in ${seqs} and c.root_id = ${c.rootId}`,
   );
   return rows.map(mapRow).sort((a, b) => a.depth - b.depth);

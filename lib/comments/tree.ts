@@ -34,6 +34,8 @@ export interface CommentRow {
   authorName: string | null;
   /** the author's role (reader | moderator | admin): staff get a badge beside their name */
   authorRole?: string | null;
+  /** the author's account is the linked account of the article's author: an "Author" badge */
+  authorWrites?: boolean;
   /** the author's profile handle; null when hidden (lib/profiles) */
   authorHandle?: string | null;
   bodyHtml: string;
@@ -70,6 +72,7 @@ export function toPublic(r: CommentRow, slug: string): PublicComment {
             name: r.authorName ?? "Reader",
             handle: r.authorHandle ?? null,
             ...(r.authorRole === "moderator" || r.authorRole === "admin" ? { staff: true } : {}),
+            ...(r.authorWrites ? { articleAuthor: true } : {}),
           },
     bodyHtml: deleted ? "" : r.bodyHtml,
     status: r.status,

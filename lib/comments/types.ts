@@ -1,8 +1,9 @@
 // The comment shapes that leave the server (JSON API, pages). Ids are strings; times are ISO strings.
 // Nothing here is per reader: the same payload is cached and served to everyone. A reader's own votes
 // and own held comments come from GET /api/v1/articles/{slug}/comments/mine.
-export type CommentSort = "new" | "top" | "old";
-export const COMMENT_SORTS: readonly CommentSort[] = ["new", "top", "old"];
+/** "featured": only the comments moderators featured (any depth, flat, newest first) */
+export type CommentSort = "new" | "top" | "old" | "featured";
+export const COMMENT_SORTS: readonly CommentSort[] = ["new", "top", "old", "featured"];
 
 export type CommentStatus = "pending" | "approved" | "rejected" | "spam" | "deleted";
 
@@ -19,6 +20,8 @@ export interface PublicComment {
     handle?: string | null;
     /** a moderator or admin of the site (shown as a badge) */
     staff?: boolean;
+    /** the article's author, writing from their linked account (shown as an "Author" badge) */
+    articleAuthor?: boolean;
   } | null;
   /** sanitised HTML; empty for a deleted comment */
   bodyHtml: string;

@@ -141,7 +141,9 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
       live as (select pg_notify(${COMMENTS_CHANNEL}, ${JSON.stringify({ kind: "new", slug: article.slug, id })}))`
         : sql``
     }
-    select id, seq, created_at from ins${visible ? sql` cross join live` : sql``}`,
+    select id, seq, created_at, exists (select 1 from articles wa join authors wu on wu.id = wa.author_id
+      where wa.id = ${article.id}::uuid and wu.user_id = ${author.id}::text) as author_writes
+    from ins${visible ? sql` cross join live` : sql``}`,
   );
   if (rows.length !== 1) throw new Error("comment insert returned no row");
   const row: CommentRow = {
@@ -155,6 +157,7 @@ export async function postComment(db: Db, author: Author, input: PostInput): Pro
     authorId: author.id,
     authorName: author.name ?? (await findCommentRow(db, id))?.authorName ?? null,
     authorRole: author.role,
+    authorWrites: rows[0].author_writes === true || rows[0].author_writes === "t",
     bodyHtml,
     status: verdict.status,
     statusMessage: verdict.message,

@@ -42,5 +42,72 @@ export const PAGE_MESSAGES: Record<Locale, Record<string, unknown>> = {
   es: merge(pageAreas(AREAS.es)),
 };
 
+/**
+ * The namespaces client components use: only these travel to the browser with every page (the whole
+ * set would add ~20 kB to each cached page). tests/unit/i18n/client-namespaces.test.ts follows the
+ * imports of every "use client" module and fails when one uses a namespace missing here.
+ */
+export const CLIENT_NAMESPACES = [
+  "Layout",
+  "Lists",
+  "Article",
+  "Feedback",
+  "Polls",
+  "Comments",
+  "CommentForm",
+  "Report",
+  "Shortlist",
+  "SignIn",
+  "SignUp",
+  "Forgot",
+  "Reset",
+] as const;
+
+/** The part of a language's messages that client components need (CLIENT_NAMESPACES). */
+export function clientMessages(messages: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const ns of CLIENT_NAMESPACES) if (ns in messages) out[ns] = messages[ns];
+  return out;
+}
+
+/**
+ * The namespaces the client components of the moderation panel and the account pages use: they travel
+ * only with those pages (their layouts wrap them in a second provider, `panelClientMessages`), not with
+ * every public page. The same test checks them.
+ */
+export const PANEL_CLIENT_NAMESPACES = [
+  "AdminStatus",
+  "AdminQueueBoard",
+  "AdminQueueItem",
+  "AdminQueueHelp",
+  "AdminSurge",
+  "AdminAppealActions",
+  "AdminUserActions",
+  "AdminArticleEditor",
+  "AdminPollsEditor",
+  "AdminFollowUp",
+  "AdminSettingsForm",
+  "AdminWebhookManager",
+  "AdminImport",
+  "AdminAuthorAccount",
+  "AccountAppealForm",
+  "AccountDeleteForm",
+  "AccountNotificationList",
+  "AccountNotifyPrefs",
+  "AccountPasswordForm",
+  "AccountProfileForm",
+  "AccountPublicProfile",
+  "AccountResend",
+  "AccountSessions",
+  "AccountTokenManager",
+] as const;
+
+/** What the panel's and the account pages' client components need: the site's and their own. */
+export function panelClientMessages(messages: Record<string, unknown>): Record<string, unknown> {
+  const out = clientMessages(messages);
+  for (const ns of PANEL_CLIENT_NAMESPACES) if (ns in messages) out[ns] = messages[ns];
+  return out;
+}
+
 /** The messages of one language; English is the source language and always complete. */
 export type Messages = typeof enSite & typeof enAdmin & typeof enAccount;

@@ -2,6 +2,7 @@
 // sanitised anyway, so a compromised editor account cannot inject script into public pages.
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import csp from "@/server/csp.cjs";
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
@@ -16,17 +17,20 @@ export function slugify(text: string): string {
 
 /**
  * Hosts article images may come from besides this site (AGORA_IMAGE_HOSTS, comma-separated, e.g.
- * "images.example-cdn.com"); an image from anywhere else is dropped from the page.
+ * "images.example-cdn.com"); an image from anywhere else is refused by the editor and dropped from the
+ * page. One parser (server/csp.cjs), so the CSP's img-src lists exactly these hosts.
  */
-export function imageHosts(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.AGORA_IMAGE_HOSTS ?? "")
-    .split(",")
-    .map((h) => h.trim().toLowerCase())
-    .filter(Boolean);
+export function imageHosts(env: Record<string, string | undefined> = process.env): string[] {
+  return csp.imageHosts(env);
 }
 
-/** Same-origin paths ("/media/x.jpg") and https URLs on an allowed host. */
+/**
+ * Same-origin paths ("/media/x.jpg") and https URLs on an allowed host. A path starting "//" or
+ * holding a backslash ("/\\evil.example/x.png", which browsers read as "//evil.example/x.png") is
+ * another host, not this site.
+ */
 export function imageSrcAllowed(src: string, hosts = imageHosts()): boolean {
+  if (src.includes("\\")) return false;
   if (src.startsWith("/") && !src.startsWith("//")) return true;
   try {
     const u = new URL(src);
@@ -44,7 +48,7 @@ export function imageProblems(source: string, hosts = imageHosts()): string | nu
     if (!m[1].trim())
       return `the image ${m[2].slice(0, 80)} needs alt text: write ![what it shows](${m[2].slice(0, 80)})`;
     if (!imageSrcAllowed(m[2], hosts))
-      return `the image ${m[2].slice(0, 80)} must be on this site (a path such as /media/photo.jpg)${hosts.length ? ` or on ${hosts.join(", ")}` : ""}`;
+      return `the image ${m[2].slice(0, 80)} is not allowed: images must be on this site (a path such as /media/photo.jpg)${hosts.length ? ` or on an allowed host (${hosts.join(", ")})` : "; no other hosts are allowed (AGORA_IMAGE_HOSTS is empty)"}`;
   }
   return null;
 }

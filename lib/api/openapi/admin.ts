@@ -427,9 +427,22 @@ export const adminFragment: OpenApiFragment = {
     },
     "/admin/authors": {
       get: {
-        summary: "Authors to choose from (admins)",
+        summary: "Authors to choose from (admins), with the e-mail of their linked account (accountEmail)",
         security,
         responses: { "200": ok({ type: "object" }), ...errors("401", "403") },
+      },
+    },
+    "/admin/authors/{id}/account": {
+      put: {
+        summary:
+          "Link the author to a reader account by e-mail (their comments on the author's articles get an Author badge), or unlink with null (admins; audited)",
+        security,
+        requestBody: body({
+          type: "object",
+          required: ["email"],
+          properties: { email: { type: ["string", "null"], format: "email" } },
+        }),
+        responses: { "200": ok({ type: "object" }), ...errors("401", "403", "404", "409", "422") },
       },
     },
     "/account/tokens": {

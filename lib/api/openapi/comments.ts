@@ -32,9 +32,9 @@ export const commentsOpenApi: OpenApiFragment = {
           {
             name: "sort",
             in: "query",
-            schema: { type: "string", enum: ["new", "top", "old"] },
+            schema: { type: "string", enum: ["new", "top", "old", "featured"] },
             description:
-              "default: the article's default sort (usually new); top = Wilson lower bound of up/down votes",
+              "default: the article's default sort (usually new); top = Wilson lower bound of up/down votes; featured = only the comments moderators featured, at any depth, flat, newest first",
           },
           {
             name: "cursor",
@@ -300,7 +300,7 @@ export const commentsOpenApi: OpenApiFragment = {
             defaultSort: { type: "string" },
           },
         },
-        sort: { type: "string", enum: ["new", "top", "old"] },
+        sort: { type: "string", enum: ["new", "top", "old", "featured"] },
         comments: { type: "array", items: { $ref: "#/components/schemas/Comment" } },
         nextCursor: { type: ["string", "null"] },
         votedOption: {
