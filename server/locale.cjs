@@ -62,11 +62,22 @@ function localeOf(pathname, headers) {
     const rest = pathname.slice(m[0].length) || "/";
     return { locale: /** @type {Locale} */ (m[1]), path: internalPath(m[1], rest), explicit: true };
   }
-  const c = headers.cookie ? COOKIE_RE.exec(headers.cookie) : null;
-  const fromCookie = c && isLocale(c[1]) ? c[1] : null;
   const header = headers["accept-language"];
-  const locale = fromCookie ?? fromAcceptLanguage(Array.isArray(header) ? header[0] : header);
+  const locale = requestLocale(headers.cookie, Array.isArray(header) ? header[0] : header);
   return { locale, path: internalPath(locale, pathname), explicit: false };
+}
+
+/**
+ * The reader's language from a request's Cookie and Accept-Language headers (no path): the language of
+ * pages without a prefix, and of API answers (lib/api/http.ts handle()).
+ * @param {string | null | undefined} cookie
+ * @param {string | null | undefined} acceptLanguage
+ * @returns {Locale}
+ */
+function requestLocale(cookie, acceptLanguage) {
+  const c = cookie ? COOKIE_RE.exec(cookie) : null;
+  if (c && isLocale(c[1])) return c[1];
+  return fromAcceptLanguage(acceptLanguage ?? undefined);
 }
 
 /**
@@ -98,4 +109,5 @@ module.exports = {
   isLocale,
   localeOf,
   publicPath,
+  requestLocale,
 };

@@ -1,11 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 
 /** The author's one appeal against a rejection. */
 export function AppealForm({ commentId }: { commentId: string }) {
+  const t = useTranslations("AccountAppealForm");
   const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -15,7 +17,7 @@ export function AppealForm({ commentId }: { commentId: string }) {
   if (!open)
     return (
       <button type="button" className="mt-2 text-sm underline" onClick={() => setOpen(true)}>
-        Appeal this decision
+        {t("open")}
       </button>
     );
   return (
@@ -28,12 +30,12 @@ export function AppealForm({ commentId }: { commentId: string }) {
           text,
         });
         setBusy(false);
-        setMsg(r.ok ? "Appeal sent: another moderator will look at it." : r.error!.message);
+        setMsg(r.ok ? t("sent") : r.error!.message);
         if (r.ok) router.refresh();
       }}
     >
       <label htmlFor={id} className="block text-sm">
-        Why should the decision change? (10–1000 characters; you can appeal once)
+        {t("why")}
       </label>
       <textarea
         id={id}
@@ -44,7 +46,7 @@ export function AppealForm({ commentId }: { commentId: string }) {
         onChange={(e) => setText(e.target.value)}
       />
       <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
-        Send appeal
+        {t("send")}
       </button>
       <p role="status" className="text-sm">
         {msg}

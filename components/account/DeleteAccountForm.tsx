@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { Field } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
 
 export function DeleteAccountForm({ phrase }: { phrase: string }) {
+  const t = useTranslations("AccountDeleteForm");
   const [state, setState] = useState<{ busy?: boolean; error?: string; field?: string }>({});
   async function remove(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -20,7 +22,7 @@ export function DeleteAccountForm({ phrase }: { phrase: string }) {
   return (
     <form onSubmit={remove} className="mt-6 space-y-6" noValidate>
       <fieldset>
-        <legend className="font-medium">Your comments</legend>
+        <legend className="font-medium">{t("comments")}</legend>
         <div className="mt-2 flex items-start gap-2">
           <input
             type="radio"
@@ -30,21 +32,15 @@ export function DeleteAccountForm({ phrase }: { phrase: string }) {
             defaultChecked
             className="mt-1"
           />
-          <label htmlFor="comments-keep">
-            Keep them as &ldquo;[deleted account]&rdquo; with the text removed, so that replies from others
-            stay in place
-          </label>
+          <label htmlFor="comments-keep">{t("keepThem")}</label>
         </div>
         <div className="mt-2 flex items-start gap-2">
           <input type="radio" id="comments-remove" name="comments" value="remove" className="mt-1" />
-          <label htmlFor="comments-remove">
-            Remove them entirely (a comment that others replied to stays as an empty placeholder, so their
-            replies remain)
-          </label>
+          <label htmlFor="comments-remove">{t("removeThem")}</label>
         </div>
       </fieldset>
       <Field
-        label={`Type "${phrase}" to confirm`}
+        label={t("confirm", { phrase })}
         name="confirm"
         id="confirm"
         autoComplete="off"
@@ -52,7 +48,7 @@ export function DeleteAccountForm({ phrase }: { phrase: string }) {
         error={state.field === "confirm" ? state.error : null}
       />
       <button type="submit" className={buttonClass("danger")} disabled={state.busy}>
-        Delete my account
+        {t("submit")}
       </button>
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
         {state.error && state.field !== "confirm" ? state.error : null}

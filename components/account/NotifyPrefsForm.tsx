@@ -1,5 +1,6 @@
 "use client";
 // E-mail preferences per kind (PATCH /api/v1/account {"notify": {...}}): immediately, in a digest, or off.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass } from "@/components/ui/styles";
@@ -7,19 +8,16 @@ import { buttonClass } from "@/components/ui/styles";
 type Value = "immediately" | "digest" | "off";
 type Prefs = Record<"replies" | "mentions" | "decisions" | "follows", Value>;
 
-const ROWS: Array<{ key: keyof Prefs; label: string }> = [
-  { key: "replies", label: "Replies to my comments" },
-  { key: "mentions", label: "Mentions of me (@name)" },
-  { key: "decisions", label: "Moderators’ decisions on my comments" },
-  { key: "follows", label: "New comments in threads I follow" },
+const ROWS: Array<{ key: keyof Prefs }> = [
+  { key: "replies" },
+  { key: "mentions" },
+  { key: "decisions" },
+  { key: "follows" },
 ];
-const VALUES: Array<{ v: Value; label: string }> = [
-  { v: "immediately", label: "At once" },
-  { v: "digest", label: "Hourly digest" },
-  { v: "off", label: "Off" },
-];
+const VALUES: Value[] = ["immediately", "digest", "off"];
 
 export function NotifyPrefsForm({ prefs }: { prefs: Prefs }) {
+  const t = useTranslations("AccountNotifyPrefs");
   const [state, setState] = useState<{ busy?: boolean; message?: string; error?: string }>({});
   async function save(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -27,15 +25,15 @@ export function NotifyPrefsForm({ prefs }: { prefs: Prefs }) {
     const notify = Object.fromEntries(ROWS.map((r) => [r.key, String(form.get(r.key))]));
     setState({ busy: true });
     const r = await callApi("PATCH", "/api/v1/account", { notify });
-    setState(r.ok ? { message: "Saved." } : { error: r.error.message });
+    setState(r.ok ? { message: t("saved") } : { error: r.error.message });
   }
   return (
     <form onSubmit={save} className="mt-3 space-y-4">
       {ROWS.map((r) => (
         <fieldset key={r.key}>
-          <legend className="font-medium">{r.label}</legend>
+          <legend className="font-medium">{t(`row.${r.key}`)}</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-            {VALUES.map(({ v, label }) => (
+            {VALUES.map((v) => (
               <label key={v} className="inline-flex items-center gap-1">
                 <input
                   type="radio"
@@ -44,14 +42,14 @@ export function NotifyPrefsForm({ prefs }: { prefs: Prefs }) {
                   defaultChecked={prefs[r.key] === v}
                   className="h-4 w-4"
                 />
-                {label}
+                {t(`value.${v}`)}
               </label>
             ))}
           </div>
         </fieldset>
       ))}
       <button type="submit" className={buttonClass()} disabled={state.busy}>
-        Save e-mail preferences
+        {t("save")}
       </button>
       <p role={state.error ? "alert" : "status"} className="text-sm">
         {state.error ?? state.message}

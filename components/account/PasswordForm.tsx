@@ -1,10 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { Field } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
 
 export function PasswordForm({ hasPassword, passwordMin }: { hasPassword: boolean; passwordMin: number }) {
+  const t = useTranslations("AccountPasswordForm");
   const [state, setState] = useState<{ busy?: boolean; error?: string; field?: string }>({});
   async function change(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -22,7 +24,7 @@ export function PasswordForm({ hasPassword, passwordMin }: { hasPassword: boolea
     <form onSubmit={change} className="mt-3 space-y-4" noValidate>
       {hasPassword ? (
         <Field
-          label="Current password"
+          label={t("current")}
           name="currentPassword"
           id="current-password"
           type="password"
@@ -31,23 +33,21 @@ export function PasswordForm({ hasPassword, passwordMin }: { hasPassword: boolea
           error={err("currentPassword")}
         />
       ) : (
-        <p className="text-sm">
-          Your account has no password yet (you sign in by email link or another service).
-        </p>
+        <p className="text-sm">{t("noPassword")}</p>
       )}
       <Field
-        label="New password"
+        label={t("new")}
         name="newPassword"
         id="new-password"
         type="password"
         autoComplete="new-password"
         required
         minLength={passwordMin}
-        hint={`At least ${passwordMin} characters. Every session ends: you sign in again with the new password.`}
+        hint={t("hint", { min: passwordMin })}
         error={err("newPassword")}
       />
       <button type="submit" className={buttonClass()} disabled={state.busy}>
-        {hasPassword ? "Change password" : "Set password"}
+        {hasPassword ? t("change") : t("set")}
       </button>
       <p role="alert" className="text-sm text-red-700 dark:text-red-300">
         {state.error && !["currentPassword", "newPassword"].includes(state.field ?? "") ? state.error : null}

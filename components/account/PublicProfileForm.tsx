@@ -1,4 +1,5 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { Field } from "@/components/ui/form";
@@ -15,6 +16,8 @@ export function PublicProfileForm({
   /** ISO date from which the handle may change again; null: now */
   nextChange: string | null;
 }) {
+  const t = useTranslations("AccountPublicProfile");
+  const f = useFormatter();
   const [current, setCurrent] = useState({ handle, hidden });
   const [state, setState] = useState<{ busy?: boolean; message?: string; error?: string; field?: string }>(
     {},
@@ -30,13 +33,13 @@ export function PublicProfileForm({
     const r = await callApi<{ handle: string; profileHidden: boolean }>("PATCH", "/api/v1/account", body);
     if (r.ok) {
       setCurrent({ handle: r.data.handle, hidden: r.data.profileHidden });
-      setState({ message: r.data.profileHidden ? "Saved: your profile is hidden." : "Saved." });
+      setState({ message: r.data.profileHidden ? t("savedHidden") : t("saved") });
     } else setState({ error: r.error.message, field: r.error.field });
   }
   return (
     <form onSubmit={save} className="mt-3 space-y-4">
       <Field
-        label="Profile address"
+        label={t("address")}
         name="handle"
         id="profile-handle"
         defaultValue={current.handle}
@@ -47,10 +50,11 @@ export function PublicProfileForm({
         disabled={Boolean(nextChange)}
         hint={
           <>
-            Your profile: <a href={`/readers/${current.handle}`}>/readers/{current.handle}</a>.{" "}
-            {nextChange
-              ? `You can change the address again on ${nextChange.slice(0, 10)}.`
-              : "3-30 lowercase letters, digits or hyphens; it can be changed once every 30 days."}
+            {t.rich("yours", {
+              handle: current.handle,
+              a: (c) => <a href={`/readers/${current.handle}`}>{c}</a>,
+            })}{" "}
+            {nextChange ? t("nextChange", { date: f.dateTime(new Date(nextChange), "long") }) : t("rule")}
           </>
         }
         error={state.field === "handle" ? state.error : null}
@@ -65,14 +69,14 @@ export function PublicProfileForm({
           aria-describedby="profile-hidden-hint"
         />
         <div>
-          <label htmlFor="profile-hidden">Hide my profile</label>
+          <label htmlFor="profile-hidden">{t("hide")}</label>
           <p id="profile-hidden-hint" className="text-sm text-zinc-600 dark:text-zinc-400">
-            Others then cannot open your profile page and your name no longer links to it; your comments stay.
+            {t("hideHint")}
           </p>
         </div>
       </div>
       <button type="submit" className={buttonClass("secondary")} aria-disabled={state.busy || undefined}>
-        Save public profile
+        {t("save")}
       </button>
       <p role={state.error ? "alert" : "status"} className="text-sm">
         {state.field === "handle" ? null : (state.error ?? state.message)}

@@ -1,9 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass } from "@/components/ui/styles";
 
 export function SignOutEverywhere() {
+  const t = useTranslations("AccountSessions");
   const [state, setState] = useState<{ busy?: boolean; error?: string }>({});
   async function run() {
     setState({ busy: true });
@@ -14,7 +16,7 @@ export function SignOutEverywhere() {
   return (
     <div>
       <button type="button" className={buttonClass("secondary")} onClick={run} disabled={state.busy}>
-        Sign out everywhere
+        {t("everywhere")}
       </button>
       <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
         {state.error}

@@ -1,5 +1,6 @@
 "use client";
 // Personal API tokens: create (the secret is shown once), list, revoke.
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { when } from "@/components/admin/ui";
 import { callApi } from "@/components/ui/api";
@@ -8,6 +9,8 @@ import { TableScroll } from "@/components/ui/TableScroll";
 import type { TokenInfo } from "@/lib/auth/api-tokens";
 
 export function TokenManager({ initial }: { initial: TokenInfo[] }) {
+  const t = useTranslations("AccountTokenManager");
+  const f = useFormatter();
   const [tokens, setTokens] = useState(initial);
   const [name, setName] = useState("");
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
@@ -30,13 +33,13 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
             return;
           }
           setError("");
-          setTokens((t) => [r.data!.token, ...t]);
+          setTokens((ts) => [r.data!.token, ...ts]);
           setSecret({ name: r.data!.token.name, value: r.data!.secret });
           setName("");
         }}
       >
         <label className="flex flex-col text-sm">
-          Token name (the tool that will use it)
+          {t("name")}
           <input
             className={inputClass}
             value={name}
@@ -47,7 +50,7 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
           />
         </label>
         <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
-          Create token
+          {t("create")}
         </button>
         <p id="token-error" role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
           {error}
@@ -56,14 +59,11 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
       {secret ? (
         <section aria-labelledby="secret-h" className="rounded border-2 border-green-600 p-3">
           <h2 id="secret-h" className="font-semibold">
-            Your new token “{secret.name}”
+            {t("newToken", { name: secret.name })}
           </h2>
-          <p className="text-sm">
-            Copy it now: it is shown only this once. Send it as{" "}
-            <code>Authorization: Bearer &lt;token&gt;</code>.
-          </p>
+          <p className="text-sm">{t.rich("copy", { token: "<token>", code: (c) => <code>{c}</code> })}</p>
           <label className="mt-2 flex flex-col text-sm">
-            Token
+            {t("token")}
             <input
               readOnly
               className={`${inputClass} font-mono`}
@@ -76,52 +76,52 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
             className={`${buttonClass("secondary", "sm")} mt-2`}
             onClick={() => setSecret(null)}
           >
-            I have copied it
+            {t("copied")}
           </button>
         </section>
       ) : null}
       <p role="status" aria-live="polite" className="min-h-6 text-sm font-medium">
         {msg}
       </p>
-      <TableScroll label="Your API tokens" className="">
+      <TableScroll label={t("table")} className="">
         <table className="data-table w-full text-sm">
-          <caption className="sr-only">Your tokens</caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead>
             <tr className="text-start">
-              <th scope="col">Name</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">State</th>
+              <th scope="col">{t("nameCol")}</th>
+              <th scope="col">{t("created")}</th>
+              <th scope="col">{t("lastUsed")}</th>
+              <th scope="col">{t("state")}</th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id} className="border-t border-zinc-200 dark:border-zinc-800">
+            {tokens.map((tok) => (
+              <tr key={tok.id} className="border-t border-zinc-200 dark:border-zinc-800">
                 <th scope="row" className="py-1 text-start font-normal">
-                  {t.name}
+                  {tok.name}
                 </th>
-                <td>{when(t.createdAt)}</td>
-                <td>{when(t.lastUsedAt)}</td>
-                <td>{t.revokedAt ? `revoked ${when(t.revokedAt)}` : "active"}</td>
+                <td>{when(f, tok.createdAt)}</td>
+                <td>{when(f, tok.lastUsedAt)}</td>
+                <td>{tok.revokedAt ? t("revoked", { when: when(f, tok.revokedAt) }) : t("active")}</td>
                 <td>
-                  {t.revokedAt ? null : (
+                  {tok.revokedAt ? null : (
                     <button
                       type="button"
                       className={buttonClass("danger", "sm")}
-                      aria-label={`Revoke ${t.name}`}
+                      aria-label={t("revokeLabel", { name: tok.name })}
                       onClick={async () => {
                         const r = await callApi<{ message: string; token: TokenInfo }>(
                           "DELETE",
-                          `/api/v1/account/tokens/${t.id}`,
+                          `/api/v1/account/tokens/${tok.id}`,
                         );
                         setMsg(r.ok ? r.data!.message : r.error!.message);
-                        if (r.ok) setTokens((ts) => ts.map((x) => (x.id === t.id ? r.data!.token : x)));
+                        if (r.ok) setTokens((ts) => ts.map((x) => (x.id === tok.id ? r.data!.token : x)));
                       }}
                     >
-                      Revoke
+                      {t("revoke")}
                     </button>
                   )}
                 </td>
@@ -130,7 +130,7 @@ export function TokenManager({ initial }: { initial: TokenInfo[] }) {
           </tbody>
         </table>
       </TableScroll>
-      {tokens.length === 0 ? <p className="text-sm">You have no tokens yet.</p> : null}
+      {tokens.length === 0 ? <p className="text-sm">{t("none")}</p> : null}
     </div>
   );
 }

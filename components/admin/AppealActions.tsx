@@ -1,20 +1,17 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 
 export function AppealActions({ appealId, mayDecide }: { appealId: string; mayDecide: boolean }) {
+  const t = useTranslations("AdminAppealActions");
   const router = useRouter();
   const [note, setNote] = useState("");
   const [msg, setMsg] = useState("");
   const [busy, setBusy] = useState(false);
-  if (!mayDecide)
-    return (
-      <p className="mt-2 text-sm italic">
-        You rejected this comment, so another moderator decides its appeal.
-      </p>
-    );
+  if (!mayDecide) return <p className="mt-2 text-sm italic">{t("ownDecision")}</p>;
   async function decide(outcome: "uphold" | "overturn") {
     setBusy(true);
     const r = await callApi<{ message: string }>("POST", `/api/v1/admin/appeals/${appealId}/decision`, {
@@ -28,7 +25,7 @@ export function AppealActions({ appealId, mayDecide }: { appealId: string; mayDe
   return (
     <div className="mt-2 flex flex-wrap items-end gap-2">
       <label className="flex flex-col text-sm">
-        Note for the audit log (optional)
+        {t("note")}
         <input
           className={inputClass}
           value={note}
@@ -42,7 +39,7 @@ export function AppealActions({ appealId, mayDecide }: { appealId: string; mayDe
         disabled={busy}
         onClick={() => decide("overturn")}
       >
-        Overturn (publish)
+        {t("overturn")}
       </button>
       <button
         type="button"
@@ -50,7 +47,7 @@ export function AppealActions({ appealId, mayDecide }: { appealId: string; mayDe
         disabled={busy}
         onClick={() => decide("uphold")}
       >
-        Uphold (keep rejected)
+        {t("uphold")}
       </button>
       <p role="status" className="w-full text-sm">
         {msg}

@@ -3,6 +3,7 @@
 // question and its polls, publishing (now, scheduled, or draft), comments open/closed, quiet hours and
 // moderation mode. Saves through the admin API; errors name the field.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
@@ -24,6 +25,7 @@ export function ArticleEditor({
   article: ArticleForEdit | null;
   authors: { id: string; name: string; job: string | null; accountEmail?: string | null }[];
 }) {
+  const t = useTranslations("AdminArticleEditor");
   const router = useRouter();
   const uid = useId();
   const { draft, update, setPoll } = useArticleDraft(article, authors);
@@ -102,7 +104,7 @@ export function ArticleEditor({
     // new polls and options now have ids: keep them, so that the next save updates them
     setPolls(pollDrafts(saved.article));
     setSlug(saved.article.slug);
-    setMsg(saved.changed.length ? `Saved (${saved.changed.join(", ")}).` : "Nothing changed.");
+    setMsg(saved.changed.length ? t("saved", { fields: saved.changed.join(", ") }) : t("nothingChanged"));
     router.refresh();
   }
 
@@ -119,16 +121,16 @@ export function ArticleEditor({
           role="alert"
           className="rounded border border-red-400 bg-red-50 p-2 text-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          Not saved: {error.message}
+          {t("notSaved", { message: error.message })}
         </p>
       ) : null}
       <p role="status" aria-live="polite" className="min-h-6 font-medium">
         {msg}
       </p>
       <fieldset className="grid gap-4 md:grid-cols-2">
-        <legend className="text-lg font-semibold">Article</legend>
+        <legend className="text-lg font-semibold">{t("article")}</legend>
         <label className="flex flex-col text-sm md:col-span-2">
-          Title
+          {t("titleLabel")}
           <input
             className={inputClass}
             value={title}
@@ -139,7 +141,7 @@ export function ArticleEditor({
           />
         </label>
         <label className="flex flex-col text-sm">
-          Slug (address; empty = from the title)
+          {t("slug")}
           <input
             className={inputClass}
             value={slug}
@@ -149,7 +151,7 @@ export function ArticleEditor({
           />
         </label>
         <label className="flex flex-col text-sm">
-          Tags (comma-separated)
+          {t("tags")}
           <input
             className={inputClass}
             value={tags}
@@ -158,7 +160,7 @@ export function ArticleEditor({
           />
         </label>
         <label className="flex flex-col text-sm md:col-span-2">
-          References (one a line: Title | https://link — the link is optional)
+          {t("references")}
           <textarea
             className={inputClass}
             rows={3}
@@ -168,7 +170,7 @@ export function ArticleEditor({
           />
         </label>
         <label className="flex flex-col text-sm md:col-span-2">
-          Description (for lists and search engines)
+          {t("description")}
           <input
             className={inputClass}
             value={description}
@@ -177,7 +179,7 @@ export function ArticleEditor({
           />
         </label>
         <label className="flex flex-col text-sm">
-          Author
+          {t("author")}
           <select
             className={inputClass}
             value={authorId}
@@ -190,7 +192,7 @@ export function ArticleEditor({
                 {a.job ? ` — ${a.job}` : ""}
               </option>
             ))}
-            <option value="__new">New author…</option>
+            <option value="__new">{t("newAuthor")}</option>
           </select>
         </label>
         {authors.find((a) => a.id === authorId) ? (
@@ -202,7 +204,7 @@ export function ArticleEditor({
         {authorId === "__new" ? (
           <div className="grid grid-cols-2 gap-2">
             <label className="flex flex-col text-sm">
-              New author's name
+              {t("newAuthorName")}
               <input
                 className={inputClass}
                 value={newAuthorName}
@@ -211,7 +213,7 @@ export function ArticleEditor({
               />
             </label>
             <label className="flex flex-col text-sm">
-              Job (optional)
+              {t("job")}
               <input
                 className={inputClass}
                 value={newAuthorJob}
@@ -221,7 +223,7 @@ export function ArticleEditor({
           </div>
         ) : null}
         <label className="flex flex-col text-sm md:col-span-2">
-          Body (Markdown)
+          {t("body")}
           <textarea
             className={`${inputClass} font-mono`}
             rows={16}
@@ -240,11 +242,11 @@ export function ArticleEditor({
               setPreview(r.ok ? r.data!.html : `<p>${r.error!.message}</p>`);
             }}
           >
-            Preview
+            {t("preview")}
           </button>
           {preview !== null ? (
             <section
-              aria-label="Preview"
+              aria-label={t("preview")}
               className="prose-article mt-3 rounded border border-dashed border-zinc-400 p-3"
             >
               <div dangerouslySetInnerHTML={{ __html: preview }} />
@@ -254,9 +256,9 @@ export function ArticleEditor({
       </fieldset>
 
       <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="text-lg font-semibold">Publishing and comments</legend>
+        <legend className="text-lg font-semibold">{t("publishing")}</legend>
         <div className="flex flex-col text-sm" role="radiogroup" aria-labelledby={`${uid}-status`}>
-          <span id={`${uid}-status`}>Status</span>
+          <span id={`${uid}-status`}>{t("status")}</span>
           <label>
             <input
               type="radio"
@@ -264,7 +266,7 @@ export function ArticleEditor({
               checked={status === "draft"}
               onChange={() => setStatus("draft")}
             />{" "}
-            Draft
+            {t("draft")}
           </label>
           <label>
             <input
@@ -273,11 +275,11 @@ export function ArticleEditor({
               checked={status === "published"}
               onChange={() => setStatus("published")}
             />{" "}
-            Published
+            {t("published")}
           </label>
         </div>
         <label className="flex flex-col text-sm">
-          Publish at (empty = now; a future time schedules it)
+          {t("publishAt")}
           <input
             type="datetime-local"
             className={inputClass}
@@ -288,22 +290,22 @@ export function ArticleEditor({
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={commentsOpen} onChange={(e) => setCommentsOpen(e.target.checked)} />{" "}
-          Comments open
+          {t("commentsOpen")}
         </label>
         <label className="flex flex-col text-sm">
-          Moderation mode
+          {t("mode")}
           <select
             className={inputClass}
             value={moderationMode}
             onChange={(e) => setModerationMode(e.target.value as ArticleForEdit["moderationMode"])}
           >
-            <option value="default">site default</option>
-            <option value="post">post-moderation</option>
-            <option value="pre">premoderation (hold every comment)</option>
+            <option value="default">{t("modeDefault")}</option>
+            <option value="post">{t("modePost")}</option>
+            <option value="pre">{t("modePre")}</option>
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          Quiet hours start (comments close daily)
+          {t("quietStart")}
           <input
             type="time"
             className={inputClass}
@@ -313,7 +315,7 @@ export function ArticleEditor({
           />
         </label>
         <label className="flex flex-col text-sm">
-          Quiet hours end
+          {t("quietEnd")}
           <input
             type="time"
             className={inputClass}
@@ -325,15 +327,15 @@ export function ArticleEditor({
       </fieldset>
 
       <fieldset className="space-y-3">
-        <legend className="text-lg font-semibold">Question and polls</legend>
+        <legend className="text-lg font-semibold">{t("questionPolls")}</legend>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={hasQuestion} onChange={(e) => setHasQuestion(e.target.checked)} />{" "}
-          The article ends with a question
+          {t("hasQuestion")}
         </label>
         {hasQuestion ? (
           <div className="grid gap-3 md:grid-cols-3">
             <label className="flex flex-col text-sm">
-              Question heading
+              {t("heading")}
               <input
                 className={inputClass}
                 value={heading}
@@ -342,7 +344,7 @@ export function ArticleEditor({
               />
             </label>
             <label className="flex flex-col text-sm md:col-span-2">
-              Question
+              {t("question")}
               <input
                 className={inputClass}
                 value={qText}
@@ -351,7 +353,7 @@ export function ArticleEditor({
               />
             </label>
             <label className="flex flex-col text-sm md:col-span-3">
-              Call to action
+              {t("cta")}
               <input
                 className={inputClass}
                 value={cta}
@@ -365,11 +367,11 @@ export function ArticleEditor({
       </fieldset>
       <div className="flex gap-3">
         <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
-          {article ? "Save changes" : "Create article"}
+          {article ? t("save") : t("create")}
         </button>
         {article ? (
           <a href={`/articles/${article.slug}`} target="_blank" rel="noreferrer">
-            View the public page
+            {t("view")}
           </a>
         ) : null}
       </div>

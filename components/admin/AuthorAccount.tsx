@@ -2,6 +2,7 @@
 // The author's reader account (docs/decisions/113-author-accounts.md): an admin links it by e-mail, and
 // that account's comments on this author's articles carry an "Author" badge. Saves at once (its own
 // request, not part of the article's Save), keeps focus, and says what happened.
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
@@ -11,6 +12,7 @@ export function AuthorAccount({
 }: {
   author: { id: string; name: string; accountEmail?: string | null };
 }) {
+  const t = useTranslations("AdminAuthorAccount");
   const id = useId();
   const [linked, setLinked] = useState(author.accountEmail ?? null);
   const [email, setEmail] = useState("");
@@ -40,24 +42,23 @@ export function AuthorAccount({
       <p>
         {linked ? (
           <>
-            {author.name}'s account: <strong>{linked}</strong> (their comments on their articles carry an
-            Author badge){" "}
+            {t.rich("linked", { name: author.name, email: linked, b: (c) => <strong>{c}</strong> })}{" "}
             <button
               type="button"
               className={buttonClass("secondary", "sm")}
               aria-disabled={busy || undefined}
               onClick={() => void save(null)}
             >
-              Unlink
+              {t("unlink")}
             </button>
           </>
         ) : (
-          `${author.name} has no linked account: link one so that their comments carry an Author badge.`
+          t("none", { name: author.name })
         )}
       </p>
       <div className="mt-1 flex flex-wrap items-end gap-2">
         <label htmlFor={`${id}-email`} className="flex min-w-0 flex-col">
-          E-mail of {author.name}'s account
+          {t("email", { name: author.name })}
           <input
             id={`${id}-email`}
             type="email"
@@ -79,7 +80,7 @@ export function AuthorAccount({
           aria-disabled={busy || !email.trim() || undefined}
           onClick={() => (email.trim() ? void save(email.trim()) : undefined)}
         >
-          Link account
+          {t("link")}
         </button>
       </div>
       <p

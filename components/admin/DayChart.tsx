@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { TableScroll } from "@/components/ui/TableScroll";
 import type { DayFigure } from "@/lib/moderation/dashboard";
 
@@ -6,6 +7,7 @@ import type { DayFigure } from "@/lib/moderation/dashboard";
  * chart is decoration for sighted readers; the table is the accessible source).
  */
 export function DayChart({ days }: { days: DayFigure[] }) {
+  const t = useTranslations("AdminDayChart");
   const max = Math.max(1, ...days.map((d) => d.total));
   const w = 24;
   const h = 120;
@@ -21,9 +23,9 @@ export function DayChart({ days }: { days: DayFigure[] }) {
         preserveAspectRatio="xMinYMid meet"
         className="h-40 w-full max-w-2xl"
       >
-        <title id="chart-title">Comments per day</title>
+        <title id="chart-title">{t("title")}</title>
         <desc id="chart-desc">
-          {`${total} comments in ${days.length} days; the busiest day had ${max === 1 && total === 0 ? 0 : max}. Figures in the table below.`}
+          {t("desc", { total, days: days.length, max: max === 1 && total === 0 ? 0 : max })}
         </desc>
         <text
           x={8}
@@ -32,7 +34,7 @@ export function DayChart({ days }: { days: DayFigure[] }) {
           transform={`rotate(-90 8 ${(h + 6) / 2})`}
           className="fill-current text-[8px]"
         >
-          Comments
+          {t("axis")}
         </text>
         {ticks.map((t) => {
           const y = 6 + h - Math.round((t / max) * h);
@@ -74,27 +76,25 @@ export function DayChart({ days }: { days: DayFigure[] }) {
           );
         })}
       </svg>
-      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
-        Blue: all comments; amber: held or removed.
-      </figcaption>
-      <TableScroll label="Figures by day" className="mt-3">
+      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">{t("legend")}</figcaption>
+      <TableScroll label={t("table")} className="mt-3">
         <table className="data-table text-sm">
-          <caption className="sr-only">Comments per day</caption>
+          <caption className="sr-only">{t("title")}</caption>
           <thead>
             <tr className="text-start">
               <th scope="col" className="pe-4">
-                Day
+                {t("day")}
               </th>
               <th scope="col" className="pe-4">
-                Total
+                {t("total")}
               </th>
               <th scope="col" className="pe-4">
-                Published
+                {t("published")}
               </th>
               <th scope="col" className="pe-4">
-                Held
+                {t("held")}
               </th>
-              <th scope="col">Removed</th>
+              <th scope="col">{t("removed")}</th>
             </tr>
           </thead>
           <tbody>

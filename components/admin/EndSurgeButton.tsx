@@ -1,10 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass } from "@/components/ui/styles";
 
 export function EndSurgeButton({ articleId, title }: { articleId: string; title: string }) {
+  const t = useTranslations("AdminSurge");
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState("");
@@ -14,7 +16,7 @@ export function EndSurgeButton({ articleId, title }: { articleId: string; title:
         type="button"
         className={buttonClass("secondary", "sm")}
         disabled={busy}
-        aria-label={`End surge mode on ${title}`}
+        aria-label={t("endLabel", { title })}
         onClick={async () => {
           setBusy(true);
           const r = await callApi<{ message: string }>("DELETE", `/api/v1/admin/articles/${articleId}/surge`);
@@ -23,7 +25,7 @@ export function EndSurgeButton({ articleId, title }: { articleId: string; title:
           router.refresh();
         }}
       >
-        End surge
+        {t("end")}
       </button>
       <span role="status" className="ms-2 text-sm">
         {msg}

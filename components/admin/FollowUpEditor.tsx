@@ -1,5 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useStatusWord } from "@/components/admin/ui";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { ShortlistEntry } from "@/lib/followup";
@@ -20,6 +22,8 @@ export function FollowUpEditor({
   published: boolean;
   shortlist: ShortlistEntry[];
 }) {
+  const t = useTranslations("AdminFollowUp");
+  const word = useStatusWord();
   const [state, setState] = useState<{ busy?: boolean; message?: string; error?: string }>({});
   const [isPublished, setPublished] = useState(published);
   async function save(e: React.FormEvent<HTMLFormElement>, publish: boolean) {
@@ -36,18 +40,16 @@ export function FollowUpEditor({
     setState(
       r.ok
         ? {
-            message: publish
-              ? "Published: the block is on the article page."
-              : "Withdrawn from the article page.",
+            message: publish ? t("published") : t("withdrawn"),
           }
-        : { error: r.error?.message ?? "Could not save the block." },
+        : { error: r.error?.message ?? t("failed") },
     );
   }
   return (
     <form className="mt-4 space-y-4" onSubmit={(e) => void save(e, true)}>
       <div>
         <label htmlFor="follow-up-text" className="block font-medium">
-          Editor's text
+          {t("text")}
         </label>
         <textarea
           id="follow-up-text"
@@ -60,11 +62,9 @@ export function FollowUpEditor({
         />
       </div>
       <fieldset>
-        <legend className="font-medium">Quote these shortlisted comments</legend>
+        <legend className="font-medium">{t("quote")}</legend>
         {shortlist.length === 0 ? (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Nothing shortlisted yet: use “Shortlist” on approved comments in the queue or under the article.
-          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("nothing")}</p>
         ) : (
           <ul className="mt-2 space-y-2">
             {shortlist.map((c) => (
@@ -79,8 +79,8 @@ export function FollowUpEditor({
                   className="mt-1 h-4 w-4"
                 />
                 <label htmlFor={`q-${c.id}`} className="text-sm">
-                  <strong>{c.authorName ?? "A reader"}</strong>: {c.excerpt}
-                  {c.status !== "approved" ? ` (${c.status}: cannot be quoted)` : ""}
+                  <strong>{c.authorName ?? t("aReader")}</strong>: {c.excerpt}
+                  {c.status !== "approved" ? t("cannotQuote", { status: word(c.status) }) : ""}
                 </label>
               </li>
             ))}
@@ -89,7 +89,7 @@ export function FollowUpEditor({
       </fieldset>
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonClass()} aria-disabled={state.busy || undefined}>
-          Publish “What readers said”
+          {t("publish")}
         </button>
         {isPublished ? (
           <button
@@ -98,11 +98,11 @@ export function FollowUpEditor({
             aria-disabled={state.busy || undefined}
             onClick={(e) => void save(e as unknown as React.FormEvent<HTMLFormElement>, false)}
           >
-            Withdraw
+            {t("withdraw")}
           </button>
         ) : null}
         <a href={`/articles/${slug}#what-readers-said`} className="self-center text-sm">
-          View on the article
+          {t("view")}
         </a>
       </div>
       <p role={state.error ? "alert" : "status"} className="text-sm">

@@ -1,6 +1,7 @@
 "use client";
 // Import from Disqus/WordPress with a live progress bar (the job runs on the server; this only polls it,
 // so a reload shows the same bar), and the export downloads.
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
@@ -29,17 +30,29 @@ interface Job {
 const KINDS = ["threads", "posts", "users", "categories"] as const;
 
 function JobRow({ job }: { job: Job }) {
+  const t = useTranslations("AdminImport");
+  const f = useFormatter();
   const pct = job.totalBytes ? Math.min(100, Math.round((100 * job.readBytes) / job.totalBytes)) : 0;
   const r = job.report;
   return (
     <li className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
       <p className="text-sm">
-        <strong>{job.fileName}</strong> ({job.format}) — {job.status}
-        {r.phase === "checking" ? " (checking the file)" : ""}
-        {r.postsTotal ? ` · ${r.postsDone ?? 0} of ${r.postsTotal} posts` : ""}
+        {t.rich("job", {
+          file: job.fileName,
+          format: job.format,
+          status: job.status,
+          b: (c) => <strong>{c}</strong>,
+        })}
+        {r.phase === "checking" ? t("checking") : ""}
+        {r.postsTotal ? t("posts", { done: f.number(r.postsDone ?? 0), total: f.number(r.postsTotal) }) : ""}
       </p>
-      <progress className="mt-2 w-full" max={100} value={pct} aria-label={`Import of ${job.fileName}`}>
-        {pct}%
+      <progress
+        className="mt-2 w-full"
+        max={100}
+        value={pct}
+        aria-label={t("progress", { file: job.fileName })}
+      >
+        {f.number(pct / 100, "percent")}
       </progress>
       {job.error ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{job.error}</p> : null}
       <ul className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
@@ -50,7 +63,8 @@ function JobRow({ job }: { job: Job }) {
             .join(", ");
           return (
             <li key={k}>
-              {k}: {s.imported} imported, {s.updated} updated{why ? `, skipped: ${why}` : ""}
+              {t("kind", { kind: k, imported: f.number(s.imported), updated: f.number(s.updated) })}
+              {why ? t("skipped", { why }) : ""}
             </li>
           );
         })}
@@ -60,6 +74,7 @@ function JobRow({ job }: { job: Job }) {
 }
 
 export function ImportPanel({ initial }: { initial: Job[] }) {
+  const t = useTranslations("AdminImport");
   const [jobs, setJobs] = useState<Job[]>(initial);
   const [format, setFormat] = useState("disqus");
   const [file, setFile] = useState<File | null>(null);
@@ -73,15 +88,15 @@ export function ImportPanel({ initial }: { initial: Job[] }) {
   const active = jobs.some((j) => j.status === "running" || j.status === "queued");
   useEffect(() => {
     if (!active) return;
-    const t = setInterval(refresh, 1000);
-    return () => clearInterval(t);
+    const timer = setInterval(refresh, 1000);
+    return () => clearInterval(timer);
   }, [active, refresh]);
 
   async function upload(e: React.FormEvent) {
     e.preventDefault();
     if (!file) return;
     setBusy(true);
-    setMessage("Uploading…");
+    setMessage(t("uploading"));
     const res = await fetch(`/api/v1/admin/imports?format=${format}&name=${encodeURIComponent(file.name)}`, {
       method: "POST",
       body: file,
@@ -89,7 +104,7 @@ export function ImportPanel({ initial }: { initial: Job[] }) {
     }).catch(() => null);
     const j = await res?.json().catch(() => null);
     setBusy(false);
-    setMessage(res?.ok ? "Import started." : (j?.error?.message ?? "The upload failed."));
+    setMessage(res?.ok ? t("started") : (j?.error?.message ?? t("uploadFailed")));
     await refresh();
   }
 
@@ -97,18 +112,18 @@ export function ImportPanel({ initial }: { initial: Job[] }) {
     <div className="grid gap-8">
       <section aria-labelledby="imp">
         <h2 id="imp" className="text-lg font-semibold">
-          Import comments
+          {t("importTitle")}
         </h2>
         <form onSubmit={upload} className="mt-3 grid gap-3 sm:max-w-md">
           <label className="grid gap-1 text-sm">
-            Format
+            {t("format")}
             <select className={inputClass} value={format} onChange={(e) => setFormat(e.target.value)}>
-              <option value="disqus">Disqus export (XML)</option>
-              <option value="wordpress">WordPress export (WXR)</option>
+              <option value="disqus">{t("disqus")}</option>
+              <option value="wordpress">{t("wordpress")}</option>
             </select>
           </label>
           <label className="grid gap-1 text-sm">
-            File
+            {t("file")}
             <input
               className={inputClass}
               type="file"
@@ -119,7 +134,7 @@ export function ImportPanel({ initial }: { initial: Job[] }) {
           </label>
           <div className="flex items-center gap-3">
             <button type="submit" className={buttonClass()} disabled={busy || !file}>
-              Import
+              {t("import")}
             </button>
             <span role="status" className="text-sm">
               {message}
@@ -134,24 +149,22 @@ export function ImportPanel({ initial }: { initial: Job[] }) {
       </section>
       <section aria-labelledby="exp">
         <h2 id="exp" className="text-lg font-semibold">
-          Export everything
+          {t("exportTitle")}
         </h2>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          No e-mail addresses, passwords or tokens; voters by a pseudonymous id.
-        </p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t("exportIntro")}</p>
         <div className="mt-3 flex flex-wrap gap-3">
           <a className={buttonClass("secondary")} href="/api/v1/admin/export?format=json" download>
-            JSON
+            {t("json")}
           </a>
           <a
             className={buttonClass("secondary")}
             href="/api/v1/admin/export?format=csv&table=comments"
             download
           >
-            Comments (CSV)
+            {t("csv")}
           </a>
           <a className={buttonClass("secondary")} href="/api/v1/admin/export?format=disqus" download>
-            Comments (Disqus XML)
+            {t("disqusXml")}
           </a>
         </div>
       </section>

@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/ui/api";
-import { plural } from "@/components/ui/format";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { QueueItem, QueueName } from "@/lib/moderation/queue";
 import { QueueHelp } from "./queue/QueueHelp";
@@ -34,6 +34,7 @@ export function QueueBoard({
    * server's and the browser's first render agree (no hydration mismatch) */
   renderedAt: number;
 }) {
+  const t = useTranslations("AdminQueueBoard");
   const router = useRouter();
   const [now, setNow] = useState(renderedAt);
   useEffect(() => {
@@ -120,10 +121,10 @@ export function QueueBoard({
       setAnnounce(
         ids.length === 1
           ? results[0].message
-          : `${results.length - failed.length} of ${results.length} done.${failed.length ? ` Not done: ${failed.map((f) => f.message).join(" ")}` : ""}`,
+          : `${t("someDone", { done: results.length - failed.length, total: results.length })}${failed.length ? ` ${t("notDone", { messages: failed.map((f) => f.message).join(" ") })}` : ""}`,
       );
     },
-    [queue, router],
+    [queue, router, t],
   );
 
   const startReject = useCallback((ids: string[]) => {
@@ -195,11 +196,9 @@ export function QueueBoard({
   return (
     <div>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Keyboard, once focus is in the list (Tab to it): <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> approve,{" "}
-        <kbd>r</kbd> reject, <kbd>s</kbd> spam, <kbd>f</kbd> feature, <kbd>x</kbd> select, <kbd>?</kbd> all
-        keys.{" "}
+        {t.rich("keys", { k: (c) => <kbd>{c}</kbd> })}{" "}
         <button type="button" className="underline" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
-          Keyboard help
+          {t("help")}
         </button>
       </p>
       {help ? <QueueHelp /> : null}
@@ -212,7 +211,7 @@ export function QueueBoard({
           onSubmit={async (e) => {
             e.preventDefault();
             if (reason.trim().length < 3) {
-              setReasonError("Give a reason of at least 3 characters; the author will see it.");
+              setReasonError(t("reasonTooShort"));
               return;
             }
             const ids = rejecting;
@@ -228,7 +227,7 @@ export function QueueBoard({
           }}
         >
           <label className="flex min-w-64 flex-1 flex-col text-sm">
-            Reason shown to the author ({plural(rejecting.length, "comment")})
+            {t("reasonLabel", { count: rejecting.length })}
             <input
               ref={reasonRef}
               className={inputClass}
@@ -240,7 +239,7 @@ export function QueueBoard({
             />
           </label>
           <button type="submit" className={buttonClass("danger", "sm")}>
-            Reject
+            {t("reject")}
           </button>
           <button
             type="button"
@@ -250,7 +249,7 @@ export function QueueBoard({
               focusAt(index);
             }}
           >
-            Cancel
+            {t("cancel")}
           </button>
           <p id="reason-error" className="w-full text-sm text-red-700 dark:text-red-300">
             {reasonError}
@@ -259,17 +258,17 @@ export function QueueBoard({
       ) : null}
       {sel.length ? (
         <section
-          aria-label="Bulk actions"
+          aria-label={t("bulk")}
           className="mt-2 flex flex-wrap items-center gap-2 rounded bg-zinc-100 p-2 dark:bg-zinc-800"
         >
-          <span className="text-sm">{sel.length} selected</span>
+          <span className="text-sm">{t("selected", { count: sel.length })}</span>
           <button
             type="button"
             className={buttonClass("primary", "sm")}
             onClick={() => void decide(sel, "approve")}
             disabled={busy}
           >
-            Approve selected
+            {t("approveSelected")}
           </button>
           <button
             type="button"
@@ -277,7 +276,7 @@ export function QueueBoard({
             onClick={() => startReject(sel)}
             disabled={busy}
           >
-            Reject selected…
+            {t("rejectSelected")}
           </button>
           <button
             type="button"
@@ -285,7 +284,7 @@ export function QueueBoard({
             onClick={() => void decide(sel, "spam")}
             disabled={busy}
           >
-            Spam selected
+            {t("spamSelected")}
           </button>
           <button
             type="button"
@@ -293,21 +292,23 @@ export function QueueBoard({
             onClick={() => void decide(sel, "delete")}
             disabled={busy}
           >
-            Delete selected
+            {t("deleteSelected")}
           </button>
           <button
             type="button"
             className={buttonClass("secondary", "sm")}
             onClick={() => setSelected(new Set())}
           >
-            Clear selection
+            {t("clear")}
           </button>
         </section>
       ) : null}
       {items.length === 0 ? (
-        <p className="mt-6">Nothing here. {queue === "pending" ? "The queue is empty." : ""}</p>
+        <p className="mt-6">
+          {t("nothing")} {queue === "pending" ? t("empty") : ""}
+        </p>
       ) : (
-        <ol className="mt-4 space-y-3" aria-label="Comments" data-queue-list>
+        <ol className="mt-4 space-y-3" aria-label={t("list")} data-queue-list>
           {items.map((it, i) => (
             <li key={it.id}>
               <article
@@ -322,7 +323,10 @@ export function QueueBoard({
                   setIndex(i);
                 }}
                 aria-current={i === index ? "true" : undefined}
-                aria-label={`Comment by ${it.author?.name ?? "a deleted account"} on ${it.article.title}`}
+                aria-label={t("item", {
+                  name: it.author?.name ?? t("deletedAccount"),
+                  title: it.article.title,
+                })}
                 className={`rounded border p-3 outline-none focus:ring-2 focus:ring-blue-600 ${
                   i === index ? "border-blue-600" : "border-zinc-200 dark:border-zinc-800"
                 }`}

@@ -1,6 +1,7 @@
 "use client";
 // The site settings (admins): word lists one per line, thresholds, modes. Saved through PUT
 // /api/v1/admin/settings; an invalid value is refused as a whole and its field is marked.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
@@ -10,38 +11,24 @@ type NumKey = {
   [K in keyof Settings]: Settings[K] extends number ? K : never;
 }[keyof Settings];
 
-const NUMBERS: [NumKey, string, string][] = [
-  ["commentsPerMinutePerAuthor", "Comments per minute per author", "more are refused"],
-  ["commentsPerMinutePerIp", "Comments per minute per network", "more are refused"],
-  [
-    "duplicateWindowMinutes",
-    "Duplicate window (minutes)",
-    "the same text again within this time is refused; 0 = off",
-  ],
-  [
-    "linksMinApproved",
-    "Links need this many approved comments",
-    "links from newer commenters are held; 0 = off",
-  ],
-  ["newCommenterHoldCount", "Hold the first K comments of a new commenter", "0 = off"],
-  ["reportHideThreshold", "Hide after reports from this many readers", "the comment waits for review"],
-  [
-    "surgeCommentsPerMinute",
-    "Surge: comments per minute on one article",
-    "more switches the article to premoderation",
-  ],
-  [
-    "surgeHeldPercent",
-    "Surge: % of the last 50 comments held or rejected",
-    "more switches the article to premoderation",
-  ],
-  ["surgeMinutes", "Surge: premoderation lasts (minutes)", ""],
-  ["editWindowMinutes", "Authors may edit for (minutes)", ""],
-  ["commentMinLength", "Shortest comment (characters)", ""],
-  ["commentMaxLength", "Longest comment (characters)", ""],
+type Hint = "refused" | "duplicate" | "links" | "off" | "review" | "surge";
+const NUMBERS: [NumKey, Hint | null][] = [
+  ["commentsPerMinutePerAuthor", "refused"],
+  ["commentsPerMinutePerIp", "refused"],
+  ["duplicateWindowMinutes", "duplicate"],
+  ["linksMinApproved", "links"],
+  ["newCommenterHoldCount", "off"],
+  ["reportHideThreshold", "review"],
+  ["surgeCommentsPerMinute", "surge"],
+  ["surgeHeldPercent", "surge"],
+  ["surgeMinutes", null],
+  ["editWindowMinutes", null],
+  ["commentMinLength", null],
+  ["commentMaxLength", null],
 ];
 
 export function SettingsForm({ initial }: { initial: Settings }) {
+  const t = useTranslations("AdminSettingsForm");
   const [s, setS] = useState(initial);
   const [banned, setBanned] = useState(initial.bannedWords.join("\n"));
   const [suspect, setSuspect] = useState(initial.suspectWords.join("\n"));
@@ -51,7 +38,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
   const [busy, setBusy] = useState(false);
   const invalid = (key: string) => error?.field?.startsWith(`settings.${key}`);
   // blank lines are spacing, not words
-  const lines = (t: string) => t.split("\n").filter((l) => l.trim() !== "");
+  const lines = (text: string) => text.split("\n").filter((l) => l.trim() !== "");
 
   return (
     <form
@@ -76,7 +63,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           setSuspect(r.data!.settings.suspectWords.join("\n"));
           setOrigins(r.data!.settings.embedOrigins.join("\n"));
           setError(null);
-          setSaved("Settings saved.");
+          setSaved(t("saved"));
         } else setError(r.error!);
       }}
     >
@@ -88,13 +75,13 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           role="alert"
           className="rounded border border-red-400 bg-red-50 p-2 text-red-800 dark:bg-red-950 dark:text-red-200"
         >
-          Not saved: {error.message}
+          {t("notSaved", { message: error.message })}
         </p>
       ) : null}
       <fieldset className="grid gap-4 md:grid-cols-2">
-        <legend className="text-lg font-semibold">Word lists (one word or phrase per line)</legend>
+        <legend className="text-lg font-semibold">{t("lists")}</legend>
         <label className="flex flex-col text-sm">
-          Banned words — comments containing them are rejected
+          {t("banned")}
           <textarea
             name="bannedWords"
             rows={8}
@@ -105,7 +92,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           />
         </label>
         <label className="flex flex-col text-sm">
-          Suspect words — comments containing them are held for review
+          {t("suspect")}
           <textarea
             name="suspectWords"
             rows={8}
@@ -116,23 +103,23 @@ export function SettingsForm({ initial }: { initial: Settings }) {
           />
         </label>
         <label className="flex flex-col text-sm">
-          Built-in English profanity list
+          {t("profanity")}
           <select
             name="profanityFilter"
             className={inputClass}
             value={s.profanityFilter}
             onChange={(e) => setS({ ...s, profanityFilter: e.target.value as Settings["profanityFilter"] })}
           >
-            <option value="off">off</option>
-            <option value="hold">hold for review</option>
-            <option value="reject">reject</option>
+            <option value="off">{t("off")}</option>
+            <option value="hold">{t("hold")}</option>
+            <option value="reject">{t("reject")}</option>
           </select>
         </label>
       </fieldset>
       <fieldset className="grid gap-4 md:grid-cols-2">
-        <legend className="text-lg font-semibold">Embedding (docs/embed.md)</legend>
+        <legend className="text-lg font-semibold">{t("embedding")}</legend>
         <label className="flex flex-col text-sm">
-          Sites that may embed comments with /embed.js — one origin per line, e.g. https://news.example
+          {t("origins")}
           <textarea
             name="embedOrigins"
             rows={3}
@@ -144,10 +131,10 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         </label>
       </fieldset>
       <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="text-lg font-semibold">Thresholds</legend>
-        {NUMBERS.map(([key, label, hint]) => (
+        <legend className="text-lg font-semibold">{t("thresholds")}</legend>
+        {NUMBERS.map(([key, hint]) => (
           <label key={key} className="flex flex-col text-sm">
-            {label}
+            {t(`label.${key}`)}
             <input
               name={key}
               type="number"
@@ -162,16 +149,16 @@ export function SettingsForm({ initial }: { initial: Settings }) {
             />
             {hint ? (
               <span id={`${key}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
-                {hint}
+                {t(`hint.${hint}`)}
               </span>
             ) : null}
           </label>
         ))}
       </fieldset>
       <fieldset className="grid gap-4 md:grid-cols-3">
-        <legend className="text-lg font-semibold">Modes</legend>
+        <legend className="text-lg font-semibold">{t("modes")}</legend>
         <label className="flex flex-col text-sm">
-          Default moderation mode
+          {t("defaultMode")}
           <select
             name="defaultModerationMode"
             className={inputClass}
@@ -180,12 +167,12 @@ export function SettingsForm({ initial }: { initial: Settings }) {
               setS({ ...s, defaultModerationMode: e.target.value as Settings["defaultModerationMode"] })
             }
           >
-            <option value="post">post-moderation (publish unless a rule holds)</option>
-            <option value="pre">premoderation (hold every comment)</option>
+            <option value="post">{t("modePost")}</option>
+            <option value="pre">{t("modePre")}</option>
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          Site time zone (quiet hours, dashboard days)
+          {t("timeZone")}
           <input
             name="timeZone"
             className={inputClass}
@@ -196,7 +183,7 @@ export function SettingsForm({ initial }: { initial: Settings }) {
         </label>
       </fieldset>
       <button type="submit" className={buttonClass("primary", "sm")} disabled={busy}>
-        Save settings
+        {t("save")}
       </button>
     </form>
   );

@@ -1,17 +1,13 @@
 "use client";
 // Status (suspend for a duration, ban, reinstate), role (admins only) and notes for one user.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
+import { useStatusWord } from "./ui";
 
-const DURATIONS: [string, number][] = [
-  ["1 hour", 1],
-  ["1 day", 24],
-  ["3 days", 72],
-  ["1 week", 168],
-  ["30 days", 720],
-];
+const DURATIONS = [1, 24, 72, 168, 720];
 
 export function UserActions({
   userId,
@@ -29,6 +25,8 @@ export function UserActions({
   /** an admin may mark the address verified (a site without mail can still let the reader in) */
   emailUnverified?: boolean;
 }) {
+  const t = useTranslations("AdminUserActions");
+  const word = useStatusWord();
   const router = useRouter();
   const [hours, setHours] = useState(24);
   const [note, setNote] = useState("");
@@ -42,7 +40,7 @@ export function UserActions({
     setBusy(true);
     const r = await callApi<{ message?: string }>(method, url, body);
     setBusy(false);
-    setMsg(r.ok ? (r.data?.message ?? "Saved.") : r.error!.message);
+    setMsg(r.ok ? (r.data?.message ?? t("saved")) : r.error!.message);
     if (r.ok) router.refresh();
     return r.ok;
   }
@@ -54,12 +52,12 @@ export function UserActions({
       </p>
       <section aria-labelledby="status-h">
         <h2 id="status-h" className="text-lg font-semibold">
-          Status
+          {t("status")}
         </h2>
         {mayChangeStatus ? (
           <div className="mt-2 flex flex-wrap items-end gap-2">
             <label className="flex flex-col text-sm">
-              Reason or note (shown to the user, kept in the notes)
+              {t("reason")}
               <input
                 className={inputClass}
                 value={note}
@@ -68,11 +66,11 @@ export function UserActions({
               />
             </label>
             <label className="flex flex-col text-sm">
-              Suspend for
+              {t("suspendFor")}
               <select className={inputClass} value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-                {DURATIONS.map(([label, h]) => (
+                {DURATIONS.map((h) => (
                   <option key={h} value={h}>
-                    {label}
+                    {t("hours", { hours: String(h) })}
                   </option>
                 ))}
               </select>
@@ -89,7 +87,7 @@ export function UserActions({
                 })
               }
             >
-              Suspend
+              {t("suspend")}
             </button>
             <button
               type="button"
@@ -102,7 +100,7 @@ export function UserActions({
                 })
               }
             >
-              Ban
+              {t("ban")}
             </button>
             <button
               type="button"
@@ -115,43 +113,36 @@ export function UserActions({
                 })
               }
             >
-              {status === "banned" ? "Unban" : "Reinstate"}
+              {status === "banned" ? t("unban") : t("reinstate")}
             </button>
           </div>
         ) : (
-          <p className="mt-2 text-sm">
-            {isSelf
-              ? "You cannot change your own status."
-              : "Moderators can change the status of readers only."}
-          </p>
+          <p className="mt-2 text-sm">{isSelf ? t("self") : t("readersOnly")}</p>
         )}
       </section>
       {viewerIsAdmin && emailUnverified ? (
         <section aria-labelledby="verify-h">
           <h2 id="verify-h" className="text-lg font-semibold">
-            E-mail address
+            {t("emailTitle")}
           </h2>
-          <p className="mt-1 text-sm">
-            Not verified yet: the reader cannot comment or vote. Mark it verified if you know the address is
-            theirs (recorded in the audit log).
-          </p>
+          <p className="mt-1 text-sm">{t("emailText")}</p>
           <button
             type="button"
             className={`${buttonClass("secondary", "sm")} mt-2`}
             aria-disabled={busy || undefined}
             onClick={() => !busy && void run("POST", `/api/v1/admin/users/${userId}/verify-email`, {})}
           >
-            Mark e-mail verified
+            {t("markVerified")}
           </button>
         </section>
       ) : null}
       {viewerIsAdmin ? (
         <section aria-labelledby="role-h">
           <h2 id="role-h" className="text-lg font-semibold">
-            Role
+            {t("role")}
           </h2>
           {isSelf ? (
-            <p className="mt-2 text-sm">You cannot change your own role.</p>
+            <p className="mt-2 text-sm">{t("selfRole")}</p>
           ) : (
             <form
               className="mt-2 flex items-end gap-2"
@@ -161,11 +152,11 @@ export function UserActions({
               }}
             >
               <label className="flex flex-col text-sm">
-                Role
+                {t("role")}
                 <select className={inputClass} value={newRole} onChange={(e) => setNewRole(e.target.value)}>
-                  <option value="reader">reader</option>
-                  <option value="moderator">moderator</option>
-                  <option value="admin">admin</option>
+                  <option value="reader">{word("reader")}</option>
+                  <option value="moderator">{word("moderator")}</option>
+                  <option value="admin">{word("admin")}</option>
                 </select>
               </label>
               <button
@@ -173,7 +164,7 @@ export function UserActions({
                 className={buttonClass("primary", "sm")}
                 disabled={busy || newRole === role}
               >
-                Change role
+                {t("changeRole")}
               </button>
             </form>
           )}
@@ -181,7 +172,7 @@ export function UserActions({
       ) : null}
       <section aria-labelledby="note-h">
         <h2 id="note-h" className="text-lg font-semibold">
-          Add a moderator note
+          {t("addNote")}
         </h2>
         <form
           className="mt-2 flex flex-wrap items-end gap-2"
@@ -191,7 +182,7 @@ export function UserActions({
           }}
         >
           <label className="flex min-w-72 flex-1 flex-col text-sm">
-            Note (moderators only)
+            {t("noteLabel")}
             <textarea
               className={inputClass}
               value={modNote}
@@ -201,7 +192,7 @@ export function UserActions({
             />
           </label>
           <button type="submit" className={buttonClass("secondary", "sm")} disabled={busy}>
-            Add note
+            {t("add")}
           </button>
         </form>
       </section>

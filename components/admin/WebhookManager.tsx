@@ -1,6 +1,7 @@
 "use client";
 // Admin webhooks: register an endpoint (URL, events, secret), see each one's state and delivery log,
 // send a test event, re-enable or delete. Everything goes through /api/v1/admin/webhooks.
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass, inputClass } from "@/components/ui/styles";
@@ -38,6 +39,9 @@ const EVENTS = [
 ];
 
 export function WebhookManager({ initial }: { initial: HookView[] }) {
+  const t = useTranslations("AdminWebhookManager");
+  const f = useFormatter();
+  const at = (iso: string) => `${f.dateTime(new Date(iso), "dateTime")} UTC`;
   const [hooks, setHooks] = useState(initial);
   const [msg, setMsg] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
@@ -49,22 +53,22 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
   }
   async function create(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
+    const form = new FormData(e.currentTarget);
     const body: Record<string, unknown> = {
-      url: String(f.get("url") ?? ""),
-      name: String(f.get("name") ?? ""),
-      events: EVENTS.filter((ev) => f.get(ev) === "on"),
+      url: String(form.get("url") ?? ""),
+      name: String(form.get("name") ?? ""),
+      events: EVENTS.filter((ev) => form.get(ev) === "on"),
     };
-    const s = String(f.get("secret") ?? "");
+    const s = String(form.get("secret") ?? "");
     if (s) body.secret = s;
     const r = await callApi<{ webhook: HookView & { secret: string } }>(
       "POST",
       "/api/v1/admin/webhooks",
       body,
     );
-    if (!r.ok || !r.data) return setMsg({ tone: "error", text: r.error?.message ?? "Not saved." });
+    if (!r.ok || !r.data) return setMsg({ tone: "error", text: r.error?.message ?? t("notSaved") });
     setSecret(r.data.webhook.secret);
-    setMsg({ tone: "ok", text: "Endpoint added." });
+    setMsg({ tone: "ok", text: t("added") });
     e.currentTarget.reset();
     await refresh();
   }
@@ -82,8 +86,8 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
           : await callApi("PATCH", `/api/v1/admin/webhooks/${h.id}`, { active: what === "enable" });
     setMsg(
       r.ok
-        ? { tone: "ok", text: what === "test" ? "Test event queued: see the delivery log." : "Saved." }
-        : { tone: "error", text: r.error?.message ?? "Failed." },
+        ? { tone: "ok", text: what === "test" ? t("testQueued") : t("saved") }
+        : { tone: "error", text: r.error?.message ?? t("failed") },
     );
     await refresh();
     if (what === "test") setTimeout(() => void act(h, "log"), 1500);
@@ -102,14 +106,14 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
       ) : null}
       {secret ? (
         <p role="status" className="break-all rounded border border-amber-400 p-3 text-sm">
-          Secret (shown once; the receiver verifies X-Agora-Signature with it): <code>{secret}</code>
+          {t.rich("secret", { secret, code: (c) => <code>{c}</code> })}
         </p>
       ) : null}
       <section aria-labelledby="hooks-heading">
         <h2 id="hooks-heading" className="text-xl font-semibold">
-          Endpoints
+          {t("endpoints")}
         </h2>
-        {hooks.length === 0 ? <p className="mt-2">No endpoints yet.</p> : null}
+        {hooks.length === 0 ? <p className="mt-2">{t("none")}</p> : null}
         <ul className="mt-2 space-y-4">
           {hooks.map((h) => (
             <li key={h.id} className="rounded border border-zinc-200 p-3 dark:border-zinc-800">
@@ -118,57 +122,62 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
                 {h.url}
               </p>
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                {h.events.join(", ")} · secret {h.secretHint} ·{" "}
-                {h.active ? (h.failingSince ? `failing since ${h.failingSince}` : "active") : "disabled"}
+                {t("state", {
+                  events: h.events.join(", "),
+                  hint: h.secretHint,
+                  state: h.active
+                    ? h.failingSince
+                      ? t("failingSince", { when: at(h.failingSince) })
+                      : t("active")
+                    : t("disabled"),
+                })}
                 {h.disabledReason ? ` (${h.disabledReason})` : ""}
               </p>
               <div className="mt-2 flex flex-wrap gap-2">
                 <button type="button" className={buttonClass("secondary")} onClick={() => act(h, "test")}>
-                  Send test event
+                  {t("test")}
                 </button>
                 <button type="button" className={buttonClass("secondary")} onClick={() => act(h, "log")}>
-                  Delivery log
+                  {t("log")}
                 </button>
                 <button
                   type="button"
                   className={buttonClass("secondary")}
                   onClick={() => act(h, h.active ? "disable" : "enable")}
                 >
-                  {h.active ? "Disable" : "Enable"}
+                  {h.active ? t("disable") : t("enable")}
                 </button>
                 <button type="button" className={buttonClass("danger")} onClick={() => act(h, "delete")}>
-                  Delete
+                  {t("delete")}
                 </button>
               </div>
               {log[h.id] ? (
                 <div className="mt-3 overflow-x-auto">
                   <table className="min-w-full text-start text-sm">
-                    <caption className="sr-only">Deliveries to {h.url}</caption>
+                    <caption className="sr-only">{t("caption", { url: h.url })}</caption>
                     <thead>
                       <tr>
                         <th scope="col" className="pe-3">
-                          Time
+                          {t("time")}
                         </th>
                         <th scope="col" className="pe-3">
-                          Event
+                          {t("event")}
                         </th>
                         <th scope="col" className="pe-3">
-                          Status
+                          {t("status")}
                         </th>
                         <th scope="col" className="pe-3">
-                          Code
+                          {t("code")}
                         </th>
-                        <th scope="col">Attempts / error</th>
+                        <th scope="col">{t("attempts")}</th>
                       </tr>
                     </thead>
                     <tbody>
                       {log[h.id].map((d) => (
                         <tr key={d.id}>
-                          <td className="pe-3">
-                            {(d.lastAttemptAt ?? d.createdAt).slice(0, 19).replace("T", " ")}
-                          </td>
+                          <td className="pe-3">{at(d.lastAttemptAt ?? d.createdAt)}</td>
                           <td className="pe-3">{d.event}</td>
-                          <td className="pe-3">{d.status}</td>
+                          <td className="pe-3">{t("deliveryStatus", { status: d.status })}</td>
                           <td className="pe-3">{d.responseCode ?? "—"}</td>
                           <td>
                             {d.attempts}
@@ -178,7 +187,7 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
                       ))}
                     </tbody>
                   </table>
-                  {log[h.id].length === 0 ? <p className="text-sm">No deliveries yet.</p> : null}
+                  {log[h.id].length === 0 ? <p className="text-sm">{t("noDeliveries")}</p> : null}
                 </div>
               ) : null}
             </li>
@@ -187,12 +196,12 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
       </section>
       <section aria-labelledby="add-heading">
         <h2 id="add-heading" className="text-xl font-semibold">
-          Add an endpoint
+          {t("add")}
         </h2>
         <form onSubmit={create} className="mt-2 max-w-xl space-y-3">
           <div>
             <label htmlFor="wh-url" className="block text-sm font-medium">
-              URL
+              {t("url")}
             </label>
             <input
               id="wh-url"
@@ -200,17 +209,17 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
               type="url"
               required
               className={`${inputClass} w-full`}
-              placeholder="https://cms.example/agora-hook"
+              placeholder={t("urlExample")}
             />
           </div>
           <div>
             <label htmlFor="wh-name" className="block text-sm font-medium">
-              Name (optional)
+              {t("name")}
             </label>
             <input id="wh-name" name="name" maxLength={100} className={`${inputClass} w-full`} />
           </div>
           <fieldset>
-            <legend className="text-sm font-medium">Events</legend>
+            <legend className="text-sm font-medium">{t("events")}</legend>
             <div className="mt-1 grid grid-cols-1 gap-1 sm:grid-cols-2">
               {EVENTS.map((ev) => (
                 <label key={ev} className="inline-flex items-center gap-2 text-sm">
@@ -222,7 +231,7 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
           </fieldset>
           <div>
             <label htmlFor="wh-secret" className="block text-sm font-medium">
-              Secret (optional, 16+ characters; generated when empty)
+              {t("secretLabel")}
             </label>
             <input
               id="wh-secret"
@@ -234,7 +243,7 @@ export function WebhookManager({ initial }: { initial: HookView[] }) {
             />
           </div>
           <button type="submit" className={buttonClass()}>
-            Add endpoint
+            {t("submit")}
           </button>
         </form>
       </section>

@@ -1,7 +1,39 @@
-import { plural } from "@/components/ui/format";
+import type { useFormatter } from "next-intl";
+import { useTranslations } from "next-intl";
+
+/** next-intl's formatter (useFormatter() in components, await getFormatter() in async pages). */
+export type Formatter = ReturnType<typeof useFormatter>;
+
+const STATUS_KEYS = [
+  "approved",
+  "pending",
+  "rejected",
+  "spam",
+  "deleted",
+  "open",
+  "upheld",
+  "overturned",
+  "active",
+  "suspended",
+  "banned",
+  "reader",
+  "moderator",
+  "admin",
+  "draft",
+  "published",
+] as const;
+type StatusKey = (typeof STATUS_KEYS)[number];
+const isStatusKey = (s: string): s is StatusKey => (STATUS_KEYS as readonly string[]).includes(s);
+
+/** A status or role word in the reader's language (the value itself when it has no translation). */
+export function useStatusWord() {
+  const t = useTranslations("AdminStatus");
+  return (s: string) => (isStatusKey(s) ? t(s) : s);
+}
 
 // Small presentational pieces shared by the admin pages (server or client).
 export function StatusBadge({ status }: { status: string }) {
+  const word = useStatusWord();
   const tone: Record<string, string> = {
     approved: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200",
     pending: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
@@ -19,22 +51,18 @@ export function StatusBadge({ status }: { status: string }) {
     <span
       className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${tone[status] ?? "bg-zinc-100 dark:bg-zinc-800"}`}
     >
-      {status}
+      {word(status)}
     </span>
   );
 }
 
-export function ago(iso: string, now = Date.now()): string {
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return `${s} s`;
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.round(m / 60);
-  if (h < 48) return `${h} h`;
-  return plural(Math.round(h / 24), "day");
+/** How long ago, in the reader's language ("5 minutes ago", "hace 5 minutos"). */
+export function ago(f: Formatter, iso: string, now = Date.now()): string {
+  return f.relativeTime(new Date(iso), now);
 }
 
-export function when(iso: string | null): string {
+/** A moment, in the reader's language, in UTC (the panel shows UTC everywhere). */
+export function when(f: Formatter, iso: string | null): string {
   if (!iso) return "—";
-  return `${iso.replace("T", " ").slice(0, 16)} UTC`;
+  return `${f.dateTime(new Date(iso), "dateTime")} UTC`;
 }

@@ -2,6 +2,7 @@
 // The reader's notification list: each item links to the comment's permalink (opening it marks it
 // read), "Mark read" per item and "Mark all as read". Items come from the server page; changes go to
 // POST /api/v1/notifications/read and the bell hears the new count at once.
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass } from "@/components/ui/styles";
@@ -16,18 +17,6 @@ export interface Item {
   createdAt: string;
 }
 
-const KIND_LABEL: Record<string, string> = {
-  reply: "Reply",
-  mention: "Mention",
-  follow: "Followed thread",
-  approved: "Approved",
-  rejected: "Rejected",
-  removed: "Removed",
-  appeal: "Appeal",
-  featured: "Featured",
-  pinned: "Pinned",
-};
-
 export function NotificationList({
   items: initial,
   unread: initialUnread,
@@ -35,6 +24,8 @@ export function NotificationList({
   items: Item[];
   unread: number;
 }) {
+  const t = useTranslations("AccountNotificationList");
+  const f = useFormatter();
   const [items, setItems] = useState(initial);
   const [unread, setUnread] = useState(initialUnread);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +41,7 @@ export function NotificationList({
     <div className="mt-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
-          {unread === 0 ? "Nothing unread." : `${unread} unread`}
+          {unread === 0 ? t("nothingUnread") : t("unread", { count: unread })}
         </p>
         <button
           type="button"
@@ -58,7 +49,7 @@ export function NotificationList({
           disabled={unread === 0}
           onClick={() => mark({ all: true })}
         >
-          Mark all as read
+          {t("markAll")}
         </button>
       </div>
       {error ? (
@@ -67,11 +58,9 @@ export function NotificationList({
         </p>
       ) : null}
       {items.length === 0 ? (
-        <p className="mt-6">
-          No notifications yet. Replies to your comments, mentions and moderators’ decisions show up here.
-        </p>
+        <p className="mt-6">{t("none")}</p>
       ) : (
-        <ol className="mt-4 divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Notifications">
+        <ol className="mt-4 divide-y divide-zinc-200 dark:divide-zinc-800" aria-label={t("list")}>
           {items.map((n) => (
             <li
               key={n.id}
@@ -85,10 +74,10 @@ export function NotificationList({
               />
               <div className="min-w-0 flex-1">
                 <p className="text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
-                  {KIND_LABEL[n.kind] ?? n.kind}
-                  {n.read ? "" : " · unread"} ·{" "}
+                  {t("kind", { kind: n.kind })}
+                  {n.read ? "" : t("unreadMark")} ·{" "}
                   <time dateTime={n.createdAt}>
-                    {new Date(n.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+                    {t("time", { when: f.dateTime(new Date(n.createdAt), "dateTime") })}
                   </time>
                 </p>
                 <a
@@ -111,9 +100,9 @@ export function NotificationList({
                   type="button"
                   className="self-start rounded px-2 py-1 text-sm font-normal underline"
                   onClick={() => mark({ ids: [n.id] })}
-                  aria-label={`Mark read: ${n.text}`}
+                  aria-label={t("markReadLabel", { text: n.text })}
                 >
-                  Mark read
+                  {t("markRead")}
                 </button>
               )}
             </li>

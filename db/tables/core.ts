@@ -54,6 +54,9 @@ export const users = pgTable(
     handleChangedAt: timestamp("handle_changed_at", { withTimezone: true, mode: "date" }),
     /** the reader hid their profile: 404 for everyone but staff */
     profileHidden: boolean("profile_hidden").notNull().default(false),
+    /** the reader's language for mail ("en" | "es", lib/i18n/config.ts): set at sign-up from the
+     * request, changeable on the account page (docs/decisions/131-i18n-api-and-mail.md) */
+    locale: text("locale").notNull().default("en"),
     createdAt: createdAt(),
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
   },

@@ -12,8 +12,10 @@ import {
   TooLarge,
   UnsupportedMediaType,
 } from "@/lib/errors";
+import { fieldText, messageText, msg, zodIssueText } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
 import { findControlChars } from "@/lib/validation/text";
+import { requestLocale } from "@/server/locale.cjs";
 
 export function errorBody(code: string, message: string, field?: string) {
   return { error: field ? { code, message, field } : { code, message } };
@@ -44,7 +46,7 @@ export const MAX_JSON_BYTES = Number(process.env.AGORA_MAX_JSON_BYTES || 64 * 10
 export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
-    throw new UnsupportedMediaType("Send the body as JSON (Content-Type: application/json).");
+    throw new UnsupportedMediaType(msg("Api.http.sendTheBodyAs"));
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -67,18 +69,18 @@ export async function readJson(req: Request, maxBytes = MAX_JSON_BYTES): Promise
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new BadRequest("invalid_encoding", "The body is not valid UTF-8.");
+    throw new BadRequest("invalid_encoding", msg("Api.http.invalidEncoding"));
   }
-  if (!text.trim()) throw new BadRequest("empty_body", "The request body is empty; send a JSON object.");
+  if (!text.trim()) throw new BadRequest("empty_body", msg("Api.http.emptyBody"));
   try {
     return JSON.parse(text);
   } catch {
-    throw new BadRequest("malformed_json", "The body is not valid JSON.");
+    throw new BadRequest("malformed_json", msg("Api.http.malformedJson"));
   }
 }
 
 function tooLarge(maxBytes: number) {
-  return new TooLarge(`The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  return new TooLarge(msg("Api.http.theBodyIsLarger", { kb: Math.round(maxBytes / 1024) }));
 }
 
 /** Validates with zod; the first problem becomes a 422 naming the field. */
@@ -87,14 +89,14 @@ export function validate<T extends z.ZodType>(schema: T, data: unknown): z.infer
   const bad = findControlChars(data);
   if (bad) {
     const field = bad.field || undefined;
-    throw new Invalid(field, field ? `${field}: ${bad.problem}` : bad.problem);
+    throw new Invalid(field, fieldText(field, messageText(bad.problem)));
   }
-  const r = schema.safeParse(data);
+  // reportInput: zod's own messages name the type received (rendered again in the reader's language)
+  const r = schema.safeParse(data, { reportInput: true });
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const field = issue.path.join(".") || undefined;
-  const message = field ? `${field}: ${issue.message}` : issue.message;
-  throw new Invalid(field, message);
+  throw new Invalid(field, fieldText(field, zodIssueText(issue)));
 }
 
 export async function readBody<T extends z.ZodType>(
@@ -116,13 +118,13 @@ export function checkOrigin(req: Request): void {
   if (!origin) {
     // browsers always send Origin on cross-site POST/PUT/PATCH/DELETE; a missing one with a cookie
     // is refused too, so that only same-origin pages and token tools can write
-    throw new Forbidden("This request must come from the site itself (Origin header missing).", "bad_origin");
+    throw new Forbidden(msg("Api.http.badOrigin"), "bad_origin");
   }
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new Forbidden("The Origin header is not a valid origin.", "bad_origin");
+    throw new Forbidden(msg("Api.http.badOrigin2"), "bad_origin");
   }
   const allowed = new Set([
     host,
@@ -130,7 +132,7 @@ export function checkOrigin(req: Request): void {
   ]);
   if (process.env.AUTH_URL) allowed.add(new URL(process.env.AUTH_URL).host);
   if (!allowed.has(originHost)) {
-    throw new Forbidden("Cross-site requests are not allowed.", "bad_origin");
+    throw new Forbidden(msg("Api.http.badOrigin3"), "bad_origin");
   }
 }
 
@@ -140,28 +142,42 @@ export function statusOf(e: DomainError): number {
 }
 
 /**
+ * The language of an API answer: the NEXT_LOCALE cookie, else Accept-Language, negotiated as for pages
+ * (server/locale.cjs). docs/decisions/131-i18n-api-and-mail.md.
+ */
+export function apiLocale(req: Request | undefined): string {
+  if (!req) return "en";
+  return requestLocale(req.headers.get("cookie"), req.headers.get("accept-language"));
+}
+
+/**
  * Wraps a route handler: domain errors (lib/errors.ts) become their JSON shape with the status of their
- * kind; anything else a 500 without details.
+ * kind, the message in the request's language; anything else a 500 without details.
  */
 export function handle<A extends unknown[]>(fn: (req: Request, ...args: A) => Promise<Response>) {
   return async (req: Request, ...args: A): Promise<Response> => {
     try {
       return await fn(req, ...args);
     } catch (e) {
-      return errorResponse(e);
+      return errorResponse(e, req);
     }
   };
 }
 
-export function errorResponse(e: unknown): Response {
+/** The JSON answer for an error; with `req`, its message is in the request's language. */
+export function errorResponse(e: unknown, req?: Request): Response {
+  const locale = apiLocale(req);
   if (e instanceof DomainError) {
     const headers = e.retryAfter ? { "retry-after": String(e.retryAfter) } : undefined;
-    return jsonError(STATUS_OF_KIND[e.kind], e.code, e.message, e.field, headers);
+    return jsonError(STATUS_OF_KIND[e.kind], e.code, e.messageIn(locale), e.field, headers);
   }
   const mapped = mapDbError(e);
   if (mapped) {
     log.warn({ err: errorCodes(e) }, "database unavailable: answered 503");
-    return jsonError(mapped.status, mapped.code, mapped.message, undefined, mapped.headers);
+    const message = new DomainError("unavailable", mapped.code, msg("Api.http.unavailable")).messageIn(
+      locale,
+    );
+    return jsonError(mapped.status, mapped.code, message, undefined, mapped.headers);
   }
   // one line with the request id, never the payload: a failed query's message ends with its parameters
   // (drizzle: "Failed query: …\nparams: …"), so only the first line and the call sites are kept
@@ -171,7 +187,11 @@ export function errorResponse(e: unknown): Response {
     { err: { name: err?.name, message: String(err?.message ?? e).split("\n")[0], stack: stack.join("\n") } },
     "api: unexpected error",
   );
-  return jsonError(500, "internal", "Something went wrong on our side. Please try again.");
+  return jsonError(
+    500,
+    "internal",
+    new DomainError("unavailable", "internal", msg("Api.http.internal")).messageIn(locale),
+  );
 }
 
 const TRANSIENT_DB_CODES = new Set([

@@ -10,6 +10,7 @@ import { articles, authors, users } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { isUuid } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { recordAction } from "@/lib/moderation/audit";
 
 export const authorAccountSchema = z
@@ -40,13 +41,13 @@ export async function setAuthorAccount(
   input: AuthorAccountInput,
   actorId: string,
 ): Promise<AuthorAccount> {
-  if (!isUuid(authorId)) throw new NotFound("No such author.");
+  if (!isUuid(authorId)) throw new NotFound(msg("Api.articles.noSuchAuthor"));
   const [author] = await db
     .select({ id: authors.id, name: authors.name, userId: authors.userId })
     .from(authors)
     .where(eq(authors.id, authorId))
     .limit(1);
-  if (!author) throw new NotFound("No such author.");
+  if (!author) throw new NotFound(msg("Api.articles.noSuchAuthor"));
   let account: AuthorAccount["account"] = null;
   if (input.email !== null) {
     const [u] = await db
@@ -54,7 +55,8 @@ export async function setAuthorAccount(
       .from(users)
       .where(sql`lower(${users.email}) = ${input.email}`)
       .limit(1);
-    if (!u || u.deletedAt) throw new Invalid("email", `email: no account has the address ${input.email}`);
+    if (!u || u.deletedAt)
+      throw new Invalid("email", msg("Api.articles.noAccountWithEmail", { email: input.email }));
     account = { id: u.id, name: u.name, email: u.email };
     const [other] = await db
       .select({ id: authors.id, name: authors.name })
@@ -62,10 +64,7 @@ export async function setAuthorAccount(
       .where(eq(authors.userId, u.id))
       .limit(1);
     if (other && other.id !== author.id)
-      throw new Conflict(
-        "account_taken",
-        `That account is already linked to the author ${other.name}; unlink it there first.`,
-      );
+      throw new Conflict("account_taken", msg("Api.articles.accountTaken", { name: other.name }));
   }
   const next = account?.id ?? null;
   if (next === author.userId)

@@ -10,6 +10,7 @@ import { articles, authors, pollOptions, polls, questions, users } from "@/db/sc
 import { cacheTags, invalidate } from "@/lib/cache";
 import { isUuid, type Tx } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { imageProblems, slugify } from "@/lib/markdown/article";
 import { recordAction } from "@/lib/moderation/audit";
 import { loadArticleQuestion } from "./queries";
@@ -160,7 +161,7 @@ export const articleUpdateSchema = z.object(fields).partial().strict().superRefi
 export type ArticleCreate = z.output<typeof articleCreateSchema>;
 export type ArticleUpdate = z.output<typeof articleUpdateSchema>;
 
-const missing = (id: string) => new NotFound(`No article with id "${id.slice(0, 60)}".`);
+const missing = (id: string) => new NotFound(msg("Api.articles.noArticleWithId", { id: id.slice(0, 60) }));
 
 async function resolveAuthor(tx: Tx, d: { authorId?: string; newAuthor?: { name: string; job?: string } }) {
   if (d.newAuthor) {
@@ -174,14 +175,14 @@ async function resolveAuthor(tx: Tx, d: { authorId?: string; newAuthor?: { name:
     return a.id;
   }
   const [a] = await tx.select({ id: authors.id }).from(authors).where(eq(authors.id, d.authorId!)).limit(1);
-  if (!a) throw new Invalid("authorId", "authorId: no such author");
+  if (!a) throw new Invalid("authorId", msg("Api.articles.authorIdNoSuchAuthor"));
   return a.id;
 }
 
 async function ensureSlugFree(tx: Tx, slug: string, exceptId?: string) {
   const [other] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).limit(1);
   if (other && other.id !== exceptId)
-    throw new Conflict("slug_taken", `slug: another article already uses "${slug}"; choose another.`, "slug");
+    throw new Conflict("slug_taken", msg("Api.articles.slugTaken", { slug }), "slug");
 }
 
 /** Replaces the question and polls, keeping polls and options that carry their id (and their votes). */
@@ -193,7 +194,7 @@ async function writeQuestion(tx: Tx, articleId: string, q: z.output<typeof quest
     if (!keptPollIds.has(p.id) && p.totalVoters > 0)
       throw new Conflict(
         "poll_has_votes",
-        `The poll "${p.question}" has ${p.totalVoters} votes and cannot be removed; close it instead (closesAt).`,
+        msg("Api.articles.pollHasVotes", { question: p.question, totalVoters: p.totalVoters }),
       );
   if (!q) {
     if (existing) await tx.delete(questions).where(eq(questions.id, existing.id));
@@ -224,7 +225,7 @@ async function writeQuestion(tx: Tx, articleId: string, q: z.output<typeof quest
       if (!oldIds.has(p.id))
         throw new Invalid(
           `question.polls.${position}.id`,
-          `question.polls.${position}.id: not a poll of this article`,
+          msg("Api.articles.questionPollsIdNotA", { position }),
         );
       pollId = p.id;
       await tx.update(polls).set(values).where(eq(polls.id, pollId));
@@ -242,7 +243,11 @@ async function writeQuestion(tx: Tx, articleId: string, q: z.output<typeof quest
       if (!keepOpt.has(o.id) && o.voteCount > 0)
         throw new Conflict(
           "option_has_votes",
-          `The option "${o.label}" of "${p.question}" has ${o.voteCount} votes and cannot be removed.`,
+          msg("Api.articles.optionHasVotes", {
+            label: o.label,
+            question: p.question,
+            voteCount: o.voteCount,
+          }),
         );
     const removed = oldOptions.filter((o) => !keepOpt.has(o.id)).map((o) => o.id);
     if (removed.length) await tx.delete(pollOptions).where(inArray(pollOptions.id, removed));
@@ -252,7 +257,7 @@ async function writeQuestion(tx: Tx, articleId: string, q: z.output<typeof quest
         if (!oldOptIds.has(o.id))
           throw new Invalid(
             `question.polls.${position}.options.${optPos}.id`,
-            `question.polls.${position}.options.${optPos}.id: not an option of this poll`,
+            msg("Api.articles.questionPollsOptionsIdNot", { position, optPos }),
           );
         await tx
           .update(pollOptions)
@@ -287,7 +292,7 @@ export async function createArticle(
   actorId: string,
 ): Promise<{ id: string; slug: string }> {
   const slug = d.slug ?? slugify(d.title).slice(0, 100).replace(/-+$/, "");
-  if (!slug) throw new Invalid("slug", "slug: the title gives no usable slug; set one");
+  if (!slug) throw new Invalid("slug", msg("Api.articles.slugTheTitleGives"));
   const out = await db.transaction(async (tx) => {
     await ensureSlugFree(tx, slug);
     const authorId = await resolveAuthor(tx, d);
@@ -357,7 +362,7 @@ export async function updateArticle(
       quietEnd: d.quietEnd === undefined ? cur.quietEnd : d.quietEnd,
     };
     if (Boolean(next.quietStart) !== Boolean(next.quietEnd))
-      throw new Invalid("quietEnd", "quietEnd: quiet hours need both a start and an end (or neither)");
+      throw new Invalid("quietEnd", msg("Api.articles.quietEndQuietHoursNeed"));
     const changed: string[] = (Object.keys(next) as (keyof typeof next)[]).filter(
       (k) => JSON.stringify(next[k]) !== JSON.stringify(cur[k]),
     );

@@ -25,6 +25,7 @@ import { cacheTags, invalidate } from "@/lib/cache";
 import { dropArticleCounts, moveCounters } from "@/lib/comments/counters";
 import type { Executor } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
 import { revokeSessions } from "./sessions";
 import type { Viewer } from "./viewer";
@@ -60,7 +61,7 @@ export async function deleteAccount(
       .from(users)
       .where(eq(users.id, viewer.id))
       .for("update");
-    if (!u || u.deletedAt) throw new Unauthenticated("Sign in to do this.");
+    if (!u || u.deletedAt) throw new Unauthenticated(msg("Api.auth.signInToDo"));
     const touched = new Set<string>();
     let removed = 0;
     if (input.comments === "remove") removed = await removeLeafComments(tx, u.id, touched);

@@ -17,6 +17,8 @@ import {
   users,
 } from "@/db/schema";
 import { Conflict, Forbidden, Unauthenticated } from "@/lib/errors";
+import { LOCALES } from "@/lib/i18n/config";
+import { messageText, msg } from "@/lib/i18n/text";
 import { changeHandle, checkHandle, invalidateReaderPages } from "@/lib/profiles/handle";
 import { setProfileHidden } from "@/lib/profiles/profile";
 import { consume } from "@/lib/rate-limit";
@@ -30,7 +32,7 @@ import type { Viewer } from "./viewer";
 
 async function current(db: Db, viewer: Viewer) {
   const u = await findUserById(db, viewer.id);
-  if (!u || u.deletedAt) throw new Unauthenticated("Sign in to do this.");
+  if (!u || u.deletedAt) throw new Unauthenticated(msg("Api.auth.signInToDo"));
   return u;
 }
 
@@ -41,10 +43,12 @@ export const profileInput = z
     /** the public profile's address (lib/profiles/handle.ts checks it) */
     handle: z.string({ error: "handle: 3-30 lowercase letters, digits or hyphens." }).max(100).optional(),
     profileHidden: z.boolean({ error: "profileHidden must be true or false." }).optional(),
+    /** the language of the reader's mail */
+    locale: z.enum(LOCALES, { error: 'locale must be "en" or "es".' }).optional(),
   })
   .strict()
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
-    message: "Send a new name, showPollTag, handle or profileHidden.",
+    message: "Send a new name, showPollTag, handle, profileHidden or locale.",
   });
 
 /** Display name and "show my poll vote beside my comments". A restricted account keeps its name. */
@@ -52,15 +56,16 @@ export async function updateProfile(db: Db, viewer: Viewer, input: z.infer<typeo
   const set: Partial<typeof users.$inferInsert> = {};
   if (input.name !== undefined) {
     const check = await checkDisplayName(input.name);
-    if (!check.ok) throw new UserInputError("name", check.message);
+    if (!check.ok) throw new UserInputError("name", messageText(check.message));
     if (check.name !== viewer.name) {
       // a name shows beside every comment: a suspended or banned account cannot change it
       const block = writeBlock(viewer);
-      if (block) throw new Forbidden(block, "account_restricted", "name");
+      if (block) throw new Forbidden(messageText(block), "account_restricted", "name");
       set.name = check.name;
     }
   }
   if (input.showPollTag !== undefined) set.showPollTag = input.showPollTag;
+  if (input.locale !== undefined) set.locale = input.locale;
   const handle = input.handle !== undefined ? await checkHandle(input.handle) : undefined;
   if (Object.keys(set).length || handle !== undefined || input.profileHidden !== undefined) {
     await consume("account_change_user", viewer.id);
@@ -72,7 +77,13 @@ export async function updateProfile(db: Db, viewer: Viewer, input: z.infer<typeo
       await invalidateReaderPages(db, viewer.id, [(await current(db, viewer)).handle]);
   }
   const u = await current(db, viewer);
-  return { name: u.name, showPollTag: u.showPollTag, handle: u.handle, profileHidden: u.profileHidden };
+  return {
+    name: u.name,
+    showPollTag: u.showPollTag,
+    handle: u.handle,
+    profileHidden: u.profileHidden,
+    locale: u.locale,
+  };
 }
 
 export const passwordInput = z
@@ -89,14 +100,15 @@ export const passwordInput = z
 export async function changePassword(db: Db, viewer: Viewer, input: z.infer<typeof passwordInput>) {
   const u = await current(db, viewer);
   const problem = passwordProblem(input.newPassword, u.email ?? undefined);
-  if (problem) throw new UserInputError("newPassword", problem);
+  if (problem) throw new UserInputError("newPassword", messageText(problem));
   await consume("account_change_user", viewer.id);
   if (u.passwordHash) {
-    if (!input.currentPassword) throw new UserInputError("currentPassword", "Enter your current password.");
+    if (!input.currentPassword)
+      throw new UserInputError("currentPassword", msg("Api.auth.enterYourCurrentPassword"));
     if (!(await verifyPassword(u.passwordHash, input.currentPassword)))
-      throw new UserInputError("currentPassword", "Your current password is not right.");
+      throw new UserInputError("currentPassword", msg("Api.auth.yourCurrentPasswordIs"));
     if (await verifyPassword(u.passwordHash, input.newPassword))
-      throw new UserInputError("newPassword", "The new password is the same as the current one.");
+      throw new UserInputError("newPassword", msg("Api.auth.theNewPasswordIs"));
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
@@ -113,8 +125,8 @@ export async function signOutEverywhere(db: Db, viewer: Viewer): Promise<void> {
 /** Sends the confirmation link again (limited: `verify_email_user`). */
 export async function resendVerification(db: Db, viewer: Viewer, origin?: string): Promise<void> {
   const u = await current(db, viewer);
-  if (u.emailVerified) throw new Conflict("already_verified", "Your email address is already confirmed.");
-  if (!u.email) throw new Conflict("no_email", "This account has no email address.");
+  if (u.emailVerified) throw new Conflict("already_verified", msg("Api.auth.alreadyVerified"));
+  if (!u.email) throw new Conflict("no_email", msg("Api.auth.noEmail"));
   await consume("verify_email_user", viewer.id);
   await sendVerificationEmail(db, u, origin);
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { Conflict, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { recordAction } from "@/lib/moderation/audit";
 import { hashApiToken } from "./viewer";
 
@@ -61,10 +62,7 @@ export async function createToken(
     .from(apiTokens)
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
   if (Number(active?.n ?? 0) >= MAX_ACTIVE_TOKENS)
-    throw new Conflict(
-      "too_many_tokens",
-      `You have ${MAX_ACTIVE_TOKENS} active tokens, the most allowed; revoke one you no longer use first.`,
-    );
+    throw new Conflict("too_many_tokens", msg("Api.auth.tooManyTokens", { max: MAX_ACTIVE_TOKENS }));
   const secret = `agora_${randomBytes(32).toString("base64url")}`;
   const row = await db.transaction(async (tx) => {
     // bound to the account's current session version and role (read in the same transaction)
@@ -73,7 +71,7 @@ export async function createToken(
       .from(users)
       .where(eq(users.id, userId))
       .limit(1);
-    if (!u) throw new NotFound("There is no such account.");
+    if (!u) throw new NotFound(msg("Api.auth.thereIsNoSuch"));
     const [t] = await tx
       .insert(apiTokens)
       .values({ userId, name, tokenHash: hashApiToken(secret), sessionVersion: u.sv, createdRole: u.role })
@@ -95,7 +93,7 @@ export async function revokeToken(
   userId: string,
   tokenId: string,
 ): Promise<{ changed: boolean; message: string; token: TokenInfo }> {
-  const missing = new NotFound(`You have no token with id "${tokenId.slice(0, 60)}".`);
+  const missing = new NotFound(msg("Api.auth.youHaveNoToken", { tokenId: tokenId.slice(0, 60) }));
   if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw missing;
   const [t] = await db
     .select()

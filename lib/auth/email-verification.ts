@@ -7,6 +7,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users, verificationTokens } from "@/db/schema";
 import { hashValue } from "@/lib/http/client";
+import { mailText } from "@/lib/i18n/text";
 import { publicBaseUrl, sendMail } from "@/lib/mail";
 
 export const VERIFY_TTL_HOURS = 24;
@@ -17,7 +18,7 @@ const tokenHash = (token: string) => hashValue("verify-email", token);
 /** Creates a fresh link (dropping older ones) and mails it; the token is never logged. */
 export async function sendVerificationEmail(
   db: Db,
-  user: { id: string; email: string | null; name: string | null },
+  user: { id: string; email: string | null; name: string | null; locale?: string | null },
   requestOrigin?: string,
 ): Promise<void> {
   if (!user.email) throw new Error("this account has no email address");
@@ -30,16 +31,18 @@ export async function sendVerificationEmail(
     expires: new Date(Date.now() + VERIFY_TTL_HOURS * 3600 * 1000),
   });
   const link = `${publicBaseUrl(requestOrigin)}/verify-email?${new URLSearchParams({ id: user.id, token })}`;
+  // in the reader's language (users.locale, set at sign-up)
+  const t = mailText(user.locale);
   await sendMail({
     to: user.email,
-    subject: "Confirm your email address for Agora",
+    subject: t("Mail.verify.subject"),
     text: [
-      `Hello ${user.name ?? "there"},`,
+      user.name ? t("Mail.hello", { name: user.name }) : t("Mail.helloThere"),
       "",
-      "Confirm your email address to comment and vote on Agora:",
+      t("Mail.verify.intro"),
       link,
       "",
-      `The link works once, for ${VERIFY_TTL_HOURS} hours. If you did not create an account, ignore this email.`,
+      t("Mail.verify.expiry", { hours: VERIFY_TTL_HOURS }),
     ].join("\n"),
   });
 }

@@ -9,6 +9,7 @@ import { type Db, getDb } from "@/db/client";
 import { users, verificationTokens } from "@/db/schema";
 import { Invalid } from "@/lib/errors";
 import { hashValue } from "@/lib/http/client";
+import { mailText, messageText, msg } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
 import { publicBaseUrl, sendMail } from "@/lib/mail";
 import { consume, RateLimitedError, refund } from "@/lib/rate-limit";
@@ -50,7 +51,13 @@ export async function requestPasswordReset(
   }
   const db = await getDb();
   const [u] = await db
-    .select({ id: users.id, email: users.email, name: users.name, status: users.status })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      locale: users.locale,
+    })
     .from(users)
     .where(and(eq(users.email, input.email), isNull(users.deletedAt)))
     .limit(1);
@@ -67,17 +74,18 @@ export async function requestPasswordReset(
   });
   const link = `${publicBaseUrl(requestOrigin)}/reset-password?${new URLSearchParams({ id: u.id, token })}`;
   try {
+    const t = mailText(u.locale);
     await sendMail({
       to: u.email,
-      subject: "Reset your Agora password",
+      subject: t("Mail.reset.subject"),
       text: [
-        `Hello ${u.name ?? "there"},`,
+        u.name ? t("Mail.hello", { name: u.name }) : t("Mail.helloThere"),
         "",
-        "Someone (hopefully you) asked to reset the password of your Agora account. Choose a new one here:",
+        t("Mail.reset.intro"),
         link,
         "",
-        `The link works once, for ${RESET_TTL_MINUTES} minutes, and signs you out everywhere else.`,
-        "If you did not ask for this, ignore this email: your password stays as it is.",
+        t("Mail.reset.expiry", { minutes: RESET_TTL_MINUTES }),
+        t("Mail.reset.ignore"),
       ].join("\n"),
     });
   } catch (e) {
@@ -119,7 +127,7 @@ export async function confirmPasswordReset(input: z.infer<typeof resetConfirmInp
     .where(and(eq(users.id, input.id), isNull(users.deletedAt)))
     .limit(1);
   const problem = passwordProblem(input.newPassword, u?.email ?? undefined);
-  if (problem) throw new Invalid("newPassword", problem);
+  if (problem) throw new Invalid("newPassword", messageText(problem));
   const passwordHash = await hashPassword(input.newPassword);
   const used = await db.transaction(async (tx) => {
     const [t] = await tx
@@ -140,16 +148,6 @@ export async function confirmPasswordReset(input: z.infer<typeof resetConfirmInp
     await revokeSessions(tx as unknown as Db, u.id);
     return "ok" as const;
   });
-  if (used === "expired")
-    throw new Invalid(
-      "token",
-      "This link has expired. Ask for a new one from the sign-in page.",
-      "link_expired",
-    );
-  if (used !== "ok")
-    throw new Invalid(
-      "token",
-      "This link is not valid (it may have been used already). Ask for a new one from the sign-in page.",
-      "link_invalid",
-    );
+  if (used === "expired") throw new Invalid("token", msg("Api.auth.linkExpired"), "link_expired");
+  if (used !== "ok") throw new Invalid("token", msg("Api.auth.linkInvalid"), "link_invalid");
 }

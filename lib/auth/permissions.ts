@@ -1,6 +1,7 @@
 // Every permission decision of Agora, in one place, used by pages, server actions and route handlers.
 // Decisions read the viewer from the database (lib/auth/viewer.ts), never from the JWT alone.
 import { Forbidden, Unauthenticated } from "@/lib/errors";
+import { messageText } from "@/lib/i18n/text";
 import { getViewer, type Viewer } from "./viewer";
 
 export type Action =
@@ -43,7 +44,7 @@ const TOKEN_NOT_ALLOWED = {
 
 /** For routes that also need another action's decision: refuses API tokens (403 token_not_allowed). */
 export function assertNotToken(v: Viewer): void {
-  if (v.via === "token") throw new Forbidden(TOKEN_NOT_ALLOWED.message, TOKEN_NOT_ALLOWED.code);
+  if (v.via === "token") throw new Forbidden(messageText(TOKEN_NOT_ALLOWED.message), TOKEN_NOT_ALLOWED.code);
 }
 
 export function decide(v: Viewer | null, action: Action): Decision {
@@ -87,8 +88,8 @@ export function decide(v: Viewer | null, action: Action): Decision {
 /** The named error for a refusal (Unauthenticated: sign in first; Forbidden: not allowed). */
 export function refusal(d: Extract<Decision, { ok: false }>): Unauthenticated | Forbidden {
   return d.kind === "unauthenticated"
-    ? new Unauthenticated(d.message, d.code)
-    : new Forbidden(d.message, d.code);
+    ? new Unauthenticated(messageText(d.message), d.code)
+    : new Forbidden(messageText(d.message), d.code);
 }
 
 /** For route handlers: the viewer allowed to do `action`, or the refusal (Unauthenticated/Forbidden). */

@@ -7,7 +7,9 @@ import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import Nodemailer from "next-auth/providers/nodemailer";
+import { mailText } from "@/lib/i18n/text";
 import { mailAvailable, mailFrom, publicBaseUrl, sendMail } from "@/lib/mail";
+import { requestLocale } from "@/server/locale.cjs";
 
 export const MAGIC_LINK_ID = "nodemailer";
 export const MAGIC_LINK_MINUTES = 30;
@@ -55,20 +57,26 @@ export function authProviders(env: NodeJS.ProcessEnv = process.env): Provider[] 
         server: env.SMTP_URL || "smtp://127.0.0.1:25",
         from: mailFrom(),
         maxAge: MAGIC_LINK_MINUTES * 60,
-        async sendVerificationRequest({ identifier, url }) {
+        async sendVerificationRequest({ identifier, url, request }) {
           // links in mail use the public URL (AUTH_URL) whatever host name the request used
           const link = new URL(url);
           const base = new URL(publicBaseUrl(link.origin));
           link.protocol = base.protocol;
           link.host = base.host;
+          // in the language of the page that asked for it (the reader may have no account yet)
+          const t = mailText(
+            request
+              ? requestLocale(request.headers.get("cookie"), request.headers.get("accept-language"))
+              : null,
+          );
           await sendMail({
             to: identifier,
-            subject: "Your sign-in link for Agora",
+            subject: t("Mail.magicLink.subject"),
             text: [
-              "Sign in to Agora with this link:",
+              t("Mail.magicLink.intro"),
               link.toString(),
               "",
-              `It works once, for ${MAGIC_LINK_MINUTES} minutes. If you did not ask for it, ignore this email: nothing happens without the link.`,
+              t("Mail.magicLink.expiry", { minutes: MAGIC_LINK_MINUTES }),
             ].join("\n"),
           });
         },

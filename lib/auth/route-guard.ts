@@ -7,8 +7,9 @@
 //  - an unknown or disabled provider gets a clear message (a 404, or back to /signin for a browser).
 // Bodies are read from a clone, so Auth.js still receives the request untouched.
 import { errorResponse, jsonError } from "@/lib/api/http";
-import { BadRequest } from "@/lib/errors";
+import { BadRequest, Invalid } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client";
+import { fieldText, messageText, msg, zodIssueText } from "@/lib/i18n/text";
 import { findControlChars } from "@/lib/validation/text";
 import { knownProviderIds, MAGIC_LINK_ID } from "./providers";
 import { beginMagicLink, beginSignIn } from "./signin-limits";
@@ -29,14 +30,14 @@ export async function authBodyFields(req: Request): Promise<Record<string, strin
   try {
     text = await req.clone().text();
   } catch {
-    throw new BadRequest("malformed_body", "The request body could not be read.");
+    throw new BadRequest("malformed_body", msg("Api.auth.malformedBody"));
   }
   if (type.includes("application/json")) {
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new BadRequest("malformed_json", "The request body is not valid JSON.");
+      throw new BadRequest("malformed_json", msg("Api.auth.malformedJson"));
     }
     const out: Record<string, string> = {};
     if (body && typeof body === "object" && !Array.isArray(body))
@@ -49,7 +50,7 @@ export async function authBodyFields(req: Request): Promise<Record<string, strin
     if (Object.hasOwn(out, k))
       throw new BadRequest(
         "repeated_field",
-        `The form sends the field "${k.slice(0, 40)}" more than once.`,
+        msg("Api.auth.repeatedField", { k: k.slice(0, 40) }),
         k.slice(0, 40),
       );
     out[k] = v;
@@ -85,7 +86,8 @@ export async function guardedAuthPost<R extends Request>(req: R, next: Handler<R
     const fields = await authBodyFields(req);
     // the one control-character rule (lib/validation/text.ts): a NUL in an email reached PostgreSQL
     const bad = findControlChars(fields);
-    if (bad) return jsonError(422, "invalid_input", `${bad.field}: ${bad.problem}`, bad.field);
+    if (bad)
+      return errorResponse(new Invalid(bad.field, fieldText(bad.field, messageText(bad.problem))), req);
     if (!m) return await next(req);
     const [, action, provider] = m;
     if (action === "callback" && provider === "credentials") {
@@ -97,12 +99,13 @@ export async function guardedAuthPost<R extends Request>(req: R, next: Handler<R
     }
     if (action === "signin" && provider === MAGIC_LINK_ID) {
       const email = emailSchema.safeParse(fields.email ?? "");
-      if (!email.success) return jsonError(422, "invalid_input", email.error.issues[0].message, "email");
+      if (!email.success)
+        return errorResponse(new Invalid("email", zodIssueText(email.error.issues[0])), req);
       await beginMagicLink(ip, email.data);
     }
     return next(req);
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, req);
   }
 }
 

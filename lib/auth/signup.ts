@@ -6,7 +6,10 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type User, users } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
 import { networkHashOf } from "@/lib/http/client";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+import { messageText, msg, zodIssueText } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
 import { checkHandle, handleTaken } from "@/lib/profiles/handle";
 import { consume } from "@/lib/rate-limit";
@@ -33,22 +36,25 @@ export async function validateSignUp(
   const shape = signUpShape.safeParse(raw);
   if (!shape.success) {
     const issue = shape.error.issues[0];
-    throw new UserInputError(String(issue.path[0] ?? "form"), issue.message);
+    throw new UserInputError(String(issue.path[0] ?? "form"), zodIssueText(issue));
   }
   const name = await checkDisplayName(shape.data.name);
-  if (!name.ok) throw new UserInputError("name", name.message);
+  if (!name.ok) throw new UserInputError("name", messageText(name.message));
   let handle: string | null = null;
   if (typeof shape.data.handle === "string" && shape.data.handle.trim()) {
     try {
       handle = await checkHandle(shape.data.handle);
     } catch (e) {
-      throw new UserInputError("handle", (e as Error).message);
+      throw new UserInputError(
+        "handle",
+        e instanceof DomainError && e.text ? e.text : messageText((e as Error).message),
+      );
     }
   }
   const email = emailSchema.safeParse(shape.data.email);
-  if (!email.success) throw new UserInputError("email", email.error.issues[0].message);
+  if (!email.success) throw new UserInputError("email", zodIssueText(email.error.issues[0]));
   const problem = passwordProblem(shape.data.password, email.data);
-  if (problem) throw new UserInputError("password", problem);
+  if (problem) throw new UserInputError("password", messageText(problem));
   return { name: name.name, handle, email: email.data, password: shape.data.password };
 }
 
@@ -61,12 +67,16 @@ function isUniqueViolation(e: unknown): boolean {
  * Creates an unconfirmed reader account and mails the confirmation link. Throws UserInputError for bad
  * input or a taken email, RateLimitedError when this network has signed up too often.
  */
-export async function signUp(db: Db, raw: unknown, ctx: { ip: string; origin?: string }): Promise<User> {
+export async function signUp(
+  db: Db,
+  raw: unknown,
+  ctx: { ip: string; origin?: string /** the request's language, kept for mail */; locale?: string },
+): Promise<User> {
   const input = await validateSignUp(raw);
   await consume("signup_ip", networkHashOf(ctx.ip, "signup-ip"));
   if (await findUserByEmail(db, input.email)) throw new UserInputError("email", DUPLICATE_EMAIL_MESSAGE);
   if (input.handle && (await handleTaken(db, input.handle)))
-    throw new UserInputError("handle", `handle: "${input.handle}" is taken. Choose another.`);
+    throw new UserInputError("handle", msg("Api.auth.handleIs", { handle: input.handle }));
   const passwordHash = await hashPassword(input.password);
   let user: User;
   try {
@@ -77,6 +87,7 @@ export async function signUp(db: Db, raw: unknown, ctx: { ip: string; origin?: s
         name: input.name,
         passwordHash,
         role: "reader",
+        locale: isLocale(ctx.locale) ? ctx.locale : DEFAULT_LOCALE,
         ...(input.handle ? { handle: input.handle } : {}),
       })
       .returning();

@@ -4,7 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { type User, users } from "@/db/schema";
-import { Invalid } from "@/lib/errors";
+import { Invalid, type Message } from "@/lib/errors";
+import { messageText, msg, zodIssueText } from "@/lib/i18n/text";
 import { hashPassword, passwordProblem } from "./password";
 
 export const ROLES = ["reader", "moderator", "admin"] as const;
@@ -34,7 +35,7 @@ export const passwordSchema = z.string().superRefine((p, ctx) => {
 /** Bad input from a person (a form or the API): Invalid with the field. */
 export class UserInputError extends Invalid {
   declare readonly field: string;
-  constructor(field: string, message: string) {
+  constructor(field: string, message: Message) {
     super(field, message);
     this.name = "UserInputError";
   }
@@ -70,18 +71,18 @@ export async function upsertUser(
   opts: { update?: boolean } = {},
 ): Promise<{ user: User; created: boolean }> {
   const email = emailSchema.safeParse(input.email);
-  if (!email.success) throw new UserInputError("email", email.error.issues[0].message);
+  if (!email.success) throw new UserInputError("email", zodIssueText(email.error.issues[0]));
   const name = displayNameSchema.safeParse(input.name);
-  if (!name.success) throw new UserInputError("name", name.error.issues[0].message);
+  if (!name.success) throw new UserInputError("name", zodIssueText(name.error.issues[0]));
   const problem = passwordProblem(input.password);
-  if (problem) throw new UserInputError("password", problem);
+  if (problem) throw new UserInputError("password", messageText(problem));
   if (!ROLES.includes(input.role))
-    throw new UserInputError("role", `Role must be one of ${ROLES.join(", ")}.`);
+    throw new UserInputError("role", msg("Api.auth.roleMustBeOne", { roles: ROLES.join(", ") }));
   const status = input.status ?? "active";
   if (!STATUSES.includes(status))
-    throw new UserInputError("status", `Status must be one of ${STATUSES.join(", ")}.`);
+    throw new UserInputError("status", msg("Api.auth.statusMustBeOne", { statuses: STATUSES.join(", ") }));
   if (status === "suspended" && !(input.suspendedUntil instanceof Date && input.suspendedUntil > new Date()))
-    throw new UserInputError("until", "A suspension needs an end date in the future.");
+    throw new UserInputError("until", msg("Api.auth.aSuspensionNeedsAn"));
   const statusFields = {
     status,
     suspendedUntil: status === "suspended" ? input.suspendedUntil! : null,
@@ -90,7 +91,7 @@ export async function upsertUser(
   const passwordHash = await hashPassword(input.password);
   const existing = await findUserByEmail(db, email.data);
   if (existing) {
-    if (!opts.update) throw new UserInputError("email", "An account with this email already exists.");
+    if (!opts.update) throw new UserInputError("email", msg("Api.auth.anAccountWithThis"));
     const [user] = await db
       .update(users)
       .set({

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { articles } from "@/db/schema";
 import { cacheTags, tagChangedAt } from "@/lib/cache";
 import { NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { shared } from "@/server/state.cjs";
 import type { CommentSort } from "./types";
 
@@ -58,7 +59,7 @@ export async function findCommentArticleCached(db: Db, slug: string): Promise<Co
 
 export async function requireCommentArticle(db: Db, slug: string): Promise<CommentArticle> {
   const a = await findCommentArticleCached(db, slug);
-  if (!a) throw new NotFound(`No published article "${slug}".`);
+  if (!a) throw new NotFound(msg("Api.comments.noPublishedArticle", { slug }));
   return a;
 }
 

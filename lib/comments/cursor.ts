@@ -1,6 +1,7 @@
 // Keyset cursors: opaque to clients (base64url JSON), checked strictly when they come back.
 import { z } from "zod";
 import { Invalid } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import type { CommentSort } from "./types";
 
 const rootCursor = z.object({
@@ -32,11 +33,7 @@ export function rootCursorFor(sort: CommentSort, seq: number, confidence: number
 export function parseRootCursor(s: string, sort: CommentSort): RootCursor {
   const r = rootCursor.safeParse(decode(s));
   if (!r.success || r.data.k !== sort || (sort === "top" && r.data.c == null))
-    throw new Invalid(
-      "cursor",
-      "cursor: not a cursor from this list (use nextCursor from the previous page with the same sort).",
-      "invalid_cursor",
-    );
+    throw new Invalid("cursor", msg("Api.comments.invalidCursor"), "invalid_cursor");
   return r.data;
 }
 
@@ -46,7 +43,6 @@ export function replyCursorFor(afterSeq: number): string {
 
 export function parseReplyCursor(s: string): number {
   const r = replyCursor.safeParse(decode(s));
-  if (!r.success)
-    throw new Invalid("cursor", "cursor: not a cursor from this list of replies.", "invalid_cursor");
+  if (!r.success) throw new Invalid("cursor", msg("Api.comments.invalidCursor2"), "invalid_cursor");
   return r.data.q;
 }

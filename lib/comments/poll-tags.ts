@@ -13,6 +13,7 @@ import { type Db, getDb } from "@/db/client";
 import { pollOptions, polls, questions } from "@/db/schema";
 import { isUuid, rowsOf } from "@/lib/db";
 import { Forbidden, Invalid } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { articlePollDefinitions } from "@/lib/polls/definitions";
 import { readVotesOf } from "@/lib/polls/results";
 import { type PollDef, resultsHiddenUntil } from "@/lib/polls/rules";
@@ -156,7 +157,7 @@ export async function readVotedOptionPage(
   if (label == null)
     throw new Invalid(
       "votedOption",
-      `votedOption: "${optionId.slice(0, 60)}" is not an option of this article's polls (use an option id from GET /api/v1/articles/${slug}/polls).`,
+      msg("Api.comments.votedOptionIs", { optionId: optionId.slice(0, 60), slug }),
     );
   const def = ((await articlePollDefinitions(db, slug)) ?? []).find((d) =>
     d.options.some((o) => o.id === optionId),

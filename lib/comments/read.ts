@@ -7,6 +7,7 @@ import { decide } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { isUuid, rowsOf } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { inQuietHours } from "@/lib/moderation/phases/quiet-hours";
 import { getSettings } from "@/lib/settings";
 import { articleSlugOf, type CommentArticle } from "./articles";
@@ -24,7 +25,7 @@ const isActiveStaff = (v: Viewer | null) => v != null && decide(v, "moderate").o
 
 /** A public comment of a published article; anything else is 404, like the article. */
 async function publicComment(db: Db, id: string): Promise<{ row: CommentRow; slug: string }> {
-  const notFound = () => new NotFound("No such comment.");
+  const notFound = () => new NotFound(msg("Api.comments.noSuchComment"));
   if (!isUuid(id)) throw notFound();
   const row = await findCommentRow(db, id, { onPublishedArticle: true });
   if (!row || !isPublic(row)) throw notFound();
@@ -87,7 +88,7 @@ export async function getCommentForViewer(
   viewer: Viewer | null,
   id: string,
 ): Promise<PublicComment & { body?: string; articleSlug: string }> {
-  const notFound = () => new NotFound("No such comment.");
+  const notFound = () => new NotFound(msg("Api.comments.noSuchComment"));
   if (!isUuid(id)) throw notFound();
   const staff = isActiveStaff(viewer);
   const row = await findCommentRow(db, id, { onPublishedArticle: !staff });
@@ -115,10 +116,10 @@ export async function getRevisions(
   id: string,
   viewer: Viewer | null = null,
 ): Promise<{ body: string; createdAt: string }[]> {
-  if (!isUuid(id)) throw new NotFound("No such comment.");
+  if (!isUuid(id)) throw new NotFound(msg("Api.comments.noSuchComment"));
   if (!isActiveStaff(viewer)) {
     const { row } = await publicComment(db, id);
-    if (row.status !== "approved") throw new NotFound("No such comment.");
+    if (row.status !== "approved") throw new NotFound(msg("Api.comments.noSuchComment"));
   }
   const rows = await rowsOf(
     db,

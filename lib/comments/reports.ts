@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { reportReasons } from "@/db/schema";
 import { isUuid, rowsOf } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { onReported } from "@/lib/moderation/reports";
 import { recordEvent } from "@/lib/notifications/outbox";
 import { findCommentRow } from "./queries";
@@ -45,24 +46,20 @@ export async function reportComment(
   commentId: string,
   input: ReportInput,
 ): Promise<{ id: string; commentId: string }> {
-  if (!isUuid(commentId)) throw new NotFound("No such comment.");
+  if (!isUuid(commentId)) throw new NotFound(msg("Api.comments.noSuchComment"));
   const stored = await db.transaction(async (tx) => {
     const c = await findCommentRow(tx, commentId, { onPublishedArticle: true });
-    if (!c || (c.status !== "approved" && c.status !== "deleted")) throw new NotFound("No such comment.");
-    if (c.status === "deleted") throw new Conflict("deleted", "This comment was deleted already.");
-    if (c.authorId === reporter.id)
-      throw new Forbidden("You cannot report your own comment; delete it instead.", "own_comment");
+    if (!c || (c.status !== "approved" && c.status !== "deleted"))
+      throw new NotFound(msg("Api.comments.noSuchComment"));
+    if (c.status === "deleted") throw new Conflict("deleted", msg("Api.comments.deleted"));
+    if (c.authorId === reporter.id) throw new Forbidden(msg("Api.comments.ownComment"), "own_comment");
     const [r] = await rowsOf(
       tx,
       sql`insert into reports (comment_id, reporter_id, reason, note)
           values (${commentId}, ${reporter.id}, ${input.reason}, ${input.note || null})
           on conflict (comment_id, reporter_id) do nothing returning id`,
     );
-    if (!r)
-      throw new Conflict(
-        "already_reported",
-        "You have already reported this comment; moderators will look at it.",
-      );
+    if (!r) throw new Conflict("already_reported", msg("Api.comments.alreadyReported"));
     await rowsOf(tx, sql`update comments set report_count = report_count + 1 where id = ${commentId}`);
     await recordEvent(tx, { type: "comment.reported", commentId, data: { reason: input.reason } });
     return { id: String(r.id), commentId };

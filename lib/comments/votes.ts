@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { isUuid, rowsOf } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { articleSlugOf } from "./articles";
 import { publishCommentEvent } from "./live";
 import { findCommentRow } from "./queries";
@@ -43,13 +44,13 @@ export async function voteOnComment(
   commentId: string,
   value: VoteValue,
 ): Promise<VoteResult> {
-  if (!isUuid(commentId)) throw new NotFound("No such comment.");
+  if (!isUuid(commentId)) throw new NotFound(msg("Api.comments.noSuchComment"));
   const out = await db.transaction(async (tx) => {
     const c = await findCommentRow(tx, commentId, { forUpdate: true, onPublishedArticle: true });
-    if (!c || (c.status !== "approved" && c.status !== "deleted")) throw new NotFound("No such comment.");
-    if (c.status === "deleted")
-      throw new Conflict("deleted", "This comment was deleted; it cannot be voted on.");
-    if (c.authorId === voter.id) throw new Forbidden("You cannot vote on your own comment.", "own_comment");
+    if (!c || (c.status !== "approved" && c.status !== "deleted"))
+      throw new NotFound(msg("Api.comments.noSuchComment"));
+    if (c.status === "deleted") throw new Conflict("deleted", msg("Api.comments.deleted2"));
+    if (c.authorId === voter.id) throw new Forbidden(msg("Api.comments.ownComment2"), "own_comment");
     const [prev] = await rowsOf(
       tx,
       sql`select value from comment_votes where comment_id = ${commentId} and user_id = ${voter.id}`,

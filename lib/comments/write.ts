@@ -9,6 +9,7 @@ import type { Db } from "@/db/client";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { type Executor, isUuid, rowsOf } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound, RateLimited } from "@/lib/errors";
+import { messageText, msg } from "@/lib/i18n/text";
 import { moderateComment, type Verdict } from "@/lib/moderation";
 import { outboxInsert, recordEvent } from "@/lib/notifications/outbox";
 import { articleSlugOf, type CommentArticle, requireCommentArticle } from "./articles";
@@ -67,13 +68,13 @@ function refuseIfRefusal(verdict: Verdict): void {
   const kind = REFUSALS[verdict.reason];
   if (!kind) return;
   if (kind === "rate_limited")
-    throw new RateLimited(verdict.message, verdict.retryAfterSeconds ?? 60, verdict.reason);
-  throw new Forbidden(verdict.message, verdict.reason);
+    throw new RateLimited(messageText(verdict.message), verdict.retryAfterSeconds ?? 60, verdict.reason);
+  throw new Forbidden(messageText(verdict.message), verdict.reason);
 }
 
 async function bodyOrThrow(db: Db, raw: unknown): Promise<string> {
   const r = checkBody(raw, await enforcedCommentLimits(db));
-  if (!r.ok) throw new Invalid("body", r.message, r.code);
+  if (!r.ok) throw new Invalid("body", messageText(r.message), r.code);
   return r.body;
 }
 
@@ -182,34 +183,25 @@ async function findParent(
   author: Author,
   parentId: string,
 ): Promise<CommentRow> {
-  const missing = () =>
-    new Invalid("parentId", "parentId: there is no such comment on this article.", "invalid_parent");
+  const missing = () => new Invalid("parentId", msg("Api.comments.invalidParent"), "invalid_parent");
   if (!isUuid(parentId)) throw missing();
   const p = await findCommentRow(db, parentId);
   if (!p || p.articleId !== article.id) throw missing();
   if (p.status === "deleted")
-    throw new Conflict("parent_deleted", "That comment was deleted; replies to it are closed.", "parentId");
+    throw new Conflict("parent_deleted", msg("Api.comments.parentDeleted"), "parentId");
   if (p.status !== "approved") {
     if (p.authorId === author.id)
-      throw new Conflict(
-        "parent_not_public",
-        "Your comment is not published yet; replies can follow once it is.",
-        "parentId",
-      );
+      throw new Conflict("parent_not_public", msg("Api.comments.parentNotPublic"), "parentId");
     throw missing();
   }
   if (p.depth + 1 > THREADS.maxDepth)
-    throw new Invalid(
-      "parentId",
-      `This thread is ${THREADS.maxDepth} replies deep; reply to an earlier comment instead.`,
-      "too_deep",
-    );
+    throw new Invalid("parentId", msg("Api.comments.tooDeep", { maxDepth: THREADS.maxDepth }), "too_deep");
   return p;
 }
 
 /** A comment the viewer may act on: unknown ids and others' unpublished comments are 404. */
 async function loadOwnable(db: Executor, author: Author, id: string, forUpdate = false): Promise<CommentRow> {
-  const notFound = () => new NotFound("No such comment.");
+  const notFound = () => new NotFound(msg("Api.comments.noSuchComment"));
   if (!isUuid(id)) throw notFound();
   const c = await findCommentRow(db, id, { forUpdate });
   if (!c) throw notFound();
@@ -232,10 +224,7 @@ function refuseIfDecidedByModerator(c: {
   // the author deleting a comment a moderator had approved keeps decided_by: that is not a removal
   if (c.status === "deleted" && c.statusReason === "deleted_by_author") return;
   const what = c.status === "spam" ? "marked as spam" : c.status === "deleted" ? "removed" : "rejected";
-  throw new Conflict(
-    "decided_by_moderator",
-    `A moderator ${what} this comment, so it can no longer be edited. If you think the decision was wrong, appeal it (POST /api/v1/comments/{id}/appeal, or "Appeal" beside the comment on your account page).`,
-  );
+  throw new Conflict("decided_by_moderator", msg("Api.comments.decidedByModerator", { what }));
 }
 
 async function moderationStateOf(
@@ -269,16 +258,12 @@ export async function editComment(
   input: { body: unknown; ipHash: string },
 ): Promise<WriteResult> {
   const c = await loadOwnable(db, author, id);
-  if (c.authorId !== author.id)
-    throw new Forbidden("Only the author of a comment can edit it.", "not_author");
+  if (c.authorId !== author.id) throw new Forbidden(msg("Api.comments.notAuthor"), "not_author");
   refuseIfDecidedByModerator(await moderationStateOf(db, c.id));
-  if (c.status === "deleted") throw new Conflict("deleted", "This comment was deleted; it cannot be edited.");
+  if (c.status === "deleted") throw new Conflict("deleted", msg("Api.comments.deleted3"));
   const { editWindowMinutes } = await enforcedCommentLimits(db);
   if (Date.now() - c.createdAt.getTime() > editWindowMinutes * 60_000)
-    throw new Conflict(
-      "edit_window_closed",
-      `Comments can be edited for ${editWindowMinutes} minutes after posting; this one can no longer be changed.`,
-    );
+    throw new Conflict("edit_window_closed", msg("Api.comments.editWindowClosed", { editWindowMinutes }));
   const body = await bodyOrThrow(db, input.body);
   const slug = (await articleSlugOf(db, c.articleId))!;
   const verdict = await moderateComment(db, {
@@ -296,8 +281,7 @@ export async function editComment(
     const old = await moderationStateOf(tx, c.id);
     // a moderator may have decided while the pipeline ran
     refuseIfDecidedByModerator(old);
-    if (cur.status === "deleted")
-      throw new Conflict("deleted", "This comment was deleted; it cannot be edited.");
+    if (cur.status === "deleted") throw new Conflict("deleted", msg("Api.comments.deleted3"));
     if (old.body === body) return { changed: false, row: cur, message: "No changes." };
     await rowsOf(tx, sql`insert into comment_revisions (comment_id, body) values (${c.id}, ${old.body})`);
     // held stays held: only a moderator publishes a comment that was held (a stricter verdict still wins)
@@ -339,8 +323,7 @@ export async function deleteComment(
   id: string,
 ): Promise<{ id: string; status: "deleted" }> {
   const c = await loadOwnable(db, author, id);
-  if (c.authorId !== author.id)
-    throw new Forbidden("Only the author of a comment can delete it.", "not_author");
+  if (c.authorId !== author.id) throw new Forbidden(msg("Api.comments.notAuthor2"), "not_author");
   if (c.status === "deleted") return { id: c.id, status: "deleted" };
   const wasPublic = await db.transaction(async (tx) => {
     const cur = (await findCommentRow(tx, c.id, { forUpdate: true }))!;

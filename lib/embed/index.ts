@@ -9,6 +9,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { articles, externalThreads } from "@/db/schema";
 import { Forbidden, Invalid } from "@/lib/errors";
+import { msg, zodIssueText } from "@/lib/i18n/text";
 import { ensureExternalThread } from "@/lib/import";
 import { consume } from "@/lib/rate-limit";
 import { getSettings } from "@/lib/settings";
@@ -69,16 +70,13 @@ export async function openEmbedThread(input: {
   ipHash: string;
 }): Promise<EmbedThread> {
   const identifier = identifierSchema.safeParse(input.identifier);
-  if (!identifier.success) throw new Invalid("id", identifier.error.issues[0].message);
+  if (!identifier.success) throw new Invalid("id", zodIssueText(identifier.error.issues[0]));
   const allowed = await embedOrigins();
   if (!allowed.includes(input.origin))
-    throw new Forbidden(
-      `${input.origin} may not embed these comments (it is not in the site's embedOrigins).`,
-      "embed_origin",
-    );
+    throw new Forbidden(msg("Api.embed.embedOrigin", { origin: input.origin }), "embed_origin");
   const refOrigin = normalOrigin(input.referer);
   if (refOrigin && refOrigin !== input.origin && !input.self.includes(refOrigin))
-    throw new Forbidden(`The embedding page (${refOrigin}) is not ${input.origin}.`, "embed_origin");
+    throw new Forbidden(msg("Api.embed.embedOrigin2", { refOrigin, origin: input.origin }), "embed_origin");
   const db = await getDb();
   const id = identifier.data;
   const [found] = await db

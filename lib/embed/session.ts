@@ -14,6 +14,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { embedHandoffs } from "@/db/schema";
 import { Invalid } from "@/lib/errors";
+import { zodIssueText } from "@/lib/i18n/text";
 
 const HANDOFF_MS = 2 * 60 * 1000;
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
@@ -36,7 +37,7 @@ export function sessionCookies(cookieHeader: string): { name: string; value: str
 /** Step 2: the signed-in popup leaves its session cookies under the key. */
 export async function leaveHandoff(key: unknown, cookieHeader: string): Promise<boolean> {
   const k = handoffKey.safeParse(key);
-  if (!k.success) throw new Invalid("key", k.error.issues[0].message);
+  if (!k.success) throw new Invalid("key", zodIssueText(k.error.issues[0]));
   const cookies = sessionCookies(cookieHeader);
   if (cookies.length === 0) return false;
   const db = await getDb();
@@ -51,7 +52,7 @@ export async function leaveHandoff(key: unknown, cookieHeader: string): Promise<
 /** Step 3: the frame takes them (once); the Set-Cookie values of its partitioned copies. */
 export async function takeHandoff(key: unknown): Promise<string[] | null> {
   const k = handoffKey.safeParse(key);
-  if (!k.success) throw new Invalid("key", k.error.issues[0].message);
+  if (!k.success) throw new Invalid("key", zodIssueText(k.error.issues[0]));
   const db = await getDb();
   const [row] = await db
     .delete(embedHandoffs)

@@ -10,6 +10,7 @@ import { articleFeedback, articles } from "@/db/schema";
 import { type ArticleStats, articleStats } from "@/lib/articles/queries";
 import { type Tx, transactionWithRetry } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { isSlug } from "@/lib/validation/text";
 import { userKey } from "@/lib/voter/identity";
 
@@ -164,7 +165,7 @@ export async function setFeedback(
       contribution(old, -1, c);
       contribution(next, 1, c);
       const row = await moveCounters(tx, articleId, c);
-      if (!row) throw new NotFound("This article is no longer published.");
+      if (!row) throw new NotFound(msg("Api.feedback.thisArticleIsNo"));
       return { stats: articleStats(row), mine: next };
     }
     throw new Error("article feedback: the reader's row kept appearing and vanishing");

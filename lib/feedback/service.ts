@@ -7,6 +7,7 @@ import { decide, refusal } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { anonVoteKey, consume } from "@/lib/rate-limit";
 import {
   type FeedbackChange,
@@ -37,7 +38,7 @@ export const feedbackBodySchema = z
   });
 
 function notFound(slug: string) {
-  return new NotFound(`There is no published article "${slug.slice(0, 200)}".`);
+  return new NotFound(msg("Api.feedback.thereIsNoPublished", { slug: slug.slice(0, 200) }));
 }
 
 export async function feedbackFor(db: Db, slug: string, voterKey: string | null): Promise<FeedbackState> {

@@ -19,20 +19,21 @@ import {
 import { cacheTags, invalidate } from "@/lib/cache";
 import { plainText } from "@/lib/discovery/site";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { recordAction } from "@/lib/moderation/audit";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_QUOTES = 10;
 
 async function commentFacts(db: Db, id: string) {
-  if (!UUID.test(id)) throw new NotFound("No such comment.");
+  if (!UUID.test(id)) throw new NotFound(msg("Api.followup.noSuchComment"));
   const [c] = await db
     .select({ id: comments.id, status: comments.status, articleId: comments.articleId, slug: articles.slug })
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
     .where(eq(comments.id, id))
     .limit(1);
-  if (!c) throw new NotFound("No such comment.");
+  if (!c) throw new NotFound(msg("Api.followup.noSuchComment"));
   return c;
 }
 
@@ -40,7 +41,7 @@ async function commentFacts(db: Db, id: string) {
 export async function shortlistComment(db: Db, commentId: string, actorId: string) {
   const c = await commentFacts(db, commentId);
   if (c.status !== "approved")
-    throw new Conflict("not_approved", `Only approved comments can be shortlisted; this one is ${c.status}.`);
+    throw new Conflict("not_approved", msg("Api.followup.notApproved", { status: c.status }));
   await db.transaction(async (tx) => {
     const added = await tx
       .insert(commentShortlist)
@@ -162,13 +163,13 @@ async function pollSnapshot(db: Db, articleId: string): Promise<FollowUpPollSnap
 
 /** Saves (and publishes or withdraws) the article's block; the poll results are taken now. Audited. */
 export async function saveFollowUp(db: Db, articleId: string, input: FollowUpInput, actorId: string) {
-  if (!UUID.test(articleId)) throw new NotFound("No such article.");
+  if (!UUID.test(articleId)) throw new NotFound(msg("Api.followup.noSuchArticle"));
   const [a] = await db
     .select({ id: articles.id, slug: articles.slug })
     .from(articles)
     .where(eq(articles.id, articleId))
     .limit(1);
-  if (!a) throw new NotFound("No such article.");
+  if (!a) throw new NotFound(msg("Api.followup.noSuchArticle"));
   const ids = [...new Set(input.commentIds)];
   if (ids.length) {
     const found = await db
@@ -177,8 +178,7 @@ export async function saveFollowUp(db: Db, articleId: string, input: FollowUpInp
       .where(and(inArray(comments.id, ids), eq(comments.articleId, a.id), eq(comments.status, "approved")));
     const ok = new Set(found.map((r) => r.id));
     const bad = ids.find((id) => !ok.has(id));
-    if (bad)
-      throw new Invalid("commentIds", `commentIds: ${bad} is not an approved comment of this article.`);
+    if (bad) throw new Invalid("commentIds", msg("Api.followup.commentIdsIsNotAn", { bad }));
   }
   const snapshot = input.published ? await pollSnapshot(db, a.id) : undefined;
   const now = new Date();

@@ -4,10 +4,10 @@
 import { getRequestConfig } from "next-intl/server";
 import { DEFAULT_LOCALE, isLocale } from "./config";
 import { FORMATS } from "./formats";
-import { MESSAGES } from "./messages";
+import { PAGE_MESSAGES } from "./messages";
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = isLocale(requested) ? requested : DEFAULT_LOCALE;
-  return { locale, messages: MESSAGES[locale], timeZone: "UTC", formats: FORMATS };
+  return { locale, messages: PAGE_MESSAGES[locale], timeZone: "UTC", formats: FORMATS };
 });

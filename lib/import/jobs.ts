@@ -11,6 +11,7 @@ import { getDb } from "@/db/client";
 import { importJobs } from "@/db/schema";
 import { invalidate } from "@/lib/cache";
 import { Invalid, NotFound, TooLarge } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
 import { type ImportFormat, importFile, MAX_IMPORT_BYTES } from "./index";
 
@@ -27,8 +28,8 @@ export async function startImportJob(input: {
   userId: string;
 }): Promise<ImportJob> {
   if (input.format !== "disqus" && input.format !== "wordpress")
-    throw new Invalid("format", "format must be disqus or wordpress");
-  if (!input.body) throw new Invalid("file", "send the export file as the request body");
+    throw new Invalid("format", msg("Api.import.formatMustBeDisqus"));
+  if (!input.body) throw new Invalid("file", msg("Api.import.sendTheExportFile"));
   const fileName =
     String(input.fileName ?? "export.xml")
       .replace(/[^\w.-]+/g, "_")
@@ -42,7 +43,7 @@ export async function startImportJob(input: {
       size += chunk.length;
       if (size > MAX_IMPORT_BYTES)
         throw new TooLarge(
-          `The file is larger than ${Math.round(MAX_IMPORT_BYTES / 1024 ** 2)} MB; split the export by date.`,
+          msg("Api.import.theFileIsLarger", { kb: Math.round(MAX_IMPORT_BYTES / 1024 ** 2) }),
         );
       if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
     }
@@ -54,7 +55,7 @@ export async function startImportJob(input: {
   }
   if (size === 0) {
     fs.rmSync(filePath, { force: true });
-    throw new Invalid("file", "the file is empty");
+    throw new Invalid("file", msg("Api.import.theFileIsEmpty"));
   }
   const db = await getDb();
   const [job] = await db
@@ -130,10 +131,10 @@ async function run(id: string): Promise<void> {
 
 /** A job as the admin page shows it; one that says "running" but runs nowhere here was interrupted. */
 export async function getImportJob(id: string): Promise<ImportJob> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFound("No such import.");
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFound(msg("Api.import.noSuchImport"));
   const db = await getDb();
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, id));
-  if (!job) throw new NotFound("No such import.");
+  if (!job) throw new NotFound(msg("Api.import.noSuchImport"));
   return job;
 }
 

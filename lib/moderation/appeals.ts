@@ -9,6 +9,7 @@ import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
 import { isUuid } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { recordEvent } from "@/lib/notifications/outbox";
 import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
@@ -51,18 +52,18 @@ export async function createAppeal(
     if (prior)
       throw new Conflict(
         "already_appealed",
-        `You already appealed this decision on ${prior.createdAt.toISOString().slice(0, 10)} (${prior.status}); a decision can be appealed once.`,
+        msg("Api.moderation.alreadyAppealed", {
+          createdAt: prior.createdAt.toISOString().slice(0, 10),
+          status: prior.status,
+        }),
       );
     // refused for the time it came (quiet hours) or as a repeat: nothing a moderator could overturn
     if (c.statusReason && NOT_APPEALABLE_REASONS.has(c.statusReason))
-      throw new Conflict(
-        "not_appealable",
-        "This comment was refused because of when it was sent (quiet hours) or as a duplicate, not by a moderator's judgement: post it again instead.",
-      );
+      throw new Conflict("not_appealable", msg("Api.moderation.notAppealable"));
     if (!APPEALABLE.has(c.status))
       throw new Conflict(
         "not_appealable",
-        `Only rejected comments can be appealed; this one is ${c.status === "approved" ? "published" : c.status}.`,
+        msg("Api.moderation.notAppealable2", { p0: c.status === "approved" ? "published" : c.status }),
       );
     // who rejected it (a moderator, or nobody when the pipeline did)
     const [last] =
@@ -85,11 +86,7 @@ export async function createAppeal(
       .values({ commentId: c.id, authorId, text, rejectedBy: last?.actorId ?? null })
       .onConflictDoNothing()
       .returning({ id: appeals.id });
-    if (!a)
-      throw new Conflict(
-        "already_appealed",
-        "You already appealed this decision; a decision can be appealed once.",
-      );
+    if (!a) throw new Conflict("already_appealed", msg("Api.moderation.alreadyAppealed2"));
     return { id: a.id, status: "open" as const };
   });
 }
@@ -183,7 +180,7 @@ function encodeCursor(at: string, id: string): string {
 function decodeCursor(s: string): { at: string; id: string } {
   const [at, id] = Buffer.from(s, "base64url").toString().split("|");
   if (!at || !isTimestampText(at) || !id || !isUuid(id))
-    throw new Invalid("cursor", "cursor: must be a cursor from a previous page");
+    throw new Invalid("cursor", msg("Api.moderation.cursorMustBeA"));
   return { at, id };
 }
 
@@ -193,7 +190,7 @@ export async function decideAppeal(
   input: z.output<typeof appealDecisionSchema>,
   actorId: string,
 ): Promise<{ changed: boolean; message: string; appeal: { id: string; status: string } }> {
-  const missing = new NotFound(`No appeal with id "${appealId.slice(0, 60)}".`);
+  const missing = new NotFound(msg("Api.moderation.noAppealWithId", { appealId: appealId.slice(0, 60) }));
   if (!isUuid(appealId)) throw missing;
   let slug = "";
   let commentId = "";
@@ -207,11 +204,7 @@ export async function decideAppeal(
         message: `This appeal was already decided (${a.status}); nothing changed.`,
         appeal: { id: a.id, status: a.status },
       };
-    if (a.rejectedBy === actorId)
-      throw new Forbidden(
-        "You rejected this comment, so another moderator must decide its appeal.",
-        "own_decision",
-      );
+    if (a.rejectedBy === actorId) throw new Forbidden(msg("Api.moderation.ownDecision"), "own_decision");
     const c = await lockComment(tx, a.commentId);
     slug = c.slug;
     commentId = c.id;

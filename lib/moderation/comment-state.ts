@@ -7,6 +7,7 @@ import { articles, comments, reports } from "@/db/schema";
 import { moveCounters } from "@/lib/comments/counters";
 import { isUuid, type Tx } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { recordEvent } from "@/lib/notifications/outbox";
 import { explainStatus } from "./messages";
 
@@ -28,7 +29,7 @@ export interface LockedComment {
 }
 
 export function noSuchComment(id: string): NotFound {
-  return new NotFound(`No comment with id "${id.slice(0, 60)}".`);
+  return new NotFound(msg("Api.moderation.noCommentWithId", { id: id.slice(0, 60) }));
 }
 
 /** Reads and row-locks a comment for the rest of the transaction; 404 when there is none. */

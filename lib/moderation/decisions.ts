@@ -10,6 +10,7 @@ import { appeals, comments } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
 import { Conflict, DomainError } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { recordEvent } from "@/lib/notifications/outbox";
 import { recordAction } from "./audit";
 import { type CommentStatus, lockComment, resolveReports, setCommentStatus } from "./comment-state";
@@ -117,7 +118,7 @@ export async function decideComment(
       if (on && c.status !== "approved")
         throw new Conflict(
           "not_published",
-          `Only published comments can be ${DONE[action]}; this one is ${c.status}. Approve it first.`,
+          msg("Api.moderation.notPublished", { p0: DONE[action], status: c.status }),
         );
       changed = c[flag] !== on;
       if (changed) {

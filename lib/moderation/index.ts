@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { preparedFor } from "@/db/prepared";
 import { articles, users } from "@/db/schema";
 import { NotFound, Unauthenticated } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { getSettings } from "@/lib/settings";
 import { dbFacts } from "./facts";
 import { authorStatus } from "./phases/author-status";
@@ -87,8 +88,8 @@ export async function loadContext(
     known.author && known.author.id === input.authorId ? [known.author] : authorRead,
     getSettings(db),
   ]);
-  if (!article) throw new NotFound("No such article.");
-  if (!author) throw new Unauthenticated("Sign in to comment.");
+  if (!article) throw new NotFound(msg("Api.moderation.noSuchArticle"));
+  if (!author) throw new Unauthenticated(msg("Api.moderation.signInToComment"));
   return { db, now, article, author, settings, facts: dbFacts(db, input) };
 }
 

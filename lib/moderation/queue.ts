@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, reports, users } from "@/db/schema";
 import { Invalid } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { isTimestampText } from "@/lib/validation/text";
 import { explainStatus } from "./messages";
 
@@ -66,7 +67,7 @@ function decodeCursor(s: string): Cursor {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
     if (typeof c.t === "string" && Number.isSafeInteger(c.s) && isTimestampText(c.t)) return c;
   } catch {}
-  throw new Invalid("cursor", "cursor: must be the nextCursor of a previous page");
+  throw new Invalid("cursor", msg("Api.moderation.cursorMustBeThe"));
 }
 
 const openReported = sql`${comments.id} in (select ${reports.commentId} from ${reports} where ${reports.resolvedAt} is null)`;

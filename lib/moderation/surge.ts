@@ -6,6 +6,7 @@ import { articles } from "@/db/schema";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { isUuid } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { recordAction } from "./audit";
 
 export async function endSurge(
@@ -13,7 +14,7 @@ export async function endSurge(
   articleId: string,
   actorId: string,
 ): Promise<{ changed: boolean; message: string }> {
-  const missing = new NotFound(`No article with id "${articleId.slice(0, 60)}".`);
+  const missing = new NotFound(msg("Api.moderation.noArticleWithId", { articleId: articleId.slice(0, 60) }));
   if (!isUuid(articleId)) throw missing;
   const now = new Date();
   const out = await db.transaction(async (tx) => {

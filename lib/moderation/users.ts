@@ -9,6 +9,7 @@ import { articles, comments, moderationActions, moderatorNotes, users } from "@/
 import { revokeApiTokens, revokeSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/users";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
 import { explainStatus } from "./messages";
@@ -51,7 +52,7 @@ export const userRoleSchema = z
 
 export const userNoteSchema = z.object({ note: note.min(1, "must not be empty") }).strict();
 
-const missing = (id: string) => new NotFound(`No user with id "${id.slice(0, 60)}".`);
+const missing = (id: string) => new NotFound(msg("Api.moderation.noUserWithId", { id: id.slice(0, 60) }));
 
 async function findTarget(db: Db, id: string) {
   if (!id || id.length > 100) throw missing(id);
@@ -74,11 +75,11 @@ export async function setUserStatus(
   message: string;
   user: { id: string; status: string; suspendedUntil: string | null; statusReason: string | null };
 }> {
-  if (actor.role === "reader") throw new Forbidden("Only moderators and administrators can do this.");
+  if (actor.role === "reader") throw new Forbidden(msg("Api.moderation.onlyModeratorsAndAdministrators"));
   const u = await findTarget(db, targetId);
-  if (u.id === actor.id) throw new Forbidden("You cannot change your own status.");
+  if (u.id === actor.id) throw new Forbidden(msg("Api.moderation.youCannotChangeYour"));
   if (actor.role !== "admin" && u.role !== "reader")
-    throw new Forbidden("Moderators can change the status of readers only; ask an administrator.");
+    throw new Forbidden(msg("Api.moderation.moderatorsCanChangeThe"));
   const until = input.status === "suspended" && input.until ? new Date(input.until) : null;
   const current = effectiveStatus(u);
   const same =
@@ -142,9 +143,9 @@ export async function setUserRole(
   role: Role,
   actor: Actor,
 ): Promise<{ changed: boolean; message: string; user: { id: string; role: Role } }> {
-  if (actor.role !== "admin") throw new Forbidden("Only administrators can do this.");
+  if (actor.role !== "admin") throw new Forbidden(msg("Api.moderation.onlyAdministratorsCanDo"));
   const u = await findTarget(db, targetId);
-  if (u.id === actor.id) throw new Forbidden("You cannot change your own role; ask another administrator.");
+  if (u.id === actor.id) throw new Forbidden(msg("Api.moderation.youCannotChangeYour2"));
   if (u.role === role)
     return {
       changed: false,
@@ -174,9 +175,9 @@ export async function markEmailVerified(
   targetId: string,
   actor: Actor,
 ): Promise<{ changed: boolean; message: string; user: { id: string; emailVerified: string } }> {
-  if (actor.role !== "admin") throw new Forbidden("Only administrators can do this.");
+  if (actor.role !== "admin") throw new Forbidden(msg("Api.moderation.onlyAdministratorsCanDo"));
   const u = await findTarget(db, targetId);
-  if (!u.email) throw new Conflict("no_email", "This account has no e-mail address to verify.");
+  if (!u.email) throw new Conflict("no_email", msg("Api.moderation.noEmail"));
   if (u.emailVerified)
     return {
       changed: false,
@@ -276,7 +277,7 @@ export async function searchUsers(
   if (q.cursor) {
     const [at, id] = Buffer.from(q.cursor, "base64url").toString().split("|");
     if (!id || !at || !isTimestampText(at) || !/^[\w-]{1,100}$/.test(id))
-      throw new Invalid("cursor", "cursor: must be the nextCursor of a previous page");
+      throw new Invalid("cursor", msg("Api.moderation.cursorMustBeThe"));
     cursor = { at, id };
   }
   const rows = await db

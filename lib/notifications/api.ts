@@ -25,8 +25,8 @@ import {
   type webhookPatch,
 } from "./webhooks";
 
-export const notificationsOf = async (userId: string, q: z.infer<typeof listQuery>) =>
-  listNotifications(await getDb(), userId, q);
+export const notificationsOf = async (userId: string, q: z.infer<typeof listQuery>, locale?: string) =>
+  listNotifications(await getDb(), userId, q, locale);
 export const markReadFor = async (userId: string, input: z.infer<typeof markReadInput>) =>
   markRead(await getDb(), userId, input);
 export const unreadOf = async (userId: string) => unreadCount(await getDb(), userId);

@@ -7,8 +7,9 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { NotificationKind } from "@/db/schema";
 import { rowsOf } from "@/lib/db";
+import { mailText } from "@/lib/i18n/text";
 import { publicBaseUrl, sendMail } from "@/lib/mail";
-import { CATEGORY_LABEL, categoryOf, type PrefCategory, readPrefs } from "./prefs";
+import { categoryOf, type PrefCategory, readPrefs } from "./prefs";
 import { unsubscribeToken } from "./tokens";
 
 export function siteName(): string {
@@ -34,70 +35,64 @@ interface Row {
   data: Record<string, unknown> | string;
   email: string | null;
   name: string | null;
+  locale: string | null;
 }
 
 function dataOf(r: Row): Record<string, unknown> {
   return typeof r.data === "string" ? JSON.parse(r.data) : r.data;
 }
 
-/** One line saying what happened, e.g. "Ada replied to your comment on “Title”". */
-export function headline(kind: NotificationKind, d: Record<string, unknown>): string {
-  const who = String(d.actorName ?? "Someone");
-  const on = d.articleTitle ? ` on “${String(d.articleTitle)}”` : "";
-  switch (kind) {
-    case "reply":
-      return `${who} replied to your comment${on}`;
-    case "mention":
-      return `${who} mentioned you${on}`;
-    case "follow":
-      return `${who} commented in a thread you follow${on}`;
-    case "approved":
-      return `Your comment${on} was approved`;
-    case "rejected":
-      return `Your comment${on} was rejected${d.reason ? `: ${String(d.reason)}` : ""}`;
-    case "removed":
-      return `Your comment${on} was removed${d.reason ? `: ${String(d.reason)}` : ""}`;
-    case "appeal":
-      return d.outcome === "overturned"
-        ? `Your appeal was granted: your comment${on} is published`
-        : `Your appeal was refused: your comment${on} stays rejected`;
-    case "featured":
-      return `Your comment${on} was featured`;
-    case "pinned":
-      return `Your comment${on} was pinned`;
-  }
+/** One line saying what happened, e.g. "Ada replied to your comment on “Title”", in `locale`. */
+export function headline(kind: NotificationKind, d: Record<string, unknown>, locale: string = "en"): string {
+  const t = mailText(locale);
+  const p = {
+    who: d.actorName ? String(d.actorName) : t("Mail.notify.someone"),
+    hasTitle: d.articleTitle ? "yes" : "no",
+    title: String(d.articleTitle ?? ""),
+    hasReason: d.reason ? "yes" : "no",
+    reason: String(d.reason ?? ""),
+  };
+  if (kind === "appeal")
+    return t(d.outcome === "overturned" ? "Mail.notify.appealGranted" : "Mail.notify.appealRefused", p);
+  return t(`Mail.notify.${kind}`, p);
 }
 
 function compose(
   to: string,
   userId: string,
   items: Array<{ kind: NotificationKind; d: Record<string, unknown> }>,
+  locale: string,
 ) {
+  const t = mailText(locale);
   const base = publicBaseUrl();
   const site = siteName();
   const categories = [...new Set(items.map((i) => categoryOf(i.kind)))];
   const digest = items.length > 1;
   const subject = digest
-    ? `${items.length} new notifications on ${site}`
-    : `${headline(items[0].kind, items[0].d)} — ${site}`;
+    ? t("Mail.notify.digestSubject", { count: items.length, site })
+    : `${headline(items[0].kind, items[0].d, locale)} — ${site}`;
   const blocks = items.map(({ kind, d }) => ({
-    title: headline(kind, d),
+    title: headline(kind, d, locale),
     excerpt: String(d.excerpt ?? ""),
     link: `${base}${String(d.url ?? "/account/notifications")}`,
   }));
-  const unsub = categories.map((c) => ({ c, url: unsubscribeUrl(userId, c) }));
+  const unsub = categories.map((c) => ({
+    c,
+    url: unsubscribeUrl(userId, c),
+    label: t(`Mail.notify.category.${c}`),
+  }));
   const text = [
-    digest ? `Your notifications on ${site}:` : site,
+    digest ? t("Mail.notify.digestIntro", { site }) : site,
     "",
     ...blocks.flatMap((b) => [b.title, b.excerpt ? `“${b.excerpt}”` : "", b.link, ""]),
-    `All notifications: ${base}/account/notifications`,
+    t("Mail.notify.allNotificationsAt", { url: `${base}/account/notifications` }),
     "",
-    ...unsub.map((u) => `Stop e-mails about ${CATEGORY_LABEL[u.c]}: ${u.url}`),
-    `E-mail preferences: ${base}/account#notifications`,
+    ...unsub.map((u) => t("Mail.notify.stopAt", { category: u.label, url: u.url })),
+    t("Mail.notify.preferences", { url: `${base}/account#notifications` }),
   ]
     .filter((l, i, a) => !(l === "" && a[i - 1] === ""))
     .join("\n");
-  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">
+  const html = `<!doctype html><html lang="${esc(locale)}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">
 <p style="font-weight:600">${esc(site)}</p>
 ${blocks
   .map(
@@ -106,11 +101,11 @@ ${blocks
         b.excerpt
           ? `<blockquote style="margin:0 0 .5em;padding-left:.75em;border-left:3px solid #ccc;color:#444">${esc(b.excerpt)}</blockquote>`
           : ""
-      }<a href="${esc(b.link)}">Read it on ${esc(site)}</a></div>`,
+      }<a href="${esc(b.link)}">${esc(t("Mail.notify.readIt", { site }))}</a></div>`,
   )
   .join("\n")}
-<p style="font-size:.85em;color:#555"><a href="${esc(`${base}/account/notifications`)}">All notifications</a> ·
-${unsub.map((u) => `<a href="${esc(u.url)}">Stop e-mails about ${esc(CATEGORY_LABEL[u.c])}</a>`).join(" · ")}</p>
+<p style="font-size:.85em;color:#555"><a href="${esc(`${base}/account/notifications`)}">${esc(t("Mail.notify.allNotifications"))}</a> ·
+${unsub.map((u) => `<a href="${esc(u.url)}">${esc(t("Mail.notify.stop", { category: u.label }))}</a>`).join(" · ")}</p>
 </body></html>`;
   return {
     to,
@@ -136,7 +131,7 @@ export async function sendNotificationMail(db: Db, notificationId: string): Prom
   const claim = await db.transaction(async (tx) => {
     const [r] = await rowsOf<Row>(
       tx as unknown as Db,
-      sql`select n.id, n.user_id, n.kind, n.data, case when u.deleted_at is null then u.email end as email, u.name
+      sql`select n.id, n.user_id, n.kind, n.data, case when u.deleted_at is null then u.email end as email, u.name, u.locale
           from notifications n join users u on u.id = n.user_id
           where n.id = ${notificationId} and n.mail_state = 'pending' for update of n skip locked`,
     );
@@ -171,7 +166,7 @@ export async function sendNotificationMail(db: Db, notificationId: string): Prom
   if (claim.outcome !== "send") return claim.outcome;
   const r = claim.row;
   try {
-    await sendMail(compose(r.email!, r.user_id, [{ kind: r.kind, d: dataOf(r) }]));
+    await sendMail(compose(r.email!, r.user_id, [{ kind: r.kind, d: dataOf(r) }], r.locale ?? "en"));
   } catch (e) {
     await db.execute(
       sql`update notifications set mail_state = 'pending', mailed_at = null where id = ${r.id}`,
@@ -197,7 +192,7 @@ export async function sendDigests(db: Db, maxReaders = 500): Promise<number> {
     const rows = await db.transaction(async (tx) => {
       const rs = await rowsOf<Row>(
         tx as unknown as Db,
-        sql`select n.id, n.user_id, n.kind, n.data, case when u.deleted_at is null then u.email end as email, u.name
+        sql`select n.id, n.user_id, n.kind, n.data, case when u.deleted_at is null then u.email end as email, u.name, u.locale
             from notifications n join users u on u.id = n.user_id
             where n.user_id = ${user_id} and n.mail_state = 'digest' order by n.created_at
             for update of n skip locked`,
@@ -233,6 +228,7 @@ export async function sendDigests(db: Db, maxReaders = 500): Promise<number> {
           rows[0].email!,
           user_id,
           rows.map((r) => ({ kind: r.kind, d: dataOf(r) })),
+          rows[0].locale ?? "en",
         ),
       );
     } catch (e) {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { type Db, getDb } from "@/db/client";
 import { comments, notifications, threadFollows } from "@/db/schema";
 import { Invalid, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { headline } from "./mail";
 import { CATEGORY_LABEL, type PrefCategory, type PrefValue, readPrefs, writePrefs } from "./prefs";
 import { verifyUnsubscribeToken } from "./tokens";
@@ -27,7 +28,7 @@ function parseCursor(c: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
   const d = new Date(at);
   if (!id || Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/i.test(id))
-    throw new Invalid("cursor", "cursor: not a cursor this list gave out.");
+    throw new Invalid("cursor", msg("Api.notifications.cursorNotACursor"));
   return { at: d, id };
 }
 
@@ -42,7 +43,13 @@ export const listQuery = z.object({
   unread: z.enum(["1", "true"]).optional(),
 });
 
-export async function listNotifications(db: Db, userId: string, q: z.infer<typeof listQuery> = {}) {
+export async function listNotifications(
+  db: Db,
+  userId: string,
+  q: z.infer<typeof listQuery> = {},
+  /** the language of each notification's line (text) */
+  locale = "en",
+) {
   const limit = q.limit ?? PAGE_SIZE;
   const cur = q.cursor ? parseCursor(q.cursor) : null;
   const rows = await db
@@ -69,7 +76,7 @@ export async function listNotifications(db: Db, userId: string, q: z.infer<typeo
       kind: n.kind,
       read: n.readAt !== null,
       url: String(n.data.url ?? "/account/notifications"),
-      text: headline(n.kind, n.data),
+      text: headline(n.kind, n.data, locale),
       excerpt: (n.data.excerpt as string | undefined) ?? null,
       commentId: n.commentId,
       articleSlug: (n.data.slug as string | undefined) ?? null,
@@ -114,7 +121,9 @@ export async function markRead(db: Db, userId: string, input: z.infer<typeof mar
 
 /** Follow or stop following the thread a comment belongs to. */
 export async function setFollow(db: Db, userId: string, commentId: string, follow: boolean) {
-  const missing = new NotFound(`No comment with id "${commentId.slice(0, 60)}".`);
+  const missing = new NotFound(
+    msg("Api.notifications.noCommentWithId", { commentId: commentId.slice(0, 60) }),
+  );
   if (!/^[0-9a-f-]{36}$/i.test(commentId)) throw missing;
   const [c] = await db
     .select({ rootId: comments.rootId, id: comments.id, status: comments.status })
@@ -156,16 +165,13 @@ export async function applyUnsubscribe(
 }
 
 /** For the notifications page: one page, or the first page with a message when the cursor is bad. */
-export async function readerNotificationsPage(userId: string, cursor?: string) {
+export async function readerNotificationsPage(userId: string, cursor?: string, locale = "en") {
   const db = await getDb();
   try {
-    return { ...(await listNotifications(db, userId, { cursor })), error: null as string | null };
+    return { ...(await listNotifications(db, userId, { cursor }, locale)), badCursor: false };
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
-    return {
-      ...(await listNotifications(db, userId)),
-      error: "That page link is not valid; here are the newest.",
-    };
+    return { ...(await listNotifications(db, userId, {}, locale)), badCursor: true };
   }
 }
 

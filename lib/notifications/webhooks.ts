@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { webhookDeliveries, webhooks } from "@/db/schema";
 import { Invalid, NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { BlockedTargetError, checkTarget, guardedLookup } from "./ssrf";
 import { WEBHOOK_EVENTS, webhookPayload } from "./webhook-events";
 
@@ -62,7 +63,11 @@ async function checkedUrl(url: string): Promise<string> {
     return (await checkTarget(url)).toString();
   } catch (e) {
     if (e instanceof BlockedTargetError)
-      throw new Invalid("url", `url ${e.message}.`, "webhook_target_refused");
+      throw new Invalid(
+        "url",
+        msg("Api.notifications.webhookTargetRefused", { message: e.message }),
+        "webhook_target_refused",
+      );
     throw e;
   }
 }
@@ -89,7 +94,7 @@ export async function createWebhook(db: Db, input: z.infer<typeof webhookInput>,
 }
 
 async function findHook(db: Db, id: string): Promise<Hook> {
-  const missing = new NotFound(`No webhook with id "${id.slice(0, 60)}".`);
+  const missing = new NotFound(msg("Api.notifications.noWebhookWithId", { id: id.slice(0, 60) }));
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw missing;
   const [h] = await db.select().from(webhooks).where(eq(webhooks.id, id));
   if (!h) throw missing;

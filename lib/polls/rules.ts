@@ -3,6 +3,7 @@
 import { decide, refusal } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { Conflict, Invalid, Unauthenticated } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 
 export type ResultsVisibility = "always" | "after_vote" | "after_close";
 export type WhoMayVote = "anyone" | "signed_in";
@@ -56,15 +57,9 @@ function dateText(d: Date): string {
 /** Throws the right named error when this voter may not vote (or withdraw) in this poll now. */
 export function assertMayVote(p: PollDef, viewer: Viewer | null, now = new Date()): void {
   if (isClosed(p, now))
-    throw new Conflict(
-      "poll_closed",
-      `This poll closed on ${dateText(p.closesAt!)}; votes can no longer be cast, changed or withdrawn.`,
-    );
+    throw new Conflict("poll_closed", msg("Api.polls.pollClosed", { dateText: dateText(p.closesAt!) }));
   if (p.whoMayVote === "signed_in" && !viewer)
-    throw new Unauthenticated(
-      "Only signed-in readers can vote in this poll. Sign in to vote.",
-      "sign_in_required",
-    );
+    throw new Unauthenticated(msg("Api.polls.signInRequired"), "sign_in_required");
   if (viewer) {
     const d = decide(viewer, "vote");
     if (!d.ok) throw refusal(d);
@@ -76,16 +71,15 @@ export function assertMayVote(p: PollDef, viewer: Viewer | null, now = new Date(
  * say what was wrong and what is allowed.
  */
 export function normaliseChoice(p: PollDef, optionIds: string[]): string[] {
-  if (optionIds.length === 0)
-    throw new Invalid("optionIds", "optionIds: choose at least one option.", "empty_choice");
+  if (optionIds.length === 0) throw new Invalid("optionIds", msg("Api.polls.emptyChoice"), "empty_choice");
   if (new Set(optionIds).size !== optionIds.length)
-    throw new Invalid("optionIds", "optionIds: each option can be chosen only once.", "duplicate_option");
+    throw new Invalid("optionIds", msg("Api.polls.duplicateOption"), "duplicate_option");
   const known = new Set(p.options.map((o) => o.id));
   const foreign = optionIds.find((id) => !known.has(id));
   if (foreign)
     throw new Invalid(
       "optionIds",
-      `optionIds: "${foreign}" is not an option of this poll; choose among its ${p.options.length} options.`,
+      msg("Api.polls.invalidOption", { foreign, length: p.options.length }),
       "invalid_option",
     );
   const limit = choiceLimit(p);

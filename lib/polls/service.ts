@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { anonVoteKey, consume, refund } from "@/lib/rate-limit";
 import { articlePollDefinitions, pollDefinition } from "./definitions";
 import { announceTotals } from "./live";
@@ -29,7 +30,7 @@ export interface PollVoter {
 }
 
 function notFound(pollId: string): NotFound {
-  return new NotFound(`There is no poll "${pollId.slice(0, 64)}" on a published article.`);
+  return new NotFound(msg("Api.polls.thereIsNoPoll", { pollId: pollId.slice(0, 64) }));
 }
 
 export async function requirePoll(db: Db, pollId: string): Promise<PollDef> {
@@ -55,7 +56,7 @@ export async function articlePollsForVoter(
   voterKey: string | null,
 ): Promise<PollView[]> {
   const defs = await articlePollDefinitions(db, slug);
-  if (!defs) throw new NotFound(`There is no published article "${slug.slice(0, 200)}".`);
+  if (!defs) throw new NotFound(msg("Api.polls.thereIsNoPublished", { slug: slug.slice(0, 200) }));
   return buildViews(db, defs, voterKey);
 }
 

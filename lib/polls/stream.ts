@@ -4,6 +4,7 @@
 // keep-alive and lifetime: lib/realtime/sse.ts.
 import type { Db } from "@/db/client";
 import { NotFound } from "@/lib/errors";
+import { msg } from "@/lib/i18n/text";
 import { sseStream } from "@/lib/realtime/sse";
 import { articlePollDefinitions } from "./definitions";
 import { listenToArticlePolls } from "./live";
@@ -17,7 +18,7 @@ export async function articlePollEvents(
   signal: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
   const defs = await articlePollDefinitions(db, slug);
-  if (!defs) throw new NotFound(`There is no published article "${slug.slice(0, 200)}".`);
+  if (!defs) throw new NotFound(msg("Api.polls.thereIsNoPublished", { slug: slug.slice(0, 200) }));
   const mine = await readVotesOf(
     db,
     defs.map((d) => d.id),

@@ -10,6 +10,7 @@ import { articles, comments, users } from "@/db/schema";
 import { checkDisplayName } from "@/lib/auth/display-name";
 import { cacheTags, invalidate } from "@/lib/cache";
 import { Conflict, Invalid } from "@/lib/errors";
+import { msg, zodIssueText } from "@/lib/i18n/text";
 
 export const HANDLE_RE = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,29}$/;
 export const HANDLE_CHANGE_DAYS = 30;
@@ -43,13 +44,17 @@ export const handleSchema = z
 /** Checks a handle's form and the display-name rules; returns the normalised handle. */
 export async function checkHandle(raw: unknown): Promise<string> {
   const parsed = handleSchema.safeParse(raw);
-  if (!parsed.success) throw new Invalid("handle", parsed.error.issues[0].message);
+  if (!parsed.success) throw new Invalid("handle", zodIssueText(parsed.error.issues[0]));
   const handle = parsed.data;
-  if (RESERVED.has(handle)) throw new Invalid("handle", `handle: "${handle}" is reserved. Choose another.`);
+  if (RESERVED.has(handle)) throw new Invalid("handle", msg("Api.profiles.handleIs", { handle }));
   // the same rules as display names, on the handle as written and with its hyphens as spaces and removed
   for (const variant of new Set([handle, handle.replace(/-/g, " "), handle.replace(/-/g, "")])) {
     const check = await checkDisplayName(variant);
-    if (!check.ok) throw new Invalid("handle", `handle: ${check.message.replace(/display name/g, "handle")}`);
+    if (!check.ok)
+      throw new Invalid(
+        "handle",
+        msg("Api.profiles.handle", { message: check.message.replace(/display name/g, "handle") }),
+      );
   }
   return handle;
 }
@@ -81,22 +86,25 @@ export async function changeHandle(db: Db, userId: string, raw: unknown): Promis
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  if (!u) throw new Invalid("handle", "handle: no such account.");
+  if (!u) throw new Invalid("handle", msg("Api.profiles.handleNoSuchAccount"));
   if (u.handle === handle) return handle;
   const next = nextHandleChange(u.changedAt);
   if (next)
     throw new Invalid(
       "handle",
-      `handle: it can be changed once every ${HANDLE_CHANGE_DAYS} days; next on ${next.toISOString().slice(0, 10)}.`,
+      msg("Api.profiles.handleChangeTooSoon", {
+        days: HANDLE_CHANGE_DAYS,
+        next: next.toISOString().slice(0, 10),
+      }),
       "handle_change_too_soon",
     );
   if (await handleTaken(db, handle, userId))
-    throw new Conflict("handle_taken", `The handle "${handle}" is taken.`);
+    throw new Conflict("handle_taken", msg("Api.profiles.handleTaken", { handle }));
   try {
     await db.update(users).set({ handle, handleChangedAt: new Date() }).where(eq(users.id, userId));
   } catch (e) {
     if (/unique|duplicate/i.test(String((e as Error).message)))
-      throw new Conflict("handle_taken", `The handle "${handle}" is taken.`);
+      throw new Conflict("handle_taken", msg("Api.profiles.handleTaken", { handle }));
     throw e;
   }
   await invalidateReaderPages(db, userId, [u.handle, handle]);

@@ -3,6 +3,7 @@
 // they live in memory. Each limit's size and window come from one table below and can be changed with
 // AGORA_LIMIT_<NAME>=<points>/<seconds> (e.g. AGORA_LIMIT_SIGNIN_IP=20/900); benchmarks raise them
 // that way and say so.
+import { durationText, msg } from "@/lib/i18n/text";
 import "server-only";
 import {
   type RateLimiterAbstract,
@@ -106,7 +107,10 @@ export class RateLimitedError extends RateLimited {
     readonly retryAfterSeconds: number,
   ) {
     super(
-      `Too many ${LIMIT_DEFAULTS[limit].what}. Try again in ${humanSeconds(retryAfterSeconds)}.`,
+      msg("Api.rateLimit.tooMany", {
+        what: msg(`Api.rateLimit.what.${limit}`),
+        wait: durationText(Math.max(1, Math.ceil(retryAfterSeconds))),
+      }),
       retryAfterSeconds,
     );
     this.name = "RateLimitedError";

@@ -10,6 +10,7 @@ import { cacheTags, tagChangedAt } from "@/lib/cache";
 import { rowsOf } from "@/lib/db";
 import { Invalid } from "@/lib/errors";
 import { hashValue } from "@/lib/http/client";
+import { msg } from "@/lib/i18n/text";
 import { consume } from "@/lib/rate-limit";
 import { shared } from "@/server/state.cjs";
 
@@ -41,7 +42,10 @@ export function checkQuery(raw: string): QueryCheck {
     .replace(/\s+/g, " ")
     .trim();
   if ([...q].length > SEARCH_MAX_CHARS)
-    throw new Invalid("q", `q: at most ${SEARCH_MAX_CHARS} characters (this one has ${[...q].length}).`);
+    throw new Invalid(
+      "q",
+      msg("Api.search.qAtMostCharacters", { max: SEARCH_MAX_CHARS, length: [...q].length }),
+    );
   if ([...q].length < SEARCH_MIN_CHARS) return { ok: false, reason: "short" };
   return { ok: true, q };
 }

@@ -6,6 +6,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { settings as settingsTable } from "@/db/schema";
 import { Invalid } from "@/lib/errors";
+import { fieldText, zodIssueText } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
 import { recordAction } from "@/lib/moderation/audit";
 import { publish, subscribe } from "@/lib/realtime/bus";
@@ -95,7 +96,7 @@ export async function updateSettings(db: Db, patch: SettingsPatch, actorId: stri
   if (!r.success) {
     const issue = r.error.issues[0];
     const field = ["settings", ...issue.path.map(String)].join(".");
-    throw new Invalid(field, `${field}: ${issue.message}`);
+    throw new Invalid(field, fieldText(field, zodIssueText(issue)));
   }
   const next = r.data;
   const changed = SETTING_KEYS.filter((k) => !same(current[k], next[k]));

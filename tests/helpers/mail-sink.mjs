@@ -1,13 +1,35 @@
 // A real SMTP server for tests (npm `smtp-server`): accepts every message on 127.0.0.1 and keeps it,
-// decoded enough to read links (quoted-printable soft breaks and escapes undone). Used by Vitest
+// decoded enough to read links and text (quoted-printable undone as UTF-8, encoded-word subjects). Used by Vitest
 // integration tests and by tests/e2e/serve.mjs, which also appends each message to a JSONL file.
 import fs from "node:fs";
 import { SMTPServer } from "smtp-server";
 
 function decodeQuotedPrintable(s) {
-  return s
+  const bytes = s
     .replace(/=\r?\n/g, "")
     .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
+  // the escapes are UTF-8 bytes (Spanish mail): read them back as text when the message was ASCII
+  return !/[\u0100-\uffff]/.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes;
+}
+
+/** A header's value, unfolded, with RFC 2047 encoded words (=?UTF-8?Q?…?= / ?B?) decoded. */
+function headerValue(raw, name) {
+  const m = new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, "im").exec(raw);
+  if (!m) return "";
+  return m[1]
+    .replace(/\r?\n[ \t]+/g, " ")
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?([\w-]+)\?([QB])\?([^?]*)\?=/gi, (_, _charset, enc, data) =>
+      enc.toUpperCase() === "B"
+        ? Buffer.from(data, "base64").toString("utf8")
+        : Buffer.from(
+            data
+              .replace(/_/g, " ")
+              .replace(/=([0-9A-F]{2})/gi, (_x, h) => String.fromCharCode(Number.parseInt(h, 16))),
+            "latin1",
+          ).toString("utf8"),
+    )
+    .trim();
 }
 
 /**
@@ -30,7 +52,7 @@ export async function startMailSink(opts = {}) {
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         const body = decodeQuotedPrintable(raw);
-        const subject = /^subject: (.*)$/im.exec(raw)?.[1]?.trim() ?? "";
+        const subject = headerValue(raw, "subject");
         const message = {
           to: session.envelope.rcptTo.map((a) => a.address.toLowerCase()),
           subject,

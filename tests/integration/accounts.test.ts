@@ -205,6 +205,7 @@ describe(`accounts (${dbKindLabel})`, () => {
         showPollTag: false,
         handle: expect.stringMatching(/^[a-z0-9-]{3,30}$/),
         profileHidden: false,
+        locale: "en",
       });
       const bad = await failureOf(updateProfile(db, await viewerOf(u), { name: "x".repeat(60) }));
       expect(bad.status).toBe(422);

@@ -1,6 +1,9 @@
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages } from "next-intl/server";
 import { AdminNav } from "@/components/admin/AdminNav";
 import { decide } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
+import { panelClientMessages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -8,10 +11,11 @@ export const dynamic = "force-dynamic";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   const mayModerate = viewer && decide(viewer, "moderate").ok;
+  // the panel's client components get their namespaces here, not on every public page
   return (
-    <>
+    <NextIntlClientProvider messages={panelClientMessages(await getMessages())}>
       {mayModerate ? <AdminNav role={viewer.role} name={viewer.name} /> : null}
       {children}
-    </>
+    </NextIntlClientProvider>
   );
 }

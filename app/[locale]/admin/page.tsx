@@ -1,16 +1,23 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { DayChart } from "@/components/admin/DayChart";
 import { DeliveryNotice } from "@/components/admin/DeliveryNotice";
 import { EndSurgeButton } from "@/components/admin/EndSurgeButton";
 import { ago, when } from "@/components/admin/ui";
-import { plural } from "@/components/ui/format";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
+import { pageLocale } from "@/lib/i18n/server";
 import { getDashboard } from "@/lib/moderation/dashboard";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Moderation" };
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "AdminDashboard" });
+  return { title: t("title") };
+}
 
 function Stat({
   label,
@@ -32,14 +39,18 @@ function Stat({
   );
 }
 
-export default async function AdminDashboard() {
+export default async function AdminDashboard({ params }: Props) {
+  await pageLocale(params);
   const viewer = await requirePageViewer("moderate", "/admin");
   const d = await withDb(getDashboard);
+  const t = await getTranslations("AdminDashboard");
+  const s = await getTranslations("AdminStatus");
+  const f = await getFormatter();
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
-      <h1 className="text-2xl font-bold">Moderation</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-        Dashboard · signed in as {viewer.name} ({viewer.role}) · times in {d.timeZone}
+        {t("subtitle", { name: viewer.name, role: s(viewer.role), timeZone: d.timeZone })}
       </p>
       {d.surges.length ? (
         <section
@@ -48,13 +59,13 @@ export default async function AdminDashboard() {
           className="mt-6 rounded border-2 border-amber-500 bg-amber-50 p-4 dark:bg-amber-950/40"
         >
           <h2 id="surge-heading" className="font-semibold">
-            Surge mode: {plural(d.surges.length, "article is", "articles are")} premoderated
+            {t("surge", { count: d.surges.length })}
           </h2>
           <ul className="mt-2 space-y-2">
             {d.surges.map((s) => (
               <li key={s.id}>
-                <Link href={`/admin/queue?status=pending&articleId=${s.id}`}>{s.title}</Link> — until{" "}
-                {when(s.until)} <EndSurgeButton articleId={s.id} title={s.title} />
+                <Link href={`/admin/queue?status=pending&articleId=${s.id}`}>{s.title}</Link> —{" "}
+                {t("until", { when: when(f, s.until) })} <EndSurgeButton articleId={s.id} title={s.title} />
               </li>
             ))}
           </ul>
@@ -63,41 +74,41 @@ export default async function AdminDashboard() {
       <DeliveryNotice isAdmin={viewer.role === "admin"} />
       <dl className="mt-6 grid grid-cols-2 gap-4 md:grid-cols-4">
         <Stat
-          label="Pending in the queue"
-          value={d.pending}
+          label={t("pending")}
+          value={f.number(d.pending)}
           href="/admin/queue?status=pending"
-          note={d.oldestPendingAt ? `oldest waiting ${ago(d.oldestPendingAt)}` : "nothing waiting"}
+          note={d.oldestPendingAt ? t("oldest", { ago: ago(f, d.oldestPendingAt) }) : t("nothingWaiting")}
         />
         <Stat
-          label="Open reports"
-          value={d.reportsOpen}
+          label={t("reports")}
+          value={f.number(d.reportsOpen)}
           href="/admin/queue?status=reported"
-          note={`on ${plural(d.reportedComments, "comment")}`}
+          note={t("onComments", { count: d.reportedComments })}
         />
-        <Stat label="Open appeals" value={d.appealsOpen} href="/admin/appeals" />
-        <Stat label="Articles in surge mode" value={d.surges.length} />
+        <Stat label={t("appeals")} value={f.number(d.appealsOpen)} href="/admin/appeals" />
+        <Stat label={t("surgeArticles")} value={f.number(d.surges.length)} />
       </dl>
       <section aria-labelledby="perday-heading" className="mt-8">
         <h2 id="perday-heading" className="text-xl font-semibold">
-          Comments per day
+          {t("perDay")}
         </h2>
         <DayChart days={d.perDay} />
       </section>
       <section aria-labelledby="health-heading" className="mt-8">
         <h2 id="health-heading" className="text-xl font-semibold">
-          Article health (last 7 days)
+          {t("health")}
         </h2>
         {d.health.length ? (
-          <TableScroll label="Article health" className="mt-3">
+          <TableScroll label={t("healthTable")} className="mt-3">
             <table className="data-table w-full text-sm">
               <thead>
                 <tr className="text-start">
-                  <th scope="col">Article</th>
-                  <th scope="col">Comments</th>
-                  <th scope="col">Held</th>
-                  <th scope="col">Reported</th>
-                  <th scope="col">Removed</th>
-                  <th scope="col">Mode</th>
+                  <th scope="col">{t("article")}</th>
+                  <th scope="col">{t("comments")}</th>
+                  <th scope="col">{t("held")}</th>
+                  <th scope="col">{t("reported")}</th>
+                  <th scope="col">{t("removed")}</th>
+                  <th scope="col">{t("mode")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -106,18 +117,22 @@ export default async function AdminDashboard() {
                     <th scope="row" className="py-1 pe-2 text-start font-normal">
                       <Link href={`/admin/queue?status=all&articleId=${a.id}`}>{a.title}</Link>
                     </th>
-                    <td>{a.total}</td>
-                    <td>{a.heldPercent} %</td>
-                    <td>{a.reportedPercent} %</td>
-                    <td>{a.removedPercent} %</td>
-                    <td>{a.surgeUntil ? `surge until ${when(a.surgeUntil)}` : a.moderationMode}</td>
+                    <td>{f.number(a.total)}</td>
+                    <td>{f.number(a.heldPercent / 100, "percent")}</td>
+                    <td>{f.number(a.reportedPercent / 100, "percent")}</td>
+                    <td>{f.number(a.removedPercent / 100, "percent")}</td>
+                    <td>
+                      {a.surgeUntil
+                        ? t("surgeUntil", { when: when(f, a.surgeUntil) })
+                        : t("modeName", { mode: a.moderationMode })}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableScroll>
         ) : (
-          <p className="mt-2">No comments in the last 7 days.</p>
+          <p className="mt-2">{t("noComments")}</p>
         )}
       </section>
     </main>

@@ -1,6 +1,7 @@
 "use client";
 // The polls of the article's closing question in the editor: question, choices, who may vote, when
 // results show, closing time (to the second), options added and removed in place.
+import { useTranslations } from "next-intl";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { type Change, emptyPoll, type PollDraft } from "./draft";
 
@@ -16,6 +17,7 @@ export function PollsEditor({
   /** whether the last save's error names this field */
   bad: (field: string) => true | undefined;
 }) {
+  const t = useTranslations("AdminPollsEditor");
   return (
     <>
       {polls.map((p, i) => (
@@ -23,10 +25,10 @@ export function PollsEditor({
           key={p.id ?? `new-${i}`}
           className="rounded border border-zinc-300 p-3 md:col-span-3 dark:border-zinc-700"
         >
-          <legend className="font-medium">Poll {i + 1}</legend>
+          <legend className="font-medium">{t("poll", { n: i + 1 })}</legend>
           <div className="grid gap-2 md:grid-cols-3">
             <label className="flex flex-col text-sm md:col-span-3">
-              Poll question
+              {t("question")}
               <input
                 className={inputClass}
                 value={p.question}
@@ -40,11 +42,11 @@ export function PollsEditor({
                 checked={p.multiple}
                 onChange={(e) => setPoll(i, { multiple: e.target.checked })}
               />{" "}
-              Several choices allowed
+              {t("multiple")}
             </label>
             {p.multiple ? (
               <label className="flex flex-col text-sm">
-                At most
+                {t("atMost")}
                 <input
                   type="number"
                   min={1}
@@ -55,7 +57,7 @@ export function PollsEditor({
               </label>
             ) : null}
             <label className="flex flex-col text-sm">
-              Results shown
+              {t("results")}
               <select
                 className={inputClass}
                 value={p.resultsVisibility}
@@ -63,24 +65,24 @@ export function PollsEditor({
                   setPoll(i, { resultsVisibility: e.target.value as PollDraft["resultsVisibility"] })
                 }
               >
-                <option value="after_vote">after voting</option>
-                <option value="always">always</option>
-                <option value="after_close">after the poll closes</option>
+                <option value="after_vote">{t("afterVote")}</option>
+                <option value="always">{t("always")}</option>
+                <option value="after_close">{t("afterClose")}</option>
               </select>
             </label>
             <label className="flex flex-col text-sm">
-              Who may vote
+              {t("who")}
               <select
                 className={inputClass}
                 value={p.whoMayVote}
                 onChange={(e) => setPoll(i, { whoMayVote: e.target.value as PollDraft["whoMayVote"] })}
               >
-                <option value="anyone">anyone</option>
-                <option value="signed_in">signed-in readers</option>
+                <option value="anyone">{t("anyone")}</option>
+                <option value="signed_in">{t("signedIn")}</option>
               </select>
             </label>
             <label className="flex flex-col text-sm">
-              Closes at (optional)
+              {t("closes")}
               <input
                 type="datetime-local"
                 step={1}
@@ -94,7 +96,7 @@ export function PollsEditor({
             {p.options.map((o, j) => (
               <li key={o.id ?? `o-${j}`} className="flex items-end gap-2">
                 <label className="flex flex-1 flex-col text-sm">
-                  Option {j + 1}
+                  {t("option", { n: j + 1 })}
                   <input
                     className={inputClass}
                     value={o.label}
@@ -109,10 +111,10 @@ export function PollsEditor({
                 <button
                   type="button"
                   className={buttonClass("secondary", "sm")}
-                  aria-label={`Remove option ${j + 1} of poll ${i + 1}`}
+                  aria-label={t("removeOptionLabel", { option: j + 1, poll: i + 1 })}
                   onClick={() => setPoll(i, { options: p.options.filter((_, k) => k !== j) })}
                 >
-                  Remove
+                  {t("remove")}
                 </button>
               </li>
             ))}
@@ -123,14 +125,14 @@ export function PollsEditor({
               className={buttonClass("secondary", "sm")}
               onClick={() => setPoll(i, { options: [...p.options, { label: "" }] })}
             >
-              Add option
+              {t("addOption")}
             </button>
             <button
               type="button"
               className={buttonClass("danger", "sm")}
               onClick={() => setPolls((ps) => ps.filter((_, k) => k !== i))}
             >
-              Remove poll {i + 1}
+              {t("removePoll", { n: i + 1 })}
             </button>
           </div>
         </fieldset>
@@ -141,7 +143,7 @@ export function PollsEditor({
           className={buttonClass("secondary", "sm")}
           onClick={() => setPolls((ps) => [...ps, emptyPoll()])}
         >
-          Add a poll
+          {t("addPoll")}
         </button>
       </div>
     </>

@@ -3,11 +3,12 @@
 // rule or word decided its status, open reports, and the decision buttons (aria-disabled while a
 // decision is saving, so focus stays on them).
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { ShortlistButton } from "@/components/discovery/ShortlistButton";
 import { buttonClass } from "@/components/ui/styles";
 import type { QueueItem } from "@/lib/moderation/queue";
 import type { Action } from "../QueueBoard";
-import { ago, StatusBadge } from "../ui";
+import { ago, StatusBadge, useStatusWord } from "../ui";
 
 export function QueueItemBody({
   it,
@@ -26,50 +27,60 @@ export function QueueItemBody({
   onDecide: (action: Action) => void;
   onReject: () => void;
 }) {
+  const t = useTranslations("AdminQueueItem");
+  const status = useStatusWord();
+  const f = useFormatter();
   return (
     <>
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <input type="checkbox" aria-label="Select for a bulk action" checked={selected} onChange={onToggle} />
+        <input type="checkbox" aria-label={t("select")} checked={selected} onChange={onToggle} />
         <StatusBadge status={it.status} />
-        {it.featured ? <span className="text-xs font-semibold">★ featured</span> : null}
-        {it.pinned ? <span className="text-xs font-semibold">📌 pinned</span> : null}
+        {it.featured ? <span className="text-xs font-semibold">{t("featured")}</span> : null}
+        {it.pinned ? <span className="text-xs font-semibold">{t("pinned")}</span> : null}
         {it.author ? (
           <Link href={`/admin/users/${it.author.id}`} prefetch={false} className="font-semibold">
-            {it.author.name ?? "Reader"}
+            {it.author.name ?? t("reader")}
           </Link>
         ) : (
-          <span>deleted account</span>
+          <span>{t("deletedAccount")}</span>
         )}
         {it.author ? (
           <span className="text-zinc-600 dark:text-zinc-400">
-            account {ago(it.author.createdAt, now)} old · {it.author.approvedCount} approved ·{" "}
-            {it.author.rejectedCount} rejected
-            {it.author.status !== "active" ? ` · ${it.author.status}` : ""}
+            {t("record", {
+              ago: ago(f, it.author.createdAt, now),
+              approved: f.number(it.author.approvedCount),
+              rejected: f.number(it.author.rejectedCount),
+            })}
+            {it.author.status !== "active" ? ` · ${status(it.author.status)}` : ""}
           </span>
         ) : null}
-        <span className="text-zinc-600 dark:text-zinc-400">{ago(it.createdAt, now)} ago</span>
+        <span className="text-zinc-600 dark:text-zinc-400">{ago(f, it.createdAt, now)}</span>
       </header>
       <p className="mt-1 text-sm">
-        on{" "}
-        <Link href={`/articles/${it.article.slug}`} prefetch={false}>
-          {it.article.title}
-        </Link>
+        {t.rich("on", {
+          title: it.article.title,
+          a: (c) => (
+            <Link href={`/articles/${it.article.slug}`} prefetch={false}>
+              {c}
+            </Link>
+          ),
+        })}
       </p>
       {it.parent ? (
         <blockquote className="mt-2 border-s-4 border-zinc-300 ps-3 text-sm text-zinc-700 dark:border-zinc-600 dark:text-zinc-300">
-          In reply to {it.parent.authorName ?? "a reader"}: {it.parent.excerpt}
+          {t("inReplyTo", { name: it.parent.authorName ?? t("aReader"), excerpt: it.parent.excerpt })}
         </blockquote>
       ) : null}
       <p className="mt-2 whitespace-pre-wrap break-words">{it.body}</p>
       <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-        <span className="font-medium">Decided by {it.decidedBy ?? "—"}:</span> {it.explanation}
-        {it.tags.length ? ` · tags: ${it.tags.join(", ")}` : ""}
+        <span className="font-medium">{t("decidedBy", { who: it.decidedBy ?? "—" })}</span> {it.explanation}
+        {it.tags.length ? ` · ${t("tags", { tags: f.list(it.tags) })}` : ""}
       </p>
       {it.reports.length ? (
-        <ul className="mt-1 text-sm text-red-800 dark:text-red-300" aria-label="Open reports">
+        <ul className="mt-1 text-sm text-red-800 dark:text-red-300" aria-label={t("reports")}>
           {it.reports.map((r) => (
             <li key={r.reason}>
-              {r.count} × {r.reason.replace("_", " ")}
+              {f.number(r.count)} × {t("reason", { reason: r.reason })}
               {r.notes.length ? `: “${r.notes.join("”, “")}”` : ""}
             </li>
           ))}
@@ -82,7 +93,7 @@ export function QueueItemBody({
           aria-disabled={busy || undefined}
           onClick={() => !busy && onDecide("approve")}
         >
-          Approve
+          {t("approve")}
         </button>
         <button
           type="button"
@@ -90,7 +101,7 @@ export function QueueItemBody({
           aria-disabled={busy || undefined}
           onClick={() => !busy && onReject()}
         >
-          Reject…
+          {t("reject")}
         </button>
         <button
           type="button"
@@ -98,7 +109,7 @@ export function QueueItemBody({
           aria-disabled={busy || undefined}
           onClick={() => !busy && onDecide("spam")}
         >
-          Spam
+          {t("spam")}
         </button>
         <button
           type="button"
@@ -106,7 +117,7 @@ export function QueueItemBody({
           aria-disabled={busy || undefined}
           onClick={() => !busy && onDecide("delete")}
         >
-          Delete
+          {t("delete")}
         </button>
         <button
           type="button"
@@ -114,7 +125,7 @@ export function QueueItemBody({
           aria-disabled={busy || undefined}
           onClick={() => !busy && onDecide(it.featured ? "unfeature" : "feature")}
         >
-          {it.featured ? "Unfeature" : "Feature"}
+          {it.featured ? t("unfeature") : t("feature")}
         </button>
         <button
           type="button"
@@ -122,7 +133,7 @@ export function QueueItemBody({
           aria-disabled={busy || undefined}
           onClick={() => !busy && onDecide(it.pinned ? "unpin" : "pin")}
         >
-          {it.pinned ? "Unpin" : "Pin"}
+          {it.pinned ? t("unpin") : t("pin")}
         </button>
         {it.status === "approved" ? (
           <ShortlistButton commentId={it.id} className={buttonClass("secondary", "sm")} />

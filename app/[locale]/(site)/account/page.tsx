@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/[locale]/(site)/signin/actions";
 import { ClaimImported } from "@/components/account/ClaimImported";
 import { NotifyPrefsForm } from "@/components/account/NotifyPrefsForm";
@@ -7,6 +8,7 @@ import { ProfileForm } from "@/components/account/ProfileForm";
 import { PublicProfileForm } from "@/components/account/PublicProfileForm";
 import { ResendVerification } from "@/components/account/ResendVerification";
 import { SignOutEverywhere } from "@/components/account/SignOutEverywhere";
+import { titleFrom } from "@/components/admin/metadata";
 import { Notice } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
 import { requirePageViewer } from "@/lib/auth/pages";
@@ -15,48 +17,56 @@ import { writeBlock } from "@/lib/auth/permissions";
 import { findUserById } from "@/lib/auth/users";
 import { withDb } from "@/lib/db";
 import { claimableFor } from "@/lib/import/claims";
+import { pageLocale } from "@/lib/i18n/server";
+import { messageText, render } from "@/lib/i18n/text";
 import { viewerPrefs } from "@/lib/notifications/prefs";
 import { nextHandleChange } from "@/lib/profiles/handle";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Your account" };
+export const generateMetadata = titleFrom("Account");
 
 const sectionClass = "mt-8 border-t border-zinc-200 pt-6 dark:border-zinc-800";
 
 export default async function AccountPage({
+  params,
   searchParams,
 }: {
+  params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
+  await pageLocale(params);
   const viewer = await requirePageViewer("account", "/account");
+  const t = await getTranslations("Account");
+  const locale = await getLocale();
   const sp = await searchParams;
   const user = await withDb(findUserById, viewer.id);
-  const sanction = writeBlock(viewer);
+  const block = writeBlock(viewer);
+  const sanction = block ? render(messageText(block), locale) : null;
   const claimable = await withDb(claimableFor, viewer.id);
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <h1 className="text-2xl font-bold">Your account</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2">
-        Signed in as <strong>{viewer.name}</strong> ({viewer.email}) · {viewer.role}
+        {t.rich("signedInAs", {
+          name: viewer.name,
+          email: viewer.email ?? "",
+          role: t("role", { role: viewer.role }),
+          b: (c) => <strong>{c}</strong>,
+        })}
         {viewer.role !== "reader" ? (
           <>
             {" "}
-            · <Link href="/admin">Moderation</Link>
+            · <Link href="/admin">{t("moderation")}</Link>
           </>
         ) : null}
       </p>
-      <p className="mt-2">
-        <Link href="/account/comments">My comments</Link>: everything you wrote, what happened to it, and
-        appeals against a moderator&apos;s decision.
-      </p>
-      {sp.welcome ? (
-        <Notice tone="info">Welcome! Choose the display name shown beside your comments.</Notice>
-      ) : null}
-      {sp.notice === "verified" ? <Notice tone="success">Your email address is confirmed.</Notice> : null}
+      <p className="mt-2">{t.rich("myComments", { a: (c) => <Link href="/account/comments">{c}</Link> })}</p>
+      {sp.welcome ? <Notice tone="info">{t("welcome")}</Notice> : null}
+      {sp.notice === "verified" ? <Notice tone="success">{t("verified")}</Notice> : null}
       {sanction ? <Notice tone="warning">{sanction}</Notice> : null}
       {!viewer.emailVerified ? (
         <Notice tone="info">
-          Confirm your email address to comment and vote: open the link we sent to {viewer.email}.
+          {t("confirm", { email: viewer.email ?? "" })}
           <ResendVerification />
         </Notice>
       ) : null}
@@ -64,12 +74,15 @@ export default async function AccountPage({
       {claimable.accounts > 0 && viewer.email ? (
         <section aria-labelledby="claim-heading" className={sectionClass}>
           <h2 id="claim-heading" className="text-lg font-semibold">
-            Your imported comments
+            {t("claim.heading")}
           </h2>
           <p className="mt-1 text-sm">
-            {claimable.comments} {claimable.comments === 1 ? "comment" : "comments"} imported from the
-            site&apos;s old comment system were written with {viewer.email}, as{" "}
-            <strong>{claimable.names.join(", ")}</strong>. Claim them to make them part of this account.
+            {t.rich("claim.text", {
+              count: claimable.comments,
+              email: viewer.email,
+              names: claimable.names.join(", "),
+              b: (c) => <strong>{c}</strong>,
+            })}
           </p>
           <ClaimImported email={viewer.email} />
         </section>
@@ -77,15 +90,20 @@ export default async function AccountPage({
 
       <section aria-labelledby="profile-heading" className={sectionClass}>
         <h2 id="profile-heading" className="text-lg font-semibold">
-          Profile
+          {t("profile")}
         </h2>
-        <ProfileForm name={user?.name ?? ""} showPollTag={viewer.showPollTag} canRename={!sanction} />
+        <ProfileForm
+          name={user?.name ?? ""}
+          showPollTag={viewer.showPollTag}
+          canRename={!sanction}
+          locale={user?.locale ?? "en"}
+        />
       </section>
 
       {user?.handle ? (
         <section aria-labelledby="public-profile-heading" className={sectionClass}>
           <h2 id="public-profile-heading" className="text-lg font-semibold">
-            Public profile
+            {t("publicProfile")}
           </h2>
           <PublicProfileForm
             handle={user.handle}
@@ -96,34 +114,30 @@ export default async function AccountPage({
       ) : null}
       <section id="notifications" aria-labelledby="notify-heading" className={sectionClass}>
         <h2 id="notify-heading" className="text-lg font-semibold">
-          Notifications
+          {t("notifications")}
         </h2>
         <p className="mt-1 text-sm">
-          <Link href="/account/notifications">See your notifications</Link>. Which of them also come by
-          e-mail:
+          {t.rich("seeNotifications", { a: (c) => <Link href="/account/notifications">{c}</Link> })}
         </p>
         <NotifyPrefsForm prefs={await viewerPrefs(viewer.id)} />
       </section>
 
       <section aria-labelledby="password-heading" className={sectionClass}>
         <h2 id="password-heading" className="text-lg font-semibold">
-          Password
+          {t("password")}
         </h2>
         <PasswordForm hasPassword={Boolean(user?.passwordHash)} passwordMin={PASSWORD_MIN} />
       </section>
 
       <section aria-labelledby="sessions-heading" className={sectionClass}>
         <h2 id="sessions-heading" className="text-lg font-semibold">
-          Sessions
+          {t("sessions")}
         </h2>
-        <p className="mt-1 text-sm">
-          Signed in on a device you no longer use? Signing out everywhere ends every session, this one
-          included.
-        </p>
+        <p className="mt-1 text-sm">{t("sessionsIntro")}</p>
         <div className="mt-3 flex flex-wrap items-start gap-3">
           <form action={signOutAction}>
             <button type="submit" className={buttonClass("secondary")}>
-              Sign out
+              {t("signOut")}
             </button>
           </form>
           <SignOutEverywhere />
@@ -132,17 +146,17 @@ export default async function AccountPage({
 
       <section aria-labelledby="data-heading" className={sectionClass}>
         <h2 id="data-heading" className="text-lg font-semibold">
-          Your data
+          {t("data")}
         </h2>
         <ul className="mt-2 list-disc space-y-2 ps-6">
           <li>
             <a href="/api/v1/account/export" download>
-              Download my data
-            </a>{" "}
-            (JSON: profile, comments, votes, poll votes, reports)
+              {t("download")}
+            </a>
+            {t("downloadNote")}
           </li>
           <li>
-            <Link href="/account/delete">Delete my account</Link>
+            <Link href="/account/delete">{t("delete")}</Link>
           </li>
         </ul>
       </section>

@@ -1,27 +1,31 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { QueueBoard } from "@/components/admin/QueueBoard";
 import { validate } from "@/lib/api/http";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { pageLocale } from "@/lib/i18n/server";
 import { listQueue, QUEUES, type QueueQuery, queueCounts, queueQuerySchema } from "@/lib/moderation/queue";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Moderation queue" };
 
-const LABELS: Record<(typeof QUEUES)[number], string> = {
-  pending: "Pending",
-  reported: "Reported",
-  rejected: "Rejected & spam",
-  all: "All",
-};
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "AdminQueue" });
+  return { title: t("title") };
+}
 
 export default async function QueuePage({
+  params,
   searchParams,
 }: {
+  params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
+  await pageLocale(params);
   await requirePageViewer("moderate", "/admin/queue");
+  const t = await getTranslations("AdminQueue");
+  const locale = await getLocale();
   const sp = await searchParams;
   const raw = Object.fromEntries(
     Object.entries(sp)
@@ -33,7 +37,7 @@ export default async function QueuePage({
   try {
     q = validate(queueQuerySchema, raw);
   } catch (e) {
-    problem = e instanceof DomainError ? e.message : "Bad query.";
+    problem = e instanceof DomainError ? e.messageIn(locale) : t("badQuery");
     q = queueQuerySchema.parse({});
   }
   let page: Awaited<ReturnType<typeof listQueue>>;
@@ -41,7 +45,7 @@ export default async function QueuePage({
     page = await withDb(listQueue, q);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    problem = e.message;
+    problem = e.messageIn(locale);
     q = queueQuerySchema.parse({});
     page = await withDb(listQueue, q);
   }
@@ -50,13 +54,13 @@ export default async function QueuePage({
     `/admin/queue?${new URLSearchParams({ status: q.status, ...(q.articleId ? { articleId: q.articleId } : {}), ...extra })}`;
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
-      <h1 className="text-2xl font-bold">Moderation queue</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       {problem ? (
         <p role="alert" className="mt-2 text-red-700 dark:text-red-300">
-          {problem} Showing the first page of the pending queue instead.
+          {t("problem", { problem })}
         </p>
       ) : null}
-      <nav aria-label="Queues" className="mt-4">
+      <nav aria-label={t("queues")} className="mt-4">
         <ul className="flex flex-wrap gap-2">
           {QUEUES.map((name) => (
             <li key={name}>
@@ -70,8 +74,9 @@ export default async function QueuePage({
                     : "bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100"
                 }`}
               >
-                {LABELS[name]}
-                {name !== "all" ? ` (${counts[name]})` : ""}
+                {name !== "all"
+                  ? t("count", { label: t("queue", { name }), count: counts[name] })
+                  : t("queue", { name })}
               </Link>
             </li>
           ))}
@@ -79,7 +84,7 @@ export default async function QueuePage({
       </nav>
       {q.articleId ? (
         <p className="mt-2 text-sm">
-          Filtered to one article. <Link href={`/admin/queue?status=${q.status}`}>Show all articles</Link>
+          {t("filtered")} <Link href={`/admin/queue?status=${q.status}`}>{t("showAll")}</Link>
         </p>
       ) : null}
       <div className="mt-4">
@@ -90,9 +95,9 @@ export default async function QueuePage({
           renderedAt={Date.now()}
         />
       </div>
-      <nav aria-label="Pages" className="mt-6 flex gap-4">
-        {q.cursor ? <Link href={keep({})}>First page</Link> : null}
-        {page.nextCursor ? <Link href={keep({ cursor: page.nextCursor })}>Next page</Link> : null}
+      <nav aria-label={t("pages")} className="mt-6 flex gap-4">
+        {q.cursor ? <Link href={keep({})}>{t("first")}</Link> : null}
+        {page.nextCursor ? <Link href={keep({ cursor: page.nextCursor })}>{t("next")}</Link> : null}
       </nav>
     </main>
   );

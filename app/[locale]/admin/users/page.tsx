@@ -1,20 +1,34 @@
 import Link from "next/link";
-import { ago, StatusBadge } from "@/components/admin/ui";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { titleFrom } from "@/components/admin/metadata";
+import { ago, StatusBadge, useStatusWord } from "@/components/admin/ui";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import { TableScroll } from "@/components/ui/TableScroll";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
+import { pageLocale } from "@/lib/i18n/server";
+import { render, zodIssueText } from "@/lib/i18n/text";
 import { searchUsers, userSearchSchema } from "@/lib/moderation/users";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Users" };
+export const generateMetadata = titleFrom("AdminUsers");
+
+function Role({ role }: { role: string }) {
+  return useStatusWord()(role);
+}
 
 export default async function UsersPage({
+  params,
   searchParams,
 }: {
+  params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
+  await pageLocale(params);
   const viewer = await requirePageViewer("moderate", "/admin/users");
+  const t = await getTranslations("AdminUsers");
+  const f = await getFormatter();
+  const locale = await getLocale();
   const sp = await searchParams;
   const parsed = userSearchSchema.safeParse({ q: sp.q || undefined, cursor: sp.cursor || undefined });
   const q = parsed.success ? parsed.data : userSearchSchema.parse({});
@@ -23,65 +37,67 @@ export default async function UsersPage({
   );
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
-      <h1 className="text-2xl font-bold">Users</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <search>
         <form method="get" action="/admin/users" className="mt-4 flex items-end gap-2">
           <label className="flex flex-col text-sm">
-            {viewer.role === "admin" ? "Name or email contains" : "Name contains"}
+            {viewer.role === "admin" ? t("searchAdmin") : t("search")}
             <input name="q" defaultValue={q.q ?? ""} className={inputClass} maxLength={100} />
           </label>
           <button type="submit" className={buttonClass("primary", "sm")}>
-            Search
+            {t("submit")}
           </button>
         </form>
       </search>
       {!parsed.success ? (
         <p role="alert" className="mt-2 text-red-700 dark:text-red-300">
-          {parsed.error.issues[0].message}
+          {render(zodIssueText(parsed.error.issues[0]), locale)}
         </p>
       ) : null}
-      <TableScroll label="Users" className="mt-6">
+      <TableScroll label={t("table")} className="mt-6">
         <table className="data-table w-full text-sm">
-          <caption className="sr-only">Users</caption>
+          <caption className="sr-only">{t("table")}</caption>
           <thead>
             <tr className="text-start">
-              <th scope="col">Name</th>
-              {viewer.role === "admin" ? <th scope="col">Email</th> : null}
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Account age</th>
-              <th scope="col">Approved</th>
-              <th scope="col">Rejected</th>
-              <th scope="col">Pending</th>
+              <th scope="col">{t("name")}</th>
+              {viewer.role === "admin" ? <th scope="col">{t("email")}</th> : null}
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("age")}</th>
+              <th scope="col">{t("approved")}</th>
+              <th scope="col">{t("rejected")}</th>
+              <th scope="col">{t("pending")}</th>
             </tr>
           </thead>
           <tbody>
             {page.items.map((u) => (
               <tr key={u.id} className="border-t border-zinc-200 dark:border-zinc-800">
                 <th scope="row" className="py-1 text-start font-normal">
-                  <Link href={`/admin/users/${u.id}`}>{u.name ?? "(no name)"}</Link>
+                  <Link href={`/admin/users/${u.id}`}>{u.name ?? t("noName")}</Link>
                 </th>
                 {viewer.role === "admin" ? <td>{u.email}</td> : null}
-                <td>{u.role}</td>
+                <td>
+                  <Role role={u.role} />
+                </td>
                 <td>
                   <StatusBadge status={u.status} />
                 </td>
-                <td>{ago(u.createdAt)}</td>
-                <td>{u.approvedCount}</td>
-                <td>{u.rejectedCount}</td>
-                <td>{u.pendingCount}</td>
+                <td>{ago(f, u.createdAt)}</td>
+                <td>{f.number(u.approvedCount)}</td>
+                <td>{f.number(u.rejectedCount)}</td>
+                <td>{f.number(u.pendingCount)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableScroll>
-      {page.items.length === 0 ? <p className="mt-4">No users match.</p> : null}
+      {page.items.length === 0 ? <p className="mt-4">{t("none")}</p> : null}
       {page.nextCursor ? (
         <p className="mt-6">
           <Link
             href={`/admin/users?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), cursor: page.nextCursor })}`}
           >
-            Next page
+            {t("next")}
           </Link>
         </p>
       ) : null}

@@ -2,6 +2,7 @@ import { handle, json } from "@/lib/api/http";
 import { readQuery } from "@/lib/api/query";
 import { Invalid } from "@/lib/errors";
 import { clientIp } from "@/lib/http/client";
+import { msg } from "@/lib/i18n/text";
 import { checkQuery, SEARCH_MIN_CHARS, search, searchQuerySchema } from "@/lib/search";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,6 @@ export const GET = handle(async (req) => {
   const input = readQuery(req, searchQuerySchema);
   const check = checkQuery(input.q);
   if (!check.ok)
-    throw new Invalid("q", `q: enter at least ${SEARCH_MIN_CHARS} characters to search.`, "query_too_short");
+    throw new Invalid("q", msg("Api.routes.queryTooShort", { min: SEARCH_MIN_CHARS }), "query_too_short");
   return json(await search(check.q, input.type ?? null, input.cursor ?? null, clientIp(req)));
 });

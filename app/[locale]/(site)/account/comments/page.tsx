@@ -1,21 +1,27 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AppealForm } from "@/components/account/AppealForm";
+import { titleFrom } from "@/components/admin/metadata";
 import { StatusBadge, when } from "@/components/admin/ui";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
+import { pageLocale } from "@/lib/i18n/server";
 import { listOwnComments } from "@/lib/moderation/author-view";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Your comments" };
+export const generateMetadata = titleFrom("AccountComments");
 
 /** An author's own comments with what moderation decided and why, and the appeal for rejections. */
-export default async function OwnCommentsPage() {
+export default async function OwnCommentsPage({ params }: { params: Promise<{ locale: string }> }) {
+  await pageLocale(params);
   const viewer = await requirePageViewer("account", "/account/comments");
+  const t = await getTranslations("AccountComments");
+  const f = await getFormatter();
   const items = await withDb(listOwnComments, viewer.id);
   return (
     <main className="mx-auto max-w-4xl px-4 py-8">
-      <h1 className="text-2xl font-bold">Your comments</h1>
-      {items.length === 0 ? <p className="mt-4">You have not commented yet.</p> : null}
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      {items.length === 0 ? <p className="mt-4">{t("none")}</p> : null}
       <ol className="mt-6 space-y-4">
         {items.map((c) => (
           <li
@@ -24,25 +30,29 @@ export default async function OwnCommentsPage() {
             data-comment-id={c.id}
           >
             <p className="text-sm">
-              <StatusBadge status={c.status} /> {when(c.createdAt)} on{" "}
-              {c.article.external ? (
-                c.article.href ? (
-                  <a href={c.article.href} rel="noopener noreferrer">
-                    {c.article.title}
-                  </a>
-                ) : (
-                  c.article.title
-                )
-              ) : (
-                <Link href={c.article.href ?? `/articles/${c.article.slug}`}>{c.article.title}</Link>
-              )}
+              <StatusBadge status={c.status} />{" "}
+              {t.rich("on", {
+                when: when(f, c.createdAt),
+                title: c.article.title,
+                a: (x) =>
+                  c.article.external ? (
+                    c.article.href ? (
+                      <a href={c.article.href} rel="noopener noreferrer">
+                        {x}
+                      </a>
+                    ) : (
+                      x
+                    )
+                  ) : (
+                    <Link href={c.article.href ?? `/articles/${c.article.slug}`}>{x}</Link>
+                  ),
+              })}
             </p>
             <p className="mt-2 whitespace-pre-wrap break-words">{c.body}</p>
             <p className="mt-2 text-sm font-medium">{c.explanation}</p>
             {c.appeal ? (
               <p className="mt-1 text-sm">
-                Appeal {c.appeal.status === "open" ? "waiting for a moderator" : c.appeal.status} (sent{" "}
-                {when(c.appeal.createdAt)}).
+                {t("appeal", { status: c.appeal.status, when: when(f, c.appeal.createdAt) })}
               </p>
             ) : null}
             {c.mayAppeal ? <AppealForm commentId={c.id} /> : null}

@@ -1,29 +1,35 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { titleFrom } from "@/components/admin/metadata";
 import { NotificationList } from "@/components/notifications/NotificationList";
 import { Notice } from "@/components/ui/form";
 import { requirePageViewer } from "@/lib/auth/pages";
+import { pageLocale } from "@/lib/i18n/server";
 import { readerNotificationsPage } from "@/lib/notifications/read";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Notifications" };
+export const generateMetadata = titleFrom("AccountNotifications");
 
 export default async function NotificationsPage({
+  params,
   searchParams,
 }: {
+  params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
+  const locale = await pageLocale(params);
   const viewer = await requirePageViewer("account", "/account/notifications");
+  const t = await getTranslations("AccountNotifications");
   const sp = await searchParams;
   const cursor = typeof sp.cursor === "string" ? sp.cursor : undefined;
-  const page = await readerNotificationsPage(viewer.id, cursor);
+  const page = await readerNotificationsPage(viewer.id, cursor, locale);
   return (
     <main className="mx-auto max-w-2xl px-4 py-10">
-      <h1 className="text-2xl font-bold">Notifications</h1>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-sm">
-        Newest first. Choose which ones also come by e-mail on{" "}
-        <Link href="/account#notifications">your account page</Link>.
+        {t.rich("intro", { a: (c) => <Link href="/account#notifications">{c}</Link> })}
       </p>
-      {page.error ? <Notice tone="error">{page.error}</Notice> : null}
+      {page.badCursor ? <Notice tone="error">{t("badCursor")}</Notice> : null}
       <NotificationList
         key={cursor ?? "first"}
         unread={page.unread}
@@ -37,11 +43,11 @@ export default async function NotificationsPage({
           createdAt: n.createdAt.toISOString(),
         }))}
       />
-      <nav aria-label="More notifications" className="mt-6 flex gap-4">
-        {cursor ? <Link href="/account/notifications">Newest</Link> : null}
+      <nav aria-label={t("more")} className="mt-6 flex gap-4">
+        {cursor ? <Link href="/account/notifications">{t("newest")}</Link> : null}
         {page.nextCursor ? (
           <Link href={`/account/notifications?cursor=${encodeURIComponent(page.nextCursor)}`}>
-            Older notifications
+            {t("older")}
           </Link>
         ) : null}
       </nav>

@@ -1,10 +1,17 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/form";
 import { buttonClass } from "@/components/ui/styles";
+import { pageLocale } from "@/lib/i18n/server";
+import { mailText } from "@/lib/i18n/text";
 import { describeUnsubscribe } from "@/lib/notifications/read";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "E-mail notifications", robots: { index: false } };
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
+  const t = await getTranslations({ locale: await pageLocale(params), namespace: "AccountUnsubscribe" });
+  return { title: t("title"), robots: { index: false } };
+}
 
 /**
  * Where an unsubscribe link in a notification mail lands (no sign-in needed: the signed token names
@@ -15,52 +22,46 @@ export default async function UnsubscribePage({
   params,
   searchParams,
 }: {
-  params: Promise<{ token: string }>;
+  params: Promise<{ token: string; locale: string }>;
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
+  const locale = await pageLocale(params);
   const { token } = await params;
   const sp = await searchParams;
-  const t = await describeUnsubscribe(token);
+  const tr = await getTranslations("AccountUnsubscribe");
+  const u = await describeUnsubscribe(token);
+  // the kind's name as the mail named it, in the page's language
+  const category = u ? mailText(locale)(`Mail.notify.category.${u.category}`) : "";
+  const account = (c: React.ReactNode) => <Link href="/account#notifications">{c}</Link>;
   const action = `/api/v1/notifications/unsubscribe/${encodeURIComponent(token)}`;
   return (
     <main className="mx-auto max-w-md px-4 py-10">
-      <h1 className="text-2xl font-bold">E-mail notifications</h1>
-      {!t ? (
-        <Notice tone="error">
-          This unsubscribe link is not valid: it may have been copied incompletely or altered. You can change
-          your e-mail preferences on <Link href="/account#notifications">your account page</Link> after
-          signing in.
-        </Notice>
-      ) : t.value === "off" ? (
+      <h1 className="text-2xl font-bold">{tr("title")}</h1>
+      {!u ? (
+        <Notice tone="error">{tr.rich("invalid", { a: account })}</Notice>
+      ) : u.value === "off" ? (
         <>
-          <Notice tone="success">
-            {sp.done === "off" ? "Done: you" : "You"} will no longer get e-mails about {t.label}. You still
-            see them under Notifications on the site.
-          </Notice>
+          <Notice tone="success">{tr("off", { done: sp.done === "off" ? "yes" : "no", category })}</Notice>
           <form method="post" action={action} className="mt-6">
             <input type="hidden" name="value" value="immediately" />
             <button type="submit" className={buttonClass("secondary")}>
-              Turn these e-mails back on
+              {tr("backOn")}
             </button>
           </form>
         </>
       ) : (
         <>
-          {sp.done === "immediately" ? (
-            <Notice tone="success">E-mails about {t.label} are on again.</Notice>
-          ) : null}
-          <p className="mt-4">Stop e-mails about {t.label}?</p>
+          {sp.done === "immediately" ? <Notice tone="success">{tr("onAgain", { category })}</Notice> : null}
+          <p className="mt-4">{tr("stop", { category })}</p>
           <form method="post" action={action} className="mt-4">
             <input type="hidden" name="value" value="off" />
             <button type="submit" className={buttonClass()}>
-              Unsubscribe
+              {tr("unsubscribe")}
             </button>
           </form>
         </>
       )}
-      <p className="mt-8 text-sm">
-        All e-mail preferences: <Link href="/account#notifications">your account page</Link>.
-      </p>
+      <p className="mt-8 text-sm">{tr.rich("all", { a: account })}</p>
     </main>
   );
 }

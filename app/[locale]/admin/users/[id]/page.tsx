@@ -1,19 +1,29 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { titleFrom } from "@/components/admin/metadata";
 import { UserActions } from "@/components/admin/UserActions";
-import { ago, StatusBadge, when } from "@/components/admin/ui";
+import { ago, StatusBadge, useStatusWord, when } from "@/components/admin/ui";
 import { requirePageViewer } from "@/lib/auth/pages";
 import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { pageLocale } from "@/lib/i18n/server";
 import { getUserDetail } from "@/lib/moderation/users";
 import { profileFacts } from "@/lib/profiles/handle";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "User" };
+export const generateMetadata = titleFrom("AdminUser");
 
-export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+function Word({ value }: { value: string }) {
+  return useStatusWord()(value);
+}
+
+export default async function UserPage({ params }: { params: Promise<{ id: string; locale: string }> }) {
+  await pageLocale(params);
   const { id } = await params;
   const viewer = await requirePageViewer("moderate", `/admin/users/${id}`);
+  const t = await getTranslations("AdminUser");
+  const f = await getFormatter();
   const d = await withDb(getUserDetail, id, viewer).catch((e) => {
     if (e instanceof NotFound) notFound();
     throw e;
@@ -23,40 +33,44 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <p className="text-sm">
-        <Link href="/admin/users">← Users</Link>
+        <Link href="/admin/users">{t("back")}</Link>
       </p>
-      <h1 className="mt-2 text-2xl font-bold">{u.name ?? "(no name)"}</h1>
+      <h1 className="mt-2 text-2xl font-bold">{u.name ?? t("noName")}</h1>
       <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-4">
-        <dt className="font-medium">Status</dt>
+        <dt className="font-medium">{t("status")}</dt>
         <dd>
           <StatusBadge status={u.status} />
-          {u.suspendedUntil ? ` until ${when(u.suspendedUntil)}` : ""}
+          {u.suspendedUntil ? t("until", { when: when(f, u.suspendedUntil) }) : ""}
           {u.statusReason ? ` — ${u.statusReason}` : ""}
         </dd>
-        <dt className="font-medium">Role</dt>
-        <dd>{u.role}</dd>
+        <dt className="font-medium">{t("role")}</dt>
+        <dd>
+          <Word value={u.role} />
+        </dd>
         {u.email !== undefined ? (
           <>
-            <dt className="font-medium">Email</dt>
-            <dd>
-              {u.email} ({u.emailVerified ? "verified" : "not verified"})
-            </dd>
+            <dt className="font-medium">{t("email")}</dt>
+            <dd>{t("emailState", { email: u.email ?? "", verified: u.emailVerified ? "yes" : "no" })}</dd>
           </>
         ) : null}
         {profile ? (
           <>
-            <dt className="font-medium">Profile</dt>
+            <dt className="font-medium">{t("profile")}</dt>
             <dd>
               <Link href={`/admin/readers/${profile.handle}`}>@{profile.handle}</Link>
-              {profile.hidden ? " (hidden from the public)" : ""}
+              {profile.hidden ? t("hidden") : ""}
             </dd>
           </>
         ) : null}
-        <dt className="font-medium">Account age</dt>
-        <dd>{ago(u.createdAt)}</dd>
-        <dt className="font-medium">Comments</dt>
+        <dt className="font-medium">{t("age")}</dt>
+        <dd>{ago(f, u.createdAt)}</dd>
+        <dt className="font-medium">{t("comments")}</dt>
         <dd>
-          {u.approvedCount} approved · {u.rejectedCount} rejected · {u.pendingCount} pending
+          {t("counts", {
+            approved: f.number(u.approvedCount),
+            rejected: f.number(u.rejectedCount),
+            pending: f.number(u.pendingCount),
+          })}
         </dd>
       </dl>
       <div className="mt-6">
@@ -71,51 +85,56 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </div>
       <section aria-labelledby="notes-h" className="mt-8">
         <h2 id="notes-h" className="text-lg font-semibold">
-          Moderator notes
+          {t("notes")}
         </h2>
         {d.notes.length ? (
           <ul className="mt-2 space-y-1 text-sm">
             {d.notes.map((n) => (
               <li key={n.id}>
-                {when(n.createdAt)} · {n.author ?? "someone"}: {n.note}
+                {t("note", { when: when(f, n.createdAt), author: n.author ?? t("someone"), note: n.note })}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="mt-2 text-sm">No notes.</p>
+          <p className="mt-2 text-sm">{t("noNotes")}</p>
         )}
       </section>
       <section aria-labelledby="history-h" className="mt-8">
         <h2 id="history-h" className="text-lg font-semibold">
-          History
+          {t("history")}
         </h2>
         {d.history.length ? (
           <ul className="mt-2 space-y-1 text-sm">
             {d.history.map((h) => (
               <li key={h.id}>
-                {when(h.at)} · {h.action} by {h.actor ?? "the system"}
+                {t("entry", { when: when(f, h.at), action: h.action, actor: h.actor ?? t("system") })}
                 {h.reason ? ` — ${h.reason}` : ""}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="mt-2 text-sm">No moderation actions on this account.</p>
+          <p className="mt-2 text-sm">{t("noHistory")}</p>
         )}
       </section>
       <section aria-labelledby="comments-h" className="mt-8">
         <h2 id="comments-h" className="text-lg font-semibold">
-          Latest comments
+          {t("latest")}
         </h2>
         <ul className="mt-2 space-y-3">
           {d.comments.map((c) => (
             <li key={c.id} className="rounded border border-zinc-200 p-2 text-sm dark:border-zinc-800">
-              <StatusBadge status={c.status} /> {when(c.createdAt)} on{" "}
-              <Link href={`/articles/${c.article.slug}`}>{c.article.title}</Link> — {c.explanation}
+              <StatusBadge status={c.status} />{" "}
+              {t.rich("commentOn", {
+                when: when(f, c.createdAt),
+                title: c.article.title,
+                explanation: c.explanation,
+                a: (x) => <Link href={`/articles/${c.article.slug}`}>{x}</Link>,
+              })}
               <p className="mt-1 whitespace-pre-wrap break-words">{c.body}</p>
             </li>
           ))}
         </ul>
-        {d.comments.length === 0 ? <p className="mt-2 text-sm">No comments.</p> : null}
+        {d.comments.length === 0 ? <p className="mt-2 text-sm">{t("noComments")}</p> : null}
       </section>
     </main>
   );

@@ -7,6 +7,7 @@ import { BadRequest, DomainError } from "@/lib/errors";
 import { feedbackBodySchema, giveFeedback } from "@/lib/feedback/service";
 import { ipHash } from "@/lib/http/client";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
+import { msg } from "@/lib/i18n/text";
 import { voterForRequest, withVoterCookie } from "@/lib/voter/request";
 
 export const dynamic = "force-dynamic";
@@ -42,7 +43,7 @@ export async function POST(
     try {
       form = await req.formData();
     } catch {
-      throw new BadRequest("malformed_form", "The form could not be read.");
+      throw new BadRequest("malformed_form", msg("Api.routes.malformedForm"));
     }
     const rating = form.get("rating");
     const helpful = form.get("helpful");
@@ -55,7 +56,7 @@ export async function POST(
     const res = new Response(null, { status: 303, headers: { location: back, "cache-control": "no-store" } });
     return withVoterCookie(res, voter);
   } catch (e) {
-    if (e instanceof DomainError) return refusal(locale, statusOf(e), e.message, back);
+    if (e instanceof DomainError) return refusal(locale, statusOf(e), e.messageIn(locale), back);
     const mapped = mapDbError(e);
     if (mapped) return refusal(locale, mapped.status, mapped.message, back);
     console.error("feedback form: unexpected error", e);

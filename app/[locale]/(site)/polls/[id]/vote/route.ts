@@ -4,6 +4,7 @@ import { checkOrigin, errorResponse } from "@/lib/api/http";
 import { withDb } from "@/lib/db";
 import { BadRequest, DomainError, NotFound } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
+import { msg } from "@/lib/i18n/text";
 import { votePoll, withdrawPollVote } from "@/lib/polls/service";
 import { type RequestVoter, voterForRequest, withVoterCookie } from "@/lib/voter/request";
 
@@ -23,7 +24,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     try {
       form = await req.formData();
     } catch {
-      throw new BadRequest("malformed_form", "Send the vote as a form.");
+      throw new BadRequest("malformed_form", msg("Api.routes.malformedForm2"));
     }
     if (form.get("action") === "withdraw") {
       const voter = await voterForRequest(req.headers);
@@ -43,6 +44,6 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
   } catch (e) {
     if (e instanceof DomainError && e.code !== "bad_origin" && !(e instanceof NotFound))
       return seeOther(page(`error=${e.code}`));
-    return errorResponse(e);
+    return errorResponse(e, req);
   }
 }

@@ -7,6 +7,7 @@ import { postComment } from "@/lib/comments/write";
 import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
+import { msg } from "@/lib/i18n/text";
 import { resolveVoter, userKey } from "@/lib/voter/identity";
 
 export const dynamic = "force-dynamic";
@@ -28,11 +29,11 @@ export const GET = handle(async (req: Request, ctx: Ctx) => {
       q.limit,
       (await resolveVoter(req.headers)).key,
     );
-    if (!filtered) throw new NotFound(`No published article "${slug}".`);
+    if (!filtered) throw new NotFound(msg("Api.routes.noPublishedArticle", { slug }));
     return json(filtered);
   }
   const page = await getCommentPage(slug, q.sort ?? null, q.cursor ?? null, q.limit);
-  if (!page) throw new NotFound(`No published article "${slug}".`);
+  if (!page) throw new NotFound(msg("Api.routes.noPublishedArticle", { slug }));
   return new Response(page.json, {
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
   });

@@ -2,6 +2,7 @@ import { checkOrigin, handle, json } from "@/lib/api/http";
 import { withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { clientIp, hashValue, ipHash } from "@/lib/http/client";
+import { msg } from "@/lib/i18n/text";
 import { consume } from "@/lib/rate-limit";
 import { recordView, utcDay } from "@/lib/views/record";
 
@@ -19,6 +20,6 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ slug: s
   const day = utcDay();
   const visitor = hashValue("view", clientIp(req), req.headers.get("user-agent") ?? "", day);
   const views = await withDb(recordView, slug, visitor, day);
-  if (views == null) throw new NotFound(`No published article "${slug.slice(0, 200)}".`);
+  if (views == null) throw new NotFound(msg("Api.routes.noPublishedArticle", { slug: slug.slice(0, 200) }));
   return json({ views });
 });

@@ -1,4 +1,5 @@
-import { handle, json, jsonError } from "@/lib/api/http";
+import { apiLocale, handle, json, jsonError } from "@/lib/api/http";
+import { msg, render } from "@/lib/i18n/text";
 import { unsubscribeWith } from "@/lib/notifications/api";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,11 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
   const value = form.get("value") === "immediately" ? "immediately" : "off";
   const done = await unsubscribeWith(token, value);
   if (!done)
-    return jsonError(403, "invalid_token", "This unsubscribe link is not valid (it may have been altered).");
+    return jsonError(
+      403,
+      "invalid_token",
+      render(msg("Api.notifications.invalidUnsubscribe"), apiLocale(req)),
+    );
   if (form.has("value"))
     return new Response(null, {
       status: 303,

@@ -3,6 +3,7 @@ import { requireViewer } from "@/lib/auth/permissions";
 import { isUuid, withDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { followUpInput, listShortlist, readFollowUp, saveFollowUp } from "@/lib/followup";
+import { msg } from "@/lib/i18n/text";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ type Ctx = { params: Promise<{ id: string }> };
 export const GET = handle(async (req: Request, ctx: Ctx) => {
   await requireViewer(req, "moderate");
   const { id } = await ctx.params;
-  if (!isUuid(id)) throw new NotFound("No such article.");
+  if (!isUuid(id)) throw new NotFound(msg("Api.routes.noSuchArticle"));
   const [followUp, shortlist] = await Promise.all([
     withDb(readFollowUp, id, { includeDraft: true }),
     withDb(listShortlist, id),
