@@ -62,8 +62,7 @@ function fixedSleeps(): string[] {
   return out;
 }
 
-const allowedBy = (hit: string) =>
-  ALLOWED.find((a) => hit.startsWith(`${a.file}:`) && hit.includes(a.line));
+const allowedBy = (hit: string) => ALLOWED.find((a) => hit.startsWith(`${a.file}:`) && hit.includes(a.line));
 
 describe("tests wait for signals", () => {
   const hits = fixedSleeps();
