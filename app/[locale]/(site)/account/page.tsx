@@ -16,9 +16,9 @@ import { PASSWORD_MIN } from "@/lib/auth/password";
 import { writeBlock } from "@/lib/auth/permissions";
 import { findUserById } from "@/lib/auth/users";
 import { withDb } from "@/lib/db";
-import { claimableFor } from "@/lib/import/claims";
 import { pageLocale } from "@/lib/i18n/server";
 import { messageText, render } from "@/lib/i18n/text";
+import { claimableFor } from "@/lib/import/claims";
 import { viewerPrefs } from "@/lib/notifications/prefs";
 import { nextHandleChange } from "@/lib/profiles/handle";
 
