@@ -1,20 +1,18 @@
 "use client";
 // "Comments imported from the old system were written with your address": asks for the one-time link.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/api";
 import { buttonClass } from "@/components/ui/styles";
 
 export function ClaimImported({ email }: { email: string }) {
+  const t = useTranslations("AccountClaimImported");
   const [state, setState] = useState<{ busy?: boolean; message?: string; error?: boolean }>({});
   async function send() {
     if (state.busy) return;
     setState({ busy: true });
     const r = await callApi("POST", "/api/v1/account/claims");
-    setState(
-      r.ok
-        ? { message: `We sent a link to ${email}. Open it while signed in to claim the comments.` }
-        : { message: r.error.message, error: true },
-    );
+    setState(r.ok ? { message: t("sent", { email }) } : { message: r.error.message, error: true });
   }
   return (
     <div className="mt-3">
@@ -24,7 +22,7 @@ export function ClaimImported({ email }: { email: string }) {
         onClick={send}
         aria-disabled={state.busy || undefined}
       >
-        Email me a link to claim them
+        {t("ask")}
       </button>
       <p role={state.error ? "alert" : "status"} className="mt-2 text-sm">
         {state.message}

@@ -91,6 +91,8 @@ export const PANEL_CLIENT_NAMESPACES = [
   "AdminImport",
   "AdminAuthorAccount",
   "AccountAppealForm",
+  "AccountClaimConfirm",
+  "AccountClaimImported",
   "AccountDeleteForm",
   "AccountNotificationList",
   "AccountNotifyPrefs",

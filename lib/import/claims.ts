@@ -19,6 +19,7 @@ import { cacheTags, invalidate } from "@/lib/cache";
 import { rowsOf, transactionWithRetry } from "@/lib/db";
 import { Conflict, Forbidden, Invalid } from "@/lib/errors";
 import { hashValue } from "@/lib/http/client";
+import { mailText, msg } from "@/lib/i18n/text";
 import { publicBaseUrl, sendMail } from "@/lib/mail";
 import { recordAction } from "@/lib/moderation/audit";
 import { consume } from "@/lib/rate-limit";
@@ -29,6 +30,7 @@ export const CLAIM_TTL_HOURS = 24;
 const identifierFor = (userId: string) => `claim-import:${userId}`;
 const tokenHash = (addressHash: string, token: string) => hashValue("claim-import", addressHash, token);
 
+// the English custom messages are translated through their Api.text templates (lib/i18n/text.ts messageText)
 export const claimConfirmInput = z
   .object({
     id: z.string({ error: "The link is incomplete." }).min(1, "The link is incomplete.").max(100),
@@ -54,15 +56,17 @@ interface Reader {
   id: string;
   email: string | null;
   verified: boolean;
+  /** the language of their mail (users.locale) */
+  locale: string;
 }
 
 async function reader(db: Db, userId: string): Promise<Reader | null> {
   const [u] = await db
-    .select({ id: users.id, email: users.email, verified: users.emailVerified })
+    .select({ id: users.id, email: users.email, verified: users.emailVerified, locale: users.locale })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.deletedAt)))
     .limit(1);
-  return u ? { id: u.id, email: u.email, verified: Boolean(u.verified) } : null;
+  return u ? { id: u.id, email: u.email, verified: Boolean(u.verified), locale: u.locale } : null;
 }
 
 async function unclaimed(db: Db, hash: string) {
@@ -102,19 +106,11 @@ export async function claimableFor(db: Db, userId: string): Promise<Claimable> {
 /** Mails the reader a one-time link to claim the imported accounts of their verified address. */
 export async function requestClaim(db: Db, userId: string, requestOrigin?: string): Promise<Claimable> {
   const r = await reader(db, userId);
-  if (!r?.email) throw new Conflict("no_email", "This account has no email address.");
-  if (!r.verified)
-    throw new Forbidden(
-      "Confirm your email address first: imported comments can only be claimed by a confirmed address.",
-      "email_unverified",
-    );
+  if (!r?.email) throw new Conflict("no_email", msg("Api.import.claim.noEmail"));
+  if (!r.verified) throw new Forbidden(msg("Api.import.claim.emailUnverified"), "email_unverified");
   const hash = emailHash(r.email);
   const what = await summary(db, await unclaimed(db, hash));
-  if (what.accounts === 0)
-    throw new Conflict(
-      "nothing_to_claim",
-      "There are no unclaimed imported comments for your email address.",
-    );
+  if (what.accounts === 0) throw new Conflict("nothing_to_claim", msg("Api.import.claim.nothingToClaim"));
   await consume("verify_email_user", `claim:${r.id}`);
   await mailClaimLink(db, r, hash, what, requestOrigin);
   return what;
@@ -139,17 +135,23 @@ async function mailClaimLink(
     });
   });
   const link = `${publicBaseUrl(requestOrigin)}/account/claim?${new URLSearchParams({ id: r.id, token })}`;
+  // in the reader's language (users.locale), like the confirmation and password-reset mails
+  const t = mailText(r.locale);
   await sendMail({
     to: r.email!,
-    subject: "Claim your imported comments on Agora",
+    subject: t("Mail.claim.subject"),
     text: [
-      "Hello,",
+      t("Mail.helloThere"),
       "",
-      `${what.comments} ${what.comments === 1 ? "comment" : "comments"} imported from the site's old comment system (${what.sources.join(", ")}) were written with this email address, as ${what.names.join(", ")}.`,
-      "To make them part of your Agora account, open this link while signed in:",
+      t("Mail.claim.intro", {
+        count: what.comments,
+        sources: what.sources.join(", "),
+        names: what.names.join(", "),
+      }),
+      t("Mail.claim.open"),
       link,
       "",
-      `The link works once, for ${CLAIM_TTL_HOURS} hours. If this was not you, ignore this email: nothing changes.`,
+      t("Mail.claim.expiry", { hours: CLAIM_TTL_HOURS }),
     ].join("\n"),
   });
 }
@@ -220,18 +222,10 @@ export interface ClaimResult {
  * audits it, in one transaction. Works once, before it expires, for the reader it was sent to.
  */
 export async function confirmClaim(db: Db, userId: string, input: ClaimConfirmInput): Promise<ClaimResult> {
-  if (input.id !== userId)
-    throw new Forbidden(
-      "This link was sent for another account. Sign in with the account that asked for it.",
-      "other_account",
-    );
+  if (input.id !== userId) throw new Forbidden(msg("Api.import.claim.otherAccount"), "other_account");
   const r = await reader(db, userId);
   if (!r?.email || !r.verified)
-    throw new Invalid(
-      "token",
-      "This link is not valid. Ask for a new one from your account page.",
-      "link_invalid",
-    );
+    throw new Invalid("token", msg("Api.import.claim.linkInvalid"), "link_invalid");
   const hash = emailHash(r.email);
   const out = await transactionWithRetry(db, async (tx) => {
     const t = tx as unknown as Db;
@@ -345,20 +339,9 @@ export async function confirmClaim(db: Db, userId: string, input: ClaimConfirmIn
     });
     return { accounts: ids.length, comments: moved.length, votes, slugs: touched.map((s) => s.slug) };
   });
-  if (out === "expired")
-    throw new Invalid(
-      "token",
-      "This link has expired. Ask for a new one from your account page.",
-      "link_expired",
-    );
-  if (out === "invalid")
-    throw new Invalid(
-      "token",
-      "This link is not valid (it may have been used already, or your email address changed). Ask for a new one from your account page.",
-      "link_invalid",
-    );
-  if (out === "claimed")
-    throw new Conflict("already_claimed", "These imported comments have already been claimed.");
+  if (out === "expired") throw new Invalid("token", msg("Api.import.claim.linkExpired"), "link_expired");
+  if (out === "invalid") throw new Invalid("token", msg("Api.import.claim.linkUsed"), "link_invalid");
+  if (out === "claimed") throw new Conflict("already_claimed", msg("Api.import.claim.alreadyClaimed"));
   // the pages that show these comments now show the reader's name
   if (out.slugs.length) await invalidate(out.slugs.map((s) => cacheTags.article(s))).catch(() => {});
   return { accounts: out.accounts, comments: out.comments, votes: out.votes };
