@@ -240,7 +240,7 @@ describe(`claiming imported accounts (${dbKindLabel})`, () => {
     expect(await claimableFor(db, marta.id)).toMatchObject({ accounts: 0 });
   });
 
-  it("refuses an expired link and an unconfirmed address, changing nothing", async () => {
+  it("refuses an expired link and an unconfirmed address, changing nothing; mail and errors in Spanish", async () => {
     const { user: nora } = await upsertUser(db, {
       email: "nora@claim.test",
       password: "Nora-pass-1234!",
@@ -248,8 +248,17 @@ describe(`claiming imported accounts (${dbKindLabel})`, () => {
       name: "Nora Reader",
       verified: true,
     });
+    // a Spanish reader (users.locale) gets the claim mail in Spanish
+    await db.update(users).set({ locale: "es" }).where(eq(users.id, nora.id));
     await requestClaim(db, nora.id, BASE);
     await waitMail("nora@claim.test", 1);
+    const es = sink.messages.filter((m) => m.to.includes("nora@claim.test")).at(-1)!;
+    expect(es.subject).toBe("Reclama tus comentarios importados en Agora");
+    expect(es.body).toContain(
+      "1 comentario importado del antiguo sistema de comentarios del sitio (disqus) se escribió con esta dirección de correo, como Nora.",
+    );
+    expect(es.body).toContain("El enlace funciona una vez, durante 24 horas.");
+    expect(es.body).not.toContain("Claim");
     const link = linkFor("nora@claim.test");
     await db
       .update(verificationTokens)
@@ -259,6 +268,10 @@ describe(`claiming imported accounts (${dbKindLabel})`, () => {
     const before = await snapshot();
     const expired = await failure(confirmClaim(db, nora.id, link));
     expect(expired).toMatchObject({ kind: "invalid", code: "link_expired" });
+    expect(expired!.message).toBe("This link has expired. Ask for a new one from your account page.");
+    expect(expired!.messageIn("es")).toBe(
+      "Este enlace ha caducado. Pide uno nuevo desde la página de tu cuenta.",
+    );
     expect(await snapshot()).toEqual(before);
     expect(await claimableFor(db, nora.id)).toMatchObject({ accounts: 1, comments: 1 });
 
@@ -273,6 +286,7 @@ describe(`claiming imported accounts (${dbKindLabel})`, () => {
     expect(await claimableFor(db, lucia.id)).toMatchObject({ accounts: 0 });
     const unverified = await failure(requestClaim(db, lucia.id, BASE));
     expect(unverified).toMatchObject({ kind: "forbidden", code: "email_unverified" });
+    expect(unverified!.messageIn("es")).toMatch(/^Confirma primero tu dirección de correo/);
   });
 
   it("a newer export's posts by a claimed author land on the reader's account; the same file adds nothing", async () => {
