@@ -112,6 +112,18 @@ test("a reader claims their imported comments by the mailed link, once", async (
   forged.searchParams.set("token", `${forged.searchParams.get("token")!.slice(0, -3)}abc`);
   await page.goto(forged.toString());
   await expect(page.getByText("This link is not valid")).toBeVisible();
+  // the same pages in Spanish (the button comes from a client component: its namespace is sent too)
+  const es = (u: string) => {
+    const x = new URL(u);
+    x.pathname = `/es${x.pathname}`;
+    return x.toString();
+  };
+  await page.goto(es(forged.toString()));
+  await expect(page.getByText("Este enlace no es válido")).toBeVisible();
+  await page.goto(es(link));
+  await expect(page.getByRole("heading", { name: "Reclama tus comentarios importados" })).toBeVisible();
+  await expect(page.getByText("2 comentarios importados")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reclamar estos comentarios" })).toBeVisible();
   await page.goto("/account");
   await expect(page.getByRole("region", { name: "Your imported comments" })).toContainText("2 comments");
 
