@@ -34,7 +34,9 @@ function routeOf(pathname, dir = process.cwd()) {
   if (pathname.startsWith("/_next/static/")) return "/_next/static";
   if (pathname.startsWith("/_next/")) return pathname.split("/").slice(0, 3).join("/");
   if (!routes || routes.length === 0) routes = loadRoutes(dir);
-  for (const r of routes) if (r.re.test(pathname)) return r.page;
+  // pages are served from app/[locale]/ (server/locale.cjs): the label names the page, the same in
+  // every language, as dashboards knew it before the languages came
+  for (const r of routes) if (r.re.test(pathname)) return r.page.replace(/^\/\[locale\](?=\/|$)/, "") || "/";
   return "(unmatched)";
 }
 

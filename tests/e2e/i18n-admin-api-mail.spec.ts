@@ -60,6 +60,8 @@ test.describe("Spanish browser", () => {
     await page.getByLabel("Correo electrónico").fill(email);
     await page.getByLabel("Contraseña").fill("Compiladores-de-1952");
     await page.getByRole("button", { name: "Crear cuenta" }).click();
+    // signed in once the sign-up answered (its redirect sets the session cookie)
+    await expect(page).toHaveURL(/\/check-email\?for=signup/);
     const link = await waitForLink(email, "/verify-email");
     const mail = allMail().find((m) => m.to.includes(email))!;
     expect(mail.subject).toBe("Confirma tu dirección de correo en Agora");
