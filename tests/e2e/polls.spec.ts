@@ -117,7 +117,7 @@ test("multiple choice up to a maximum, with results shown before voting", async 
   await p.getByRole("checkbox", { name: "Sport" }).uncheck();
   await p.getByRole("button", { name: "Vote" }).click();
   await expect(p.getByRole("status")).toHaveText("Thank you, your vote was counted.");
-  await expect(p.getByText("Your vote: Local news, Science")).toBeVisible();
+  await expect(p.getByText("Your vote: Local news and Science")).toBeVisible();
   await expect(p.getByText(/can add up to more than 100%/)).toBeVisible();
 });
 
