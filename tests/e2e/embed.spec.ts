@@ -6,6 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
+import { runTag } from "./run-fixtures";
 import { signInRequest, USERS } from "./users";
 
 const HOST_PORT = Number(process.env.E2E_EMBED_HOST_PORT || 3372);
@@ -29,9 +30,12 @@ function story(app: string, id: string, title: string, poll = ""): string {
 }
 
 let servers: http.Server[] = [];
-const id = `e2e-story-${Date.now().toString(36)}`;
+// the story's id: new on every run (set in beforeAll, which runs again for each pass of `--repeat-each`
+// while this module is loaded once), so its thread and comment count start empty
+let id = "";
 
 test.beforeAll(async ({ baseURL, playwright }) => {
+  id = `e2e-story-${runTag()}`;
   const app = baseURL as string;
   for (const port of [HOST_PORT, OTHER_PORT]) {
     const s = http.createServer((req, res) => {
