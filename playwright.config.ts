@@ -48,6 +48,14 @@ export default defineConfig({
       // the per-account sign-in limit keeps its default (5 per 15 minutes) and is tested in e2e
       AGORA_LIMIT_SIGNIN_IP: "1000/900",
       AGORA_LIMIT_SIGNUP_IP: "1000/3600",
+      // `--repeat-each N` runs the same tests N times against this one server: the per-address sign-in
+      // link limit (3 per 15 minutes), the anonymous-vote limit (3 per poll per network per day) and the
+      // per-author comment limit (5 a minute; a spec repeated at once posts more as the same reader)
+      // would refuse the later passes; all are covered by tests/integration (signin, anon-vote-limit,
+      // comments, moderation-pipeline); the per-spec servers (comments-server.ts) raise the last too
+      AGORA_LIMIT_MAGIC_LINK_EMAIL: "1000/900",
+      AGORA_LIMIT_ANON_VOTE: "1000",
+      AGORA_LIMIT_COMMENT_USER: "500/60",
       // every write invalidates cached pages at once (the window itself: tests/integration)
       AGORA_INVALIDATE_WINDOW_MS: "0",
       // the one host article images may come from besides the site (CSP img-src, the editor's rule)

@@ -1,17 +1,40 @@
 // A moderator works the queue with the keyboard only, and the author sees the outcome; an admin
 // creates and publishes an article with a poll.
-import { expect, test } from "@playwright/test";
-import { signInContext } from "./users";
+import { expect, request as pwRequest, test } from "@playwright/test";
+import { createPremoderatedArticle, postPendingComment, runTag, unpublishArticle } from "./run-fixtures";
+import { signInContext, signInRequest } from "./users";
 
 test("a moderator approves and rejects with the keyboard only; the author sees both outcomes", async ({
   browser,
   baseURL,
 }) => {
+  // this run's own article and two comments from the reader waiting on it (oldest first): the keyboard
+  // approves the first and rejects the second
+  const tag = runTag();
+  const admin = await pwRequest.newContext({ baseURL });
+  await signInRequest(admin, "admin", baseURL!);
+  const article = await createPremoderatedArticle(admin, baseURL!, tag, "E2E keyboard article");
+  const reader = await pwRequest.newContext({ baseURL });
+  await signInRequest(reader, "reader", baseURL!);
+  const approveId = await postPendingComment(
+    reader,
+    baseURL!,
+    article.slug,
+    `E2E keyboard ${tag}: approve me, I am fine.`,
+  );
+  const rejectId = await postPendingComment(
+    reader,
+    baseURL!,
+    article.slug,
+    `E2E keyboard ${tag}: reject me, I am rude.`,
+  );
+  await reader.dispose();
+
   const mod = await browser.newContext();
   await signInContext(mod, "moderator", baseURL!);
   const queue = await (await mod.request.get("/api/v1/admin/queue?status=pending&limit=100")).json();
-  const mine = queue.items.filter((i: { body: string }) => i.body.startsWith("E2E keyboard"));
-  expect(mine).toHaveLength(2);
+  const mine = queue.items.filter((i: { body: string }) => i.body.startsWith(`E2E keyboard ${tag}`));
+  expect(mine.map((i: { id: string }) => i.id)).toEqual([approveId, rejectId]);
   // the public page is cached; an approval must show there (its comment count) within 2 s
   const publicCount = async () => {
     const html = await (await mod.request.get(`/articles/${mine[0].article.slug}`)).text();
@@ -65,8 +88,8 @@ test("a moderator approves and rejects with the keyboard only; the author sees b
   const author = await browser.newContext();
   await signInContext(author, "reader", baseURL!);
   const mine2 = await (await author.request.get("/api/v1/account/comments")).json();
-  const approved = mine2.items.find((c: { body: string }) => c.body.includes("approve me"));
-  const rejected = mine2.items.find((c: { body: string }) => c.body.includes("reject me"));
+  const approved = mine2.items.find((c: { id: string }) => c.id === approveId);
+  const rejected = mine2.items.find((c: { id: string }) => c.id === rejectId);
   expect(approved).toMatchObject({ status: "approved", explanation: "Published." });
   expect(rejected).toMatchObject({
     status: "rejected",
@@ -101,6 +124,8 @@ test("a moderator approves and rejects with the keyboard only; the author sees b
   });
   expect(refused.status()).toBe(403);
   await mod2.close();
+  await unpublishArticle(admin, baseURL!, article.id);
+  await admin.dispose();
 });
 
 test("an admin creates and publishes an article with a poll", async ({ browser, baseURL }) => {
@@ -108,7 +133,11 @@ test("an admin creates and publishes an article with a poll", async ({ browser, 
   await signInContext(admin, "admin", baseURL!);
   const page = await admin.newPage();
   await page.goto("/admin/articles/new");
-  await page.getByLabel("Title", { exact: true }).fill("Should cities ban cars downtown?");
+  // a title of this run's own: its slug is free on every pass of `--repeat-each`
+  const tag = runTag();
+  const title = `Should cities ban cars downtown? ${tag}`;
+  const slug = `should-cities-ban-cars-downtown-${tag}`;
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Body (Markdown)").fill("## Why it matters\n\nSome **cities** already did.");
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(
@@ -128,17 +157,15 @@ test("an admin creates and publishes an article with a poll", async ({ browser, 
   const id = page.url().match(/\/admin\/articles\/([0-9a-f-]{36})/)![1];
   try {
     const saved = await (await admin.request.get(`/api/v1/admin/articles/${id}`)).json();
-    expect(saved.article).toMatchObject({ slug: "should-cities-ban-cars-downtown", status: "published" });
+    expect(saved.article).toMatchObject({ slug, status: "published" });
     expect(saved.article.question.polls[0].options.map((o: { label: string }) => o.label)).toEqual([
       "Yes",
       "No",
       "Only at weekends",
     ]);
     const pub = await admin.newPage();
-    await pub.goto("/articles/should-cities-ban-cars-downtown");
-    await expect(
-      pub.getByRole("heading", { level: 1, name: "Should cities ban cars downtown?" }),
-    ).toBeVisible();
+    await pub.goto(`/articles/${slug}`);
+    await expect(pub.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(pub.getByText("Would you give up your car in the city centre?")).toBeVisible();
   } finally {
     // unpublishing takes it off the public site (and out of the lists other specs read)
@@ -149,7 +176,7 @@ test("an admin creates and publishes an article with a poll", async ({ browser, 
     expect(off.status()).toBe(200);
   }
   await expect
-    .poll(async () => (await admin.request.get("/articles/should-cities-ban-cars-downtown")).status(), {
+    .poll(async () => (await admin.request.get(`/articles/${slug}`)).status(), {
       timeout: 5000,
     })
     .toBe(404);

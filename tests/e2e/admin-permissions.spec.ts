@@ -2,6 +2,7 @@
 // every admin page, action and route, as an anonymous visitor, a reader, a moderator and an admin.
 import { type APIRequestContext, expect, request as pwRequest, test } from "@playwright/test";
 import { adminRows, type MatrixContext, type Who } from "../permissions/admin";
+import { createPremoderatedArticle, postPendingComment, runTag, unpublishArticle } from "./run-fixtures";
 import { signInRequest } from "./users";
 
 const WHO: Who[] = ["anonymous", "reader", "moderator", "admin"];
@@ -9,6 +10,7 @@ const WHO: Who[] = ["anonymous", "reader", "moderator", "admin"];
 test.describe("admin permission matrix", () => {
   const ctx: Partial<Record<Who, APIRequestContext>> = {};
   let ids: MatrixContext;
+  let article: { id: string; slug: string } | undefined;
 
   test.beforeAll(async ({ baseURL }) => {
     for (const who of WHO) {
@@ -17,13 +19,26 @@ test.describe("admin permission matrix", () => {
     }
     const admin = ctx.admin!;
     const users = await (await admin.get("/api/v1/admin/users?q=Rae")).json();
+    // this run's own article and a comment from the second reader waiting on it (the matrix approves it)
+    const tag = runTag();
+    article = await createPremoderatedArticle(admin, baseURL!, tag, "E2E permissions article");
+    const reader2 = await pwRequest.newContext({ baseURL });
+    await signInRequest(reader2, "reader2", baseURL!);
+    const commentId = await postPendingComment(
+      reader2,
+      baseURL!,
+      article.slug,
+      `E2E permissions ${tag}: decided by the matrix.`,
+    );
+    await reader2.dispose();
     const queue = await (await admin.get("/api/v1/admin/queue?status=pending&limit=100")).json();
-    const item = queue.items.find((i: { body: string }) => i.body.startsWith("E2E permissions"));
-    expect(item, "the e2e seed's permission comment is in the queue").toBeTruthy();
-    ids = { readerId: users.items[0].id, commentId: item.id, articleId: item.article.id };
+    const item = queue.items.find((i: { id: string }) => i.id === commentId);
+    expect(item, "this run's permission comment is in the queue").toBeTruthy();
+    ids = { readerId: users.items[0].id, commentId, articleId: article.id };
   });
 
-  test.afterAll(async () => {
+  test.afterAll(async ({ baseURL }) => {
+    if (article && ctx.admin) await unpublishArticle(ctx.admin, baseURL!, article.id);
     for (const c of Object.values(ctx)) await c?.dispose();
   });
 

@@ -6,6 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
+import { runTag } from "./run-fixtures";
 import { signInRequest, USERS } from "./users";
 
 const HOST_PORT = Number(process.env.E2E_EMBED_HOST_PORT || 3372);
@@ -29,9 +30,13 @@ function story(app: string, id: string, title: string, poll = ""): string {
 }
 
 let servers: http.Server[] = [];
-const id = `e2e-story-${Date.now().toString(36)}`;
+// the story's id: new on every run (set in beforeAll, which runs again for each pass of `--repeat-each`
+// while this module is loaded once), so its thread and comment count start empty; the comments carry it
+// too, or a later pass's same text would be refused as a duplicate of the reader's earlier comment
+let id = "";
 
 test.beforeAll(async ({ baseURL, playwright }) => {
+  id = `e2e-story-${runTag()}`;
   const app = baseURL as string;
   for (const port of [HOST_PORT, OTHER_PORT]) {
     const s = http.createServer((req, res) => {
@@ -95,7 +100,7 @@ test("the embed works signed in on another site, and only there", async ({ page,
   // the frame's cookies are partitioned to the host site
   const cookies = await context.cookies(baseURL);
   expect(cookies.some((c) => /session-token/.test(c.name) && c.partitionKey)).toBe(true);
-  await frame.getByLabel("Your comment").fill("Posted from the embed on another site, zqembed1.");
+  await frame.getByLabel("Your comment").fill(`Posted from the embed on another site, zqembed1 (${id}).`);
   await frame.getByRole("button", { name: "Post comment" }).click();
   await expect(frame.getByText("zqembed1")).toBeVisible();
   if (process.env.E2E_SCREENSHOTS)
@@ -135,7 +140,7 @@ test("signed in inside the frame: a reader votes, reports, and sees comments and
     const j = await r.json();
     return (j.comment ?? j).id as string;
   };
-  const c1 = await post("Posted elsewhere, arriving live zqlive1.");
+  const c1 = await post(`Posted elsewhere, arriving live zqlive1 (${id}).`);
   await expect(frame.getByText("zqlive1")).toBeVisible();
 
   await signInInFrame(page);
@@ -148,7 +153,7 @@ test("signed in inside the frame: a reader votes, reports, and sees comments and
   await expect(item.getByText("Reported. Thank you.")).toBeVisible();
 
   // while signed in: a new comment and another reader's vote arrive without a reload
-  const c2 = await post("A second one from elsewhere zqlive2.");
+  const c2 = await post(`A second one from elsewhere zqlive2 (${id}).`);
   await expect(frame.getByText("zqlive2")).toBeVisible();
   const rae = await playwright.request.newContext({ baseURL: app });
   await signInRequest(rae, "reader3", app);

@@ -25,8 +25,14 @@ export function allMail(): Mail[] {
     .map((l) => JSON.parse(l));
 }
 
+/** How many mails to `to` hold a sign-in link so far (the next one is number this + 1 for waitForLink). */
+export function linksTo(to: string, linkPart = "/api/auth/callback/nodemailer"): number {
+  return allMail().filter((m) => m.to.includes(to.toLowerCase()) && findLink(m.body, linkPart)).length;
+}
+
 /**
- * Waits for the newest mail to `to` whose body holds a link containing `linkPart`; returns that link.
+ * Waits for mail number `count` (1 = the first) to `to` whose body holds a link containing `linkPart`;
+ * returns that link.
  * The mail sink appends each message to the mailbox file: checked again on every change of its folder.
  */
 export async function waitForLink(

@@ -12,7 +12,7 @@ import {
   WHO,
   type Who,
 } from "../permissions/types";
-import { type FixtureUser, signInRequest } from "./users";
+import { type FixtureUser, signInRequest, USERS } from "./users";
 
 const ACCOUNT: Record<Exclude<Who, "anonymous">, FixtureUser> = {
   reader: "reader",
@@ -57,6 +57,26 @@ test.beforeAll(async ({ baseURL }) => {
   // out everywhere by the ordinary routes
   const admin = await as("admin", baseURL!);
   for (const who of TOKEN_WHO) {
+    // an earlier pass (`--repeat-each`) left this owner demoted or banned: a moderator again, in good
+    // standing, before it mints this pass's token (by the same admin routes that ended it)
+    const { email, name } = USERS[TOKEN_OWNER[who]];
+    const found = await (await admin.get(`/api/v1/admin/users?q=${encodeURIComponent(name)}`)).json();
+    const acct = found.items.find((u: { email?: string }) => u.email === email);
+    expect(acct, `the fixture account ${email}`).toBeTruthy();
+    if (acct.role !== "moderator") {
+      const r = await admin.post(`/api/v1/admin/users/${acct.id}/role`, {
+        headers: { origin: baseURL! },
+        data: { role: "moderator" },
+      });
+      expect(r.status(), `restoring ${who}'s role`).toBe(200);
+    }
+    if (acct.status !== "active") {
+      const r = await admin.post(`/api/v1/admin/users/${acct.id}/status`, {
+        headers: { origin: baseURL! },
+        data: { status: "active" },
+      });
+      expect(r.status(), `restoring ${who}'s status`).toBe(200);
+    }
     const owner = await playwrightRequest.newContext({ baseURL });
     await signInRequest(owner, TOKEN_OWNER[who], baseURL!);
     const id = (await (await owner.get("/api/v1/me")).json()).user.id as string;

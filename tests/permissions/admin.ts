@@ -116,7 +116,9 @@ export const adminRows: PermissionRow[] = [
     adminOnly: true,
     body: () => ({
       title: "Permission matrix article",
-      slug: "perm-matrix-article",
+      // a slug of its own on every call: the matrix runs again against the same server under
+      // `--repeat-each`, and the first run's article keeps its slug
+      slug: `perm-matrix-article-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
       body: "Body.",
       newAuthor: { name: "Matrix" },
     }),
