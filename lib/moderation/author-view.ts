@@ -13,7 +13,7 @@ export interface OwnComment {
   explanation: string;
   createdAt: string;
   /** `href`: the article page, or for a discussion embedded on another site (an external thread, which has
-   * no page here) that site's page, null when unknown */
+   * no page here) that site's page; null when unknown or when the article is not published */
   article: { slug: string; title: string; href: string | null; external: boolean };
   appeal: { status: string; createdAt: string } | null;
   mayAppeal: boolean;
@@ -26,6 +26,7 @@ export async function listOwnComments(db: Db, userId: string, limit = 50): Promi
       slug: articles.slug,
       title: articles.title,
       kind: articles.kind,
+      articleStatus: articles.status,
       externalUrl: externalThreads.url,
       appealStatus: appeals.status,
       appealAt: appeals.createdAt,
@@ -47,7 +48,13 @@ export async function listOwnComments(db: Db, userId: string, limit = 50): Promi
       slug: r.slug,
       title: r.title,
       external: r.kind === "external",
-      href: r.kind === "external" ? safeHttpUrl(r.externalUrl) : `/articles/${r.slug}`,
+      // an unpublished article (a draft, or taken down) has no page: its title is shown without a link
+      href:
+        r.kind === "external"
+          ? safeHttpUrl(r.externalUrl)
+          : r.articleStatus === "published"
+            ? `/articles/${r.slug}`
+            : null,
     },
     appeal:
       r.appealStatus && r.appealAt ? { status: r.appealStatus, createdAt: r.appealAt.toISOString() } : null,

@@ -52,7 +52,11 @@ export default async function AppealsPage({
                 title: a.comment.article.title,
                 rejectedBy: a.rejectedBy ? (a.rejectedBy.name ?? t("aModerator")) : t("rules"),
                 user: (c) => <Link href={`/admin/users/${a.author.id}`}>{c}</Link>,
-                article: (c) => <Link href={`/articles/${a.comment.article.slug}`}>{c}</Link>,
+                article: (c) => (
+                  <Link href={`/articles/${a.comment.article.slug}`} prefetch={false}>
+                    {c}
+                  </Link>
+                ),
               })}
             </p>
             <p className="mt-2 text-sm font-medium">{t("comment", { explanation: a.comment.explanation })}</p>

@@ -35,16 +35,14 @@ export default async function OwnCommentsPage({ params }: { params: Promise<{ lo
                 when: when(f, c.createdAt),
                 title: c.article.title,
                 a: (x) =>
-                  c.article.external ? (
-                    c.article.href ? (
-                      <a href={c.article.href} rel="noopener noreferrer">
-                        {x}
-                      </a>
-                    ) : (
-                      x
-                    )
+                  !c.article.href ? (
+                    x
+                  ) : c.article.external ? (
+                    <a href={c.article.href} rel="noopener noreferrer">
+                      {x}
+                    </a>
                   ) : (
-                    <Link href={c.article.href ?? `/articles/${c.article.slug}`}>{x}</Link>
+                    <Link href={c.article.href}>{x}</Link>
                   ),
               })}
             </p>

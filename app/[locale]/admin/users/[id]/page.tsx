@@ -128,7 +128,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 when: when(f, c.createdAt),
                 title: c.article.title,
                 explanation: c.explanation,
-                a: (x) => <Link href={`/articles/${c.article.slug}`}>{x}</Link>,
+                a: (x) => (
+                  <Link href={`/articles/${c.article.slug}`} prefetch={false}>
+                    {x}
+                  </Link>
+                ),
               })}
               <p className="mt-1 whitespace-pre-wrap break-words">{c.body}</p>
             </li>
