@@ -3,7 +3,7 @@
 // hostile fragments with Markdown syntax and arbitrary Unicode.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LINK_REL, renderCommentBody } from "@/lib/comments/render";
+import { LINK_REL, renderCommentBody, sanitizeCommentHtml } from "@/lib/comments/render";
 
 const ALLOWED_TAGS = new Set([
   "p",
@@ -117,7 +117,8 @@ function assertSafe(html: string): void {
         .filter((ch) => ch.charCodeAt(0) > 0x20 && (ch.charCodeAt(0) < 0x7f || ch.charCodeAt(0) > 0x9f))
         .join("")
         .toLowerCase();
-      expect(url, `href ${h[1]}`).toMatch(/^(https?:|mailto:)/);
+      // a web or mail address, or the profile link a mention becomes (same site, one path segment)
+      expect(url, `href ${h[1]}`).toMatch(/^(https?:|mailto:)|^\/readers\/[a-z0-9-]+$/);
     }
   }
 }
@@ -145,5 +146,23 @@ describe("comment rendering safety", () => {
     expect(html).toContain(`<a href="https://ok.test" rel="${LINK_REL}">site</a>`);
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;b&gt;raw&lt;/b&gt;");
+  });
+
+  it("keeps a reader's relative link as text; only a mention's profile link stays relative", () => {
+    for (const src of [
+      "[x](/account)",
+      "[x](foo/bar)",
+      "[x](?a=1)",
+      "[x](#top)",
+      "[x](/readers/a/../../admin)",
+    ]) {
+      expect(renderCommentBody(src), src).toBe(`<p>${src}</p>`);
+    }
+    expect(sanitizeCommentHtml('<a href="/account">x</a> <a href="https://ok.test/">y</a>')).toBe(
+      `<a>x</a> <a href="https://ok.test/" rel="${LINK_REL}">y</a>`,
+    );
+    expect(renderCommentBody("hi @Ann-B")).toBe(
+      `<p>hi <a href="/readers/ann-b" rel="${LINK_REL}">@Ann-B</a></p>`,
+    );
   });
 });
