@@ -14,7 +14,15 @@ import { articleSlugOf, type CommentArticle } from "./articles";
 import { enforcedCommentLimits, THREADS } from "./config";
 import { parseReplyCursor, replyCursorFor } from "./cursor";
 import { attachVotedTags } from "./poll-tags";
-import { COMMENT_COLS, findCommentRow, loadAncestors, loadReplies, loadSubtree, mapRow } from "./queries";
+import {
+  authorCols,
+  COMMENT_COLS,
+  findCommentRow,
+  loadAncestors,
+  loadReplies,
+  loadSubtree,
+  mapRow,
+} from "./queries";
 import { type CommentRow, toPublic } from "./tree";
 import type { PublicComment, RepliesPage, ViewerState } from "./types";
 import { votesOnArticle } from "./votes";
@@ -165,8 +173,9 @@ export async function getViewerState(
     votesOnArticle(db, viewer.id, article.id),
     rowsOf(
       db,
-      sql`select ${COMMENT_COLS}, ${viewer.name}::text as author_name, ${viewer.role}::text as author_role
-          from comments c
+      // the same author columns as the public tree (badges: staff, the article's author)
+      sql`select ${COMMENT_COLS}, ${authorCols("c")}
+          from comments c join users u on u.id = c.author_id
           where c.author_id = ${viewer.id} and c.article_id = ${article.id}
             and c.status in ('pending', 'rejected', 'spam')
             and coalesce(c.status_reason, '') not in ('quiet_hours', 'duplicate')

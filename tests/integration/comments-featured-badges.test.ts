@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
 import { articles, authors, comments, moderationActions, users } from "@/db/schema";
 import { authorAccountSchema, setAuthorAccount } from "@/lib/articles/author-accounts";
+import { toViewer } from "@/lib/auth/viewer";
 import { getCommentPage, peekCommentPageJson } from "@/lib/comments/cached";
 import { parseRootCursor } from "@/lib/comments/cursor";
 import { listQuery } from "@/lib/comments/input";
 import { loadRootPage } from "@/lib/comments/queries";
+import { getViewerState } from "@/lib/comments/read";
 import { postComment } from "@/lib/comments/write";
 import { makeArticle, makeUsers } from "../helpers/comments";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
@@ -104,7 +106,18 @@ describe(`featured list and badges (${dbKindLabel})`, () => {
     await post(article.slug, reader, "From a reader");
     await post(article.slug, mod, "From a moderator");
     await post(other.slug, writer, "The author elsewhere");
+    const held = await post(article.slug, writer, "Held, from the author");
     await db.update(comments).set({ status: "approved" });
+    await db.update(comments).set({ status: "pending" }).where(eq(comments.id, held.id));
+    // the author's own held comment (shown only to them) carries the badge too
+    const [writerRow] = await db.select().from(users).where(eq(users.id, writer.id));
+    const mine = await getViewerState(
+      db,
+      toViewer(writerRow, "session"),
+      { id: article.id, slug: article.slug, commentsOpen: true, defaultSort: "new", commentCount: 0 },
+      { ok: true },
+    );
+    expect(mine.pending.map((c) => [c.id, c.author?.articleAuthor])).toEqual([[held.id, true]]);
     const byBody = async (slug: string, id: string) => {
       const p = await loadRootPage(db, { id, slug }, "new", null);
       return Object.fromEntries(p.comments.map((c) => [c.bodyHtml.replace(/<[^>]+>/g, "").trim(), c.author]));
