@@ -6,6 +6,7 @@ import type React from "react";
 import { useCallback, useRef, useState } from "react";
 import type { CommentSort, PublicComment } from "@/lib/comments/types";
 import { commentsApi } from "./api";
+import { focusComment } from "./focus";
 import { appendReply, appendRoots, prependRoots } from "./tree-state";
 
 export function useCommentList({
@@ -40,6 +41,8 @@ export function useCommentList({
       return out;
     });
     setIncoming([]);
+    // the button that was pressed goes away: focus the first comment it showed
+    if (incoming[0]) focusComment(incoming[0].id);
   }, [incoming]);
 
   async function changeSort(e: React.MouseEvent, s: CommentSort) {
@@ -70,6 +73,8 @@ export function useCommentList({
       const page = await commentsApi.page(slug, sort, nextCursor, votedOption || null);
       setRoots((list) => appendRoots(list, page.comments));
       setNextCursor(page.nextCursor);
+      // the link may be gone (last page): focus moves to the first comment it brought, not <body>
+      if (page.comments[0]) focusComment(page.comments[0].id);
     } catch {
       setListError(t("moreFailed"));
     } finally {

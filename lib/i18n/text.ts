@@ -115,16 +115,29 @@ const ZOD_TEMPLATES = Object.entries(enApi.Api.text)
   })
   .sort((a, b) => a.order.length - b.order.length || b.literal - a.literal);
 
+// templates whose parameter is itself a whole message of lib/ ("Saved. {p0}"): translated in turn
+const SENTENCE_PARAMS: ReadonlySet<string> = new Set<ApiKey>(["Api.text.saved"]);
+
 /** The Text of an English validation message of lib/ (a schema's custom message), or the English as is. */
 export function messageText(english: string): Text {
   for (const t of ZOD_TEMPLATES) {
     const m = t.re.exec(english);
-    if (m)
-      return t.order.length
-        ? { key: t.key, params: Object.fromEntries(t.order.map((a, i) => [a, durationOrText(m[i + 1])])) }
-        : { key: t.key };
+    if (!m) continue;
+    if (!t.order.length) return { key: t.key };
+    const param = SENTENCE_PARAMS.has(t.key) ? messageText : durationOrText;
+    return { key: t.key, params: Object.fromEntries(t.order.map((a, i) => [a, param(m[i + 1])])) };
   }
   return { key: LITERAL, params: { en: english } };
+}
+
+/**
+ * A message of lib/ kept in English (a moderation verdict stored with the comment, a status explanation,
+ * a reason a reader cannot comment) in `locale`: the way such sentences reach a reader or moderator.
+ */
+export function localize(english: string, locale: string): string;
+export function localize(english: string | null | undefined, locale: string): string | null | undefined;
+export function localize(english: string | null | undefined, locale: string) {
+  return english == null ? english : render(messageText(english), locale);
 }
 
 /** The Text of a zod issue: its custom message's key, or zod's own message in the reader's language. */

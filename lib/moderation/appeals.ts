@@ -9,7 +9,7 @@ import { cacheTags, invalidate } from "@/lib/cache";
 import { publishCommentEvent } from "@/lib/comments/live";
 import { isUuid } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
-import { msg } from "@/lib/i18n/text";
+import { localize, msg } from "@/lib/i18n/text";
 import { recordEvent } from "@/lib/notifications/outbox";
 import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
@@ -112,7 +112,7 @@ export interface AppealItem {
 
 export async function listAppeals(
   db: Db,
-  opts: { status: "open" | "decided"; viewerId: string; cursor?: string; limit?: number },
+  opts: { status: "open" | "decided"; viewerId: string; cursor?: string; limit?: number; locale?: string },
 ): Promise<{ items: AppealItem[]; nextCursor: string | null }> {
   const limit = opts.limit ?? 25;
   const rejecter = sql<string | null>`(select name from users r where r.id = "appeals"."rejected_by")`;
@@ -162,7 +162,7 @@ export async function listAppeals(
         id: r.a.commentId,
         body: r.body,
         status: r.status,
-        explanation: explainStatus(r),
+        explanation: localize(explainStatus(r), opts.locale ?? "en"),
         article: { slug: r.slug, title: r.title },
       },
       author: { id: r.a.authorId, name: r.authorName },

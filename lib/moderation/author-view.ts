@@ -3,6 +3,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appeals, articles, comments, externalThreads } from "@/db/schema";
+import { localize } from "@/lib/i18n/text";
 import { NOT_APPEALABLE_REASONS } from "./appeals";
 import { explainStatus } from "./messages";
 
@@ -19,7 +20,13 @@ export interface OwnComment {
   mayAppeal: boolean;
 }
 
-export async function listOwnComments(db: Db, userId: string, limit = 50): Promise<OwnComment[]> {
+/** `locale`: the language of the explanations (they are kept in English, lib/i18n/text.ts localize). */
+export async function listOwnComments(
+  db: Db,
+  userId: string,
+  locale = "en",
+  limit = 50,
+): Promise<OwnComment[]> {
   const rows = await db
     .select({
       c: comments,
@@ -42,7 +49,7 @@ export async function listOwnComments(db: Db, userId: string, limit = 50): Promi
     id: r.c.id,
     body: r.c.body,
     status: r.c.status,
-    explanation: explainStatus(r.c),
+    explanation: localize(explainStatus(r.c), locale),
     createdAt: r.c.createdAt.toISOString(),
     article: {
       slug: r.slug,

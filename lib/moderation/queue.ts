@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { articles, comments, reports, users } from "@/db/schema";
 import { Invalid } from "@/lib/errors";
-import { msg } from "@/lib/i18n/text";
+import { localize, msg } from "@/lib/i18n/text";
 import { isTimestampText } from "@/lib/validation/text";
 import { explainStatus } from "./messages";
 
@@ -102,6 +102,8 @@ export async function queueCounts(db: Db): Promise<Record<"pending" | "reported"
 export async function listQueue(
   db: Db,
   q: QueueQuery,
+  /** the language of the explanations (kept in English; lib/i18n/text.ts localize) */
+  locale = "en",
 ): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
   const oldestFirst = q.status === "pending" || q.status === "reported";
   const bySeq = q.status === "all";
@@ -146,7 +148,7 @@ export async function listQueue(
     .orderBy(...order)
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
-  const items = await decorate(db, page);
+  const items = await decorate(db, page, locale);
   const last = page[page.length - 1];
   return {
     items,
@@ -174,7 +176,7 @@ type Row = {
 };
 
 /** Parents, author summaries and open reports for a page of comments: three queries, whatever the size. */
-async function decorate(db: Db, page: Row[]): Promise<QueueItem[]> {
+async function decorate(db: Db, page: Row[], locale: string): Promise<QueueItem[]> {
   if (!page.length) return [];
   const ids = page.map((r) => r.c.id);
   const parentIds = [...new Set(page.map((r) => r.c.parentId).filter((x): x is string => Boolean(x)))];
@@ -225,7 +227,7 @@ async function decorate(db: Db, page: Row[]): Promise<QueueItem[]> {
       status: c.status,
       statusReason: c.statusReason,
       decidedBy: c.decidedBy,
-      explanation: explainStatus(c),
+      explanation: localize(explainStatus(c), locale),
       tags: c.tags,
       createdAt: c.createdAt.toISOString(),
       editedAt: c.editedAt?.toISOString() ?? null,

@@ -9,7 +9,7 @@ import { articles, comments, moderationActions, moderatorNotes, users } from "@/
 import { revokeApiTokens, revokeSessions } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/auth/users";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
-import { msg } from "@/lib/i18n/text";
+import { localize, msg } from "@/lib/i18n/text";
 import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
 import { explainStatus } from "./messages";
@@ -323,7 +323,7 @@ export interface UserDetail {
   history: { id: string; at: string; action: string; actor: string | null; reason: string | null }[];
 }
 
-export async function getUserDetail(db: Db, id: string, viewer: Actor): Promise<UserDetail> {
+export async function getUserDetail(db: Db, id: string, viewer: Actor, locale = "en"): Promise<UserDetail> {
   const u = await findTarget(db, id);
   const [c] = await db.select(counts).from(users).where(eq(users.id, u.id));
   const actorName = sql<
@@ -363,7 +363,7 @@ export async function getUserDetail(db: Db, id: string, viewer: Actor): Promise<
       id: r.c.id,
       body: r.c.body,
       status: r.c.status,
-      explanation: explainStatus(r.c),
+      explanation: localize(explainStatus(r.c), locale),
       createdAt: r.c.createdAt.toISOString(),
       article: { slug: r.slug, title: r.title },
     })),

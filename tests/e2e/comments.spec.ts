@@ -212,6 +212,8 @@ test("sort newest, top and oldest; load more", async ({ browser }) => {
   await expect(tops).toHaveCount(Math.min(total, 40));
   const seen = await tops.evaluateAll((els) => els.map((e) => e.getAttribute("data-comment-id")));
   expect(new Set(seen).size).toBe(seen.length);
+  // focus moves to the first comment the link brought (the link itself may be gone), never <body>
+  await expect(page.locator(`[id="c-${seen[20]}"]`)).toBeFocused();
   await poster.close();
   await voter.close();
 });

@@ -18,7 +18,7 @@ export default async function AppealsPage({
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await pageLocale(params);
+  const locale = await pageLocale(params);
   const viewer = await requirePageViewer("moderate", "/admin/appeals");
   const t = await getTranslations("AdminAppeals");
   const f = await getFormatter();
@@ -26,8 +26,8 @@ export default async function AppealsPage({
   const status = sp.status === "decided" ? "decided" : "open";
   const cursor = typeof sp.cursor === "string" && sp.cursor.length < 200 ? sp.cursor : undefined;
   // a mangled cursor shows the first page rather than an error
-  const page = await withDb(listAppeals, { status, viewerId: viewer.id, cursor }).catch(() =>
-    withDb(listAppeals, { status, viewerId: viewer.id }),
+  const page = await withDb(listAppeals, { status, viewerId: viewer.id, cursor, locale }).catch(() =>
+    withDb(listAppeals, { status, viewerId: viewer.id, locale }),
   );
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">

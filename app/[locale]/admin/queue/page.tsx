@@ -42,12 +42,12 @@ export default async function QueuePage({
   }
   let page: Awaited<ReturnType<typeof listQueue>>;
   try {
-    page = await withDb(listQueue, q);
+    page = await withDb(listQueue, q, locale);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     problem = e.messageIn(locale);
     q = queueQuerySchema.parse({});
-    page = await withDb(listQueue, q);
+    page = await withDb(listQueue, q, locale);
   }
   const counts = await withDb(queueCounts);
   const keep = (extra: Record<string, string>) =>

@@ -13,11 +13,11 @@ export const generateMetadata = titleFrom("AccountComments");
 
 /** An author's own comments with what moderation decided and why, and the appeal for rejections. */
 export default async function OwnCommentsPage({ params }: { params: Promise<{ locale: string }> }) {
-  await pageLocale(params);
+  const locale = await pageLocale(params);
   const viewer = await requirePageViewer("account", "/account/comments");
   const t = await getTranslations("AccountComments");
   const f = await getFormatter();
-  const items = await withDb(listOwnComments, viewer.id);
+  const items = await withDb(listOwnComments, viewer.id, locale);
   return (
     <main className="mx-auto max-w-4xl px-4 py-8">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

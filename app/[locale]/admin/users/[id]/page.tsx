@@ -19,12 +19,12 @@ function Word({ value }: { value: string }) {
 }
 
 export default async function UserPage({ params }: { params: Promise<{ id: string; locale: string }> }) {
-  await pageLocale(params);
+  const locale = await pageLocale(params);
   const { id } = await params;
   const viewer = await requirePageViewer("moderate", `/admin/users/${id}`);
   const t = await getTranslations("AdminUser");
   const f = await getFormatter();
-  const d = await withDb(getUserDetail, id, viewer).catch((e) => {
+  const d = await withDb(getUserDetail, id, viewer, locale).catch((e) => {
     if (e instanceof NotFound) notFound();
     throw e;
   });

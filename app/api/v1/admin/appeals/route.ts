@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { handle, json } from "@/lib/api/http";
+import { apiLocale, handle, json } from "@/lib/api/http";
 import { readQuery } from "@/lib/api/query";
 import { requireViewer } from "@/lib/auth/permissions";
 import { withDb } from "@/lib/db";
@@ -15,5 +15,5 @@ const query = z.object({
 export const GET = handle(async (req: Request) => {
   const viewer = await requireViewer(req, "moderate");
   const q = readQuery(req, query);
-  return json(await withDb(listAppeals, { ...q, viewerId: viewer.id }));
+  return json(await withDb(listAppeals, { ...q, viewerId: viewer.id, locale: apiLocale(req) }));
 });

@@ -1,4 +1,4 @@
-import { handle, json } from "@/lib/api/http";
+import { apiLocale, handle, json } from "@/lib/api/http";
 import { readQuery } from "@/lib/api/query";
 import { requireViewer } from "@/lib/auth/permissions";
 import { withDb } from "@/lib/db";
@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (req: Request) => {
   await requireViewer(req, "moderate");
   const q = readQuery(req, queueQuerySchema);
-  return json(await withDb(listQueue, q));
+  return json(await withDb(listQueue, q, apiLocale(req)));
 });

@@ -1,7 +1,8 @@
-import { checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
+import { apiLocale, checkOrigin, handle, json, readBody, validate } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { getCommentPage } from "@/lib/comments/cached";
 import { listQuery, postInput } from "@/lib/comments/input";
+import { localizeResult } from "@/lib/comments/localize";
 import { attachVotedTags, readVotedOptionPage, votedTagsOf } from "@/lib/comments/poll-tags";
 import { postComment } from "@/lib/comments/write";
 import { withDb } from "@/lib/db";
@@ -59,5 +60,6 @@ export const POST = handle(async (req: Request, ctx: Ctx) => {
     honeypot: input.website,
   });
   await withDb(attachVotedTags, slug, [r.comment], await tags);
-  return json({ id: r.id, status: r.status, message: r.message, comment: r.comment }, { status: 201 });
+  const { message, comment } = localizeResult(r, apiLocale(req));
+  return json({ id: r.id, status: r.status, message, comment }, { status: 201 });
 });

@@ -1,7 +1,8 @@
-import { handle, json } from "@/lib/api/http";
+import { apiLocale, handle, json } from "@/lib/api/http";
 import { decide } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { requireCommentArticle } from "@/lib/comments/articles";
+import { localizeViewerState } from "@/lib/comments/localize";
 import { getViewerState } from "@/lib/comments/read";
 import { withDb } from "@/lib/db";
 
@@ -13,7 +14,11 @@ export const GET = handle(async (req: Request, ctx: { params: Promise<{ slug: st
   const article = await withDb(requireCommentArticle, slug);
   const viewer = await getViewer(req);
   const d = decide(viewer, "comment");
-  return json(
-    await withDb(getViewerState, viewer, article, d.ok ? { ok: true } : { ok: false, message: d.message }),
+  const state = await withDb(
+    getViewerState,
+    viewer,
+    article,
+    d.ok ? { ok: true } : { ok: false, message: d.message },
   );
+  return json(localizeViewerState(state, apiLocale(req)));
 });
