@@ -4,8 +4,10 @@ import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type Db, getDb } from "@/db/client";
 import { comments, notifications, threadFollows } from "@/db/schema";
+import { isUuid } from "@/lib/db";
 import { Invalid, NotFound } from "@/lib/errors";
 import { msg } from "@/lib/i18n/text";
+import { isTimestampText } from "@/lib/validation/text";
 import { headline } from "./mail";
 import { CATEGORY_LABEL, type PrefCategory, type PrefValue, readPrefs, writePrefs } from "./prefs";
 import { verifyUnsubscribeToken } from "./tokens";
@@ -26,10 +28,10 @@ function cursorOf(n: { createdAt: Date; id: string }): string {
 
 function parseCursor(c: string): { at: Date; id: string } {
   const [at, id] = Buffer.from(c, "base64url").toString("utf8").split("|");
-  const d = new Date(at);
-  if (!id || Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/i.test(id))
+  // strictly what cursorOf writes: a date PostgreSQL takes and a real uuid (decision 083), never a 500
+  if (!at || !isTimestampText(at) || !isUuid(id))
     throw new Invalid("cursor", msg("Api.notifications.cursorNotACursor"));
-  return { at: d, id };
+  return { at: new Date(at), id };
 }
 
 export const listQuery = z.object({

@@ -4,7 +4,8 @@
 // e2e SMTP server.
 import { expect, test } from "@playwright/test";
 import { allMail, uniqueEmail, waitForLink } from "./mail";
-import { signInContext } from "./users";
+import { createPremoderatedArticle, runTag, unpublishArticle } from "./run-fixtures";
+import { signInContext, signInRequest } from "./users";
 
 test.describe("Spanish browser", () => {
   test.use({ locale: "es-ES", extraHTTPHeaders: { "accept-language": "es-ES,es;q=0.9" } });
@@ -51,6 +52,40 @@ test.describe("Spanish browser", () => {
       code: "unauthenticated",
       message: "Inicia sesión para hacer esto.",
     });
+  });
+
+  test("a comment's verdict and the reader's held comments are told in Spanish", async ({
+    playwright,
+    baseURL,
+  }) => {
+    const es = { "accept-language": "es-ES,es;q=0.9" };
+    const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: es });
+    const reader = await playwright.request.newContext({ baseURL, extraHTTPHeaders: es });
+    await signInRequest(admin, "admin", baseURL!);
+    await signInRequest(reader, "reader", baseURL!);
+    const tag = runTag();
+    const article = await createPremoderatedArticle(admin, baseURL!, tag, "Premoderado");
+    const held =
+      "Retenido para revisión: los comentarios de este artículo aparecen después de que un moderador los lea.";
+    const r = await reader.post(`/api/v1/articles/${article.slug}/comments`, {
+      headers: { origin: baseURL! },
+      data: { body: `Un comentario que espera ${tag}` },
+    });
+    expect(r.status()).toBe(201);
+    const posted = await r.json();
+    expect(posted).toMatchObject({ status: "pending", message: held, comment: { message: held } });
+    const mine = await (await reader.get(`/api/v1/articles/${article.slug}/comments/mine`)).json();
+    expect(mine.pending[0]).toMatchObject({ id: posted.id, message: held });
+    // the same answer in English for an English reader
+    const en = await reader.get(`/api/v1/articles/${article.slug}/comments/mine`, {
+      headers: { "accept-language": "en" },
+    });
+    expect((await en.json()).pending[0].message).toBe(
+      "Held for review: comments on this article appear after a moderator has read them.",
+    );
+    await unpublishArticle(admin, baseURL!, article.id);
+    await admin.dispose();
+    await reader.dispose();
   });
 
   test("a reader who signs up in Spanish gets the confirmation mail in Spanish", async ({ page }) => {

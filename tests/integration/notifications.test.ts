@@ -28,6 +28,7 @@ import {
 import { updateSettings } from "@/lib/settings";
 import { makeArticle, makeUser, type TestUser } from "../helpers/comments";
 import { createTestDb, dbKindLabel, type TestDb, useAsProcessDb } from "../helpers/db";
+import { failureOf } from "../helpers/errors";
 import { startMailSink } from "../helpers/mail-sink.mjs";
 
 let t: TestDb;
@@ -89,6 +90,17 @@ describe(`notifications (${dbKindLabel})`, () => {
     expect((await listNotifications(db, ana.id)).notifications.find((n) => n.id === mine[0].id)?.read).toBe(
       true,
     );
+    // a forged cursor (a date PostgreSQL refuses, not a uuid) is a 422 on "cursor", never a 500
+    const b64 = (s: string) => Buffer.from(s).toString("base64url");
+    for (const cursor of [
+      b64(`-271821-04-20T00:00:00.000Z|${mine[0].id}`),
+      b64("2026-01-01T00:00:00.000Z|------------------------------------"),
+      b64("March 7|x"),
+      "%%%",
+    ]) {
+      const bad = await failureOf(listNotifications(db, ana.id, { cursor }));
+      expect(bad, cursor).toMatchObject({ status: 422, field: "cursor" });
+    }
   });
 
   it("a held reply notifies nobody until a moderator approves it", async () => {
