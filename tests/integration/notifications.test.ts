@@ -195,6 +195,12 @@ describe(`notifications (${dbKindLabel})`, () => {
       const mine = sink.messages.slice(start);
       const perReply = ids.map((id) => mine.filter((m) => m.body.includes(id)).length);
       expect(perReply).toEqual(ids.map(() => 1));
+      // every mail carries the one-click unsubscribe headers (RFC 8058) besides the link in its text
+      for (const m of mine) {
+        const headers = m.body.replace(/\r?\n[ \t]+/g, " "); // unfolded
+        expect(headers).toMatch(/^List-Unsubscribe: <https?:\/\/[^>\s]+\/unsubscribe[^>\s]*>/im);
+        expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
+      }
       // sending the same notification again does nothing
       const [one] = await db.select().from(notifications).where(eq(notifications.commentId, ids[0]));
       expect(await sendNotificationMail(db, one.id)).toBe("skipped");
