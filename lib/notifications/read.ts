@@ -126,7 +126,7 @@ export async function setFollow(db: Db, userId: string, commentId: string, follo
   const missing = new NotFound(
     msg("Api.notifications.noCommentWithId", { commentId: commentId.slice(0, 60) }),
   );
-  if (!/^[0-9a-f-]{36}$/i.test(commentId)) throw missing;
+  if (!isUuid(commentId)) throw missing;
   const [c] = await db
     .select({ rootId: comments.rootId, id: comments.id, status: comments.status })
     .from(comments)
@@ -141,6 +141,7 @@ export async function setFollow(db: Db, userId: string, commentId: string, follo
 }
 
 export async function isFollowing(db: Db, userId: string, commentId: string): Promise<boolean> {
+  if (!isUuid(commentId)) return false;
   const [r] = await db
     .select({ active: threadFollows.active })
     .from(threadFollows)

@@ -4,7 +4,7 @@
 // unsubscribe links (forgeries refused) and webhook signatures.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, type Db, getDb, getDbHandle } from "@/db/client";
 import { notifications, users } from "@/db/schema";
@@ -16,7 +16,13 @@ import { sendDigests, sendNotificationMail } from "@/lib/notifications/mail";
 import { linkMentions, mentionedHandles } from "@/lib/notifications/mentions";
 import { readPrefs, writePrefs } from "@/lib/notifications/prefs";
 import { createNotifier, type Notifier } from "@/lib/notifications/queue";
-import { applyUnsubscribe, listNotifications, markRead } from "@/lib/notifications/read";
+import {
+  applyUnsubscribe,
+  isFollowing,
+  listNotifications,
+  markRead,
+  setFollow,
+} from "@/lib/notifications/read";
 import { unsubscribeToken, verifyUnsubscribeToken } from "@/lib/notifications/tokens";
 import {
   attemptDelivery,
@@ -149,6 +155,41 @@ describe(`notifications (${dbKindLabel})`, () => {
         .map((u) => u.id)
         .sort(),
     );
+  });
+
+  it("thread follows: an explicit follow and a replier's automatic one notify; unfollowing stops it", async () => {
+    const carl = await makeUser(db, "Carl Follower");
+    const dee = await makeUser(db, "Dee Replier");
+    const root = await post(ana, "A thread worth following, about harbours.");
+    await drainAll();
+    const kinds = async (u: TestUser, commentId: string) =>
+      (
+        await db
+          .select({ kind: notifications.kind })
+          .from(notifications)
+          .where(and(eq(notifications.userId, u.id), eq(notifications.commentId, commentId)))
+      ).map((n) => n.kind);
+    // carl follows without writing; an id that is no comment is a 404, never a 500
+    await setFollow(db, carl.id, root.id, true);
+    expect(await isFollowing(db, carl.id, root.id)).toBe(true);
+    expect((await failureOf(setFollow(db, carl.id, "-".repeat(36), true))).status).toBe(404);
+    expect(await isFollowing(db, carl.id, "-".repeat(36))).toBe(false);
+    const r1 = await post(dee, "Dee joins the harbour thread.", root.id);
+    await drainAll();
+    expect(await kinds(carl, r1.id)).toEqual(["follow"]);
+    expect(await kinds(ana, r1.id)).toEqual(["reply"]);
+    // dee replied, so she follows the thread now: bob's reply reaches her and carl
+    const r2 = await post(bob, "Bob answers the harbour thread too.", root.id);
+    await drainAll();
+    expect(await kinds(dee, r2.id)).toEqual(["follow"]);
+    expect(await kinds(carl, r2.id)).toEqual(["follow"]);
+    // carl stops following: the next reply does not reach him
+    await setFollow(db, carl.id, r2.id, false);
+    expect(await isFollowing(db, carl.id, root.id)).toBe(false);
+    const r3 = await post(dee, "Dee again, on harbours.", root.id);
+    await drainAll();
+    expect(await kinds(carl, r3.id)).toEqual([]);
+    expect(await kinds(bob, r3.id)).toEqual(["follow"]);
   });
 
   it("delivers each mail exactly once with two queue workers sharing the database", async () => {
