@@ -6,6 +6,7 @@ import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
+import { isUuid } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
 import { msg } from "@/lib/i18n/text";
 import { recordAction } from "@/lib/moderation/audit";
@@ -94,7 +95,7 @@ export async function revokeToken(
   tokenId: string,
 ): Promise<{ changed: boolean; message: string; token: TokenInfo }> {
   const missing = new NotFound(msg("Api.auth.youHaveNoToken", { tokenId: tokenId.slice(0, 60) }));
-  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw missing;
+  if (!isUuid(tokenId)) throw missing;
   const [t] = await db
     .select()
     .from(apiTokens)

@@ -10,6 +10,7 @@ import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { importJobs } from "@/db/schema";
 import { invalidate } from "@/lib/cache";
+import { isUuid } from "@/lib/db";
 import { Invalid, NotFound, TooLarge } from "@/lib/errors";
 import { msg } from "@/lib/i18n/text";
 import { log } from "@/lib/log";
@@ -131,7 +132,7 @@ async function run(id: string): Promise<void> {
 
 /** A job as the admin page shows it; one that says "running" but runs nowhere here was interrupted. */
 export async function getImportJob(id: string): Promise<ImportJob> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFound(msg("Api.import.noSuchImport"));
+  if (!isUuid(id)) throw new NotFound(msg("Api.import.noSuchImport"));
   const db = await getDb();
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, id));
   if (!job) throw new NotFound(msg("Api.import.noSuchImport"));

@@ -11,6 +11,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { webhookDeliveries, webhooks } from "@/db/schema";
+import { isUuid } from "@/lib/db";
 import { Invalid, NotFound } from "@/lib/errors";
 import { msg } from "@/lib/i18n/text";
 import { BlockedTargetError, checkTarget, guardedLookup } from "./ssrf";
@@ -95,7 +96,7 @@ export async function createWebhook(db: Db, input: z.infer<typeof webhookInput>,
 
 async function findHook(db: Db, id: string): Promise<Hook> {
   const missing = new NotFound(msg("Api.notifications.noWebhookWithId", { id: id.slice(0, 60) }));
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw missing;
+  if (!isUuid(id)) throw missing;
   const [h] = await db.select().from(webhooks).where(eq(webhooks.id, id));
   if (!h) throw missing;
   return h;
