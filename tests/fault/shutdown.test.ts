@@ -74,7 +74,9 @@ describe("graceful shutdown", () => {
       .logs()
       .split("\n")
       .filter((l) => l.includes('"msg":"request"'))
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l))
+      // the test's own readiness polls: a slow start lets one time out (logged 499, client gone)
+      .filter((l) => l.route !== "/api/health");
     expect(access.length).toBeGreaterThanOrEqual(ok.length);
     for (const line of access) {
       expect(line.reqId).toMatch(/^[0-9a-f-]{36}$/);
