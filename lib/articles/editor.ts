@@ -368,10 +368,9 @@ export async function updateArticle(
     );
     if (d.question !== undefined) {
       // "changed" names the question only when its text, polls or options really differ afterwards
-      const before = JSON.stringify(await loadArticleQuestion(tx as unknown as Db, id));
+      const before = JSON.stringify(await loadArticleQuestion(tx, id));
       await writeQuestion(tx, id, d.question);
-      if (JSON.stringify(await loadArticleQuestion(tx as unknown as Db, id)) !== before)
-        changed.push("question");
+      if (JSON.stringify(await loadArticleQuestion(tx, id)) !== before) changed.push("question");
     }
     if (changed.length) {
       await tx

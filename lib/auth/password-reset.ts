@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { type Db, getDb } from "@/db/client";
+import { getDb } from "@/db/client";
 import { users, verificationTokens } from "@/db/schema";
 import { Invalid } from "@/lib/errors";
 import { hashValue } from "@/lib/http/client";
@@ -145,7 +145,7 @@ export async function confirmPasswordReset(input: z.infer<typeof resetConfirmInp
       .update(users)
       .set({ passwordHash, ...(u.emailVerified ? {} : { emailVerified: new Date() }) })
       .where(eq(users.id, u.id));
-    await revokeSessions(tx as unknown as Db, u.id);
+    await revokeSessions(tx, u.id);
     return "ok" as const;
   });
   if (used === "expired") throw new Invalid("token", msg("Api.auth.linkExpired"), "link_expired");

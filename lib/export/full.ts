@@ -38,7 +38,7 @@ export const EXPORT_TABLES = [
 export async function exportTables(db: Db) {
   return db.transaction(
     async (tx) => {
-      const t = tx as unknown as Db;
+      const t = tx;
       const content = await exportContent(t);
       const [accounts, threads, votes, pv, ratings, audit] = await Promise.all([
         t

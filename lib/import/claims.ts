@@ -228,7 +228,7 @@ export async function confirmClaim(db: Db, userId: string, input: ClaimConfirmIn
     throw new Invalid("token", msg("Api.import.claim.linkInvalid"), "link_invalid");
   const hash = emailHash(r.email);
   const out = await transactionWithRetry(db, async (tx) => {
-    const t = tx as unknown as Db;
+    const t = tx;
     const [used] = await t
       .delete(verificationTokens)
       .where(

@@ -208,7 +208,7 @@ export async function importFile(db: Db, opts: ImportOptions): Promise<ImportRes
         skip(report.threads, "already imported");
         continue;
       }
-      const target = await threadTarget(tx as unknown as Db, t, opts.publicBase ?? null);
+      const target = await threadTarget(tx, t, opts.publicBase ?? null);
       if (!target) {
         skip(report.threads, "no usable link");
         continue;
@@ -566,7 +566,7 @@ async function writeBatch(db: Db, c: BatchContext): Promise<void> {
   let counted = { posts: 0, updated: 0, same: 0 };
 
   await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+    const t = tx;
     if (newUsers.size) {
       // imported accounts: a name and nothing to sign in with (no e-mail, no password) until claimed
       await insertRows(t, "users", "id text, name text", [...newUsers.values()]);
@@ -722,7 +722,7 @@ async function writeBatch(db: Db, c: BatchContext): Promise<void> {
  */
 export async function recount(db: Db, articleIds: string[]): Promise<void> {
   await db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+    const t = tx;
     for (let i = 0; i < articleIds.length; i += 500) {
       const ids = articleIds.slice(i, i + 500);
       const list = sql.join(

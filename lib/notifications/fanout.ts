@@ -46,7 +46,7 @@ interface CommentInfo {
 
 async function commentInfo(tx: Tx, id: string): Promise<CommentInfo | null> {
   const [c] = await rowsOf<CommentInfo>(
-    tx as unknown as Db,
+    tx,
     sql`select c.id, c.status, c.author_id, u.name as author_name, c.parent_id, c.root_id, c.body, a.slug,
           a.title, p.author_id as parent_author_id, r.author_id as root_author_id, c.created_at
         from comments c join articles a on a.id = c.article_id left join users u on u.id = c.author_id
@@ -82,7 +82,7 @@ export async function processOutbox(db: Db, limit = 200): Promise<FanoutResult> 
       comment_id: string | null;
       data: unknown;
     }>(
-      tx as unknown as Db,
+      tx,
       sql`select id, type, comment_id, data from notification_outbox where processed_at is null
           order by id limit ${limit} for update skip locked`,
     );
@@ -177,7 +177,7 @@ async function prefsOf(tx: Tx, ids: string[]) {
     decisions: string | null;
     follows: string | null;
   }>(
-    tx as unknown as Db,
+    tx,
     sql`select u.id, case when u.deleted_at is null then u.email end as email, p.replies, p.mentions, p.decisions, p.follows
         from users u left join notification_prefs p on p.user_id = u.id
         where u.id in (${sql.join(

@@ -130,7 +130,7 @@ export type MailOutcome = "sent" | "skipped" | "off" | "digest" | "folded";
 export async function sendNotificationMail(db: Db, notificationId: string): Promise<MailOutcome> {
   const claim = await db.transaction(async (tx) => {
     const [r] = await rowsOf<Row>(
-      tx as unknown as Db,
+      tx,
       sql`select n.id, n.user_id, n.kind, n.data, case when u.deleted_at is null then u.email end as email, u.name, u.locale
           from notifications n join users u on u.id = n.user_id
           where n.id = ${notificationId} and n.mail_state = 'pending' for update of n skip locked`,
@@ -150,7 +150,7 @@ export async function sendNotificationMail(db: Db, notificationId: string): Prom
     // one reader's mails are counted one worker at a time
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`agora-mail:${r.user_id}`}))`);
     const [{ n }] = await rowsOf<{ n: number }>(
-      tx as unknown as Db,
+      tx,
       sql`select count(*)::int as n from notifications where user_id = ${r.user_id}
           and mail_state in ('sending', 'sent') and mailed_at > now() - interval '1 hour'`,
     );
@@ -191,7 +191,7 @@ export async function sendDigests(db: Db, maxReaders = 500): Promise<number> {
   for (const { user_id } of readers) {
     const rows = await db.transaction(async (tx) => {
       const rs = await rowsOf<Row>(
-        tx as unknown as Db,
+        tx,
         sql`select n.id, n.user_id, n.kind, n.data, case when u.deleted_at is null then u.email end as email, u.name, u.locale
             from notifications n join users u on u.id = n.user_id
             where n.user_id = ${user_id} and n.mail_state = 'digest' order by n.created_at

@@ -47,6 +47,12 @@ describe("one rule, one home", () => {
     );
     expect(writers).toEqual(["lib/comments/counters.ts"]);
   });
+  it("a transaction is an Executor like a handle: no `as unknown as Db` casts (lib/db.ts)", () => {
+    const casts = [...sourceFiles("lib"), ...sourceFiles("app"), ...sourceFiles("components")].filter((f) =>
+      /as unknown as (Db|Tx|Executor)\b/.test(fs.readFileSync(path.join(ROOT, f), "utf8")),
+    );
+    expect(casts).toEqual([]);
+  });
   it("the comment length is checked once (lib/comments/text.ts), not again as a moderation phase", () => {
     expect(PHASES.map((p) => p.name)).not.toContain("length");
     expect(fs.existsSync(path.join(ROOT, "lib/moderation/phases/length.ts"))).toBe(false);
