@@ -22,7 +22,8 @@ export interface CommentsApi {
   edit(c: PublicComment, body: string): Promise<void>;
   remove(c: PublicComment): Promise<void>;
   report(c: PublicComment, reason: string, note: string): Promise<void>;
-  moreReplies(c: PublicComment): Promise<void>;
+  /** loads the next replies of `c`; the id of the first one it added (null when none was new) */
+  moreReplies(c: PublicComment): Promise<string | null>;
 }
 
 export const CommentsContext = createContext<CommentsApi | null>(null);

@@ -103,6 +103,7 @@ export function useCommentActions({
       },
       async moreReplies(c) {
         const r = await commentsApi.replies(c.id, c.moreRepliesCursor, maxDepth);
+        const added = r.comments.filter((x) => !c.replies.some((y) => y.id === x.id));
         setRoots((list) =>
           updateComment(list, c.id, (old) => ({
             ...old,
@@ -111,6 +112,7 @@ export function useCommentActions({
             moreRepliesCursor: r.nextCursor,
           })),
         );
+        return added[0]?.id ?? null;
       },
     }),
     [slug, limits, state, votes, maxDepth, live, now, signinHref, commentsOpen, setVotes, setRoots, setHeld],

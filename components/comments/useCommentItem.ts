@@ -49,7 +49,9 @@ export function useCommentItem(c: PublicComment) {
     e.preventDefault();
     setLoadingMore(true);
     try {
-      await ctx.moreReplies(c);
+      // the button goes away with the last replies: focus the first reply it brought, not <body>
+      const first = await ctx.moreReplies(c);
+      if (first) focusComment(first);
     } catch (err) {
       setNotice(err instanceof ApiCallError ? err.message : t("repliesFailed"));
     } finally {

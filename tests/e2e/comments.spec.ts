@@ -234,6 +234,8 @@ test("show more replies, continue deep threads on the permalink page", async ({ 
   await rootLi.getByRole("link", { name: "Show 2 more replies" }).click();
   await expect(rootLi.locator("article[data-comment-id]")).toHaveCount(6);
   await expect(rootLi.getByText("Reply number 4")).toBeVisible();
+  // the link is gone with the last replies: focus is on the first reply it brought, not <body>
+  await expect(page.locator("li.comment:focus > article")).toContainText("Reply number 3");
 
   await expect(byId(page, chain[6])).toBeVisible();
   await expect(byId(page, chain[7])).toHaveCount(0);
