@@ -97,14 +97,13 @@ export function ImportPanel({ initial }: { initial: Job[] }) {
     if (!file) return;
     setBusy(true);
     setMessage(t("uploading"));
-    const res = await fetch(`/api/v1/admin/imports?format=${format}&name=${encodeURIComponent(file.name)}`, {
-      method: "POST",
-      body: file,
-      credentials: "same-origin",
-    }).catch(() => null);
-    const j = await res?.json().catch(() => null);
+    const res = await callApi(
+      "POST",
+      `/api/v1/admin/imports?format=${format}&name=${encodeURIComponent(file.name)}`,
+      file,
+    );
     setBusy(false);
-    setMessage(res?.ok ? t("started") : (j?.error?.message ?? t("uploadFailed")));
+    setMessage(res.ok ? t("started") : res.status ? res.error.message : t("uploadFailed"));
     await refresh();
   }
 

@@ -4,6 +4,7 @@
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { callApi } from "@/components/ui/api";
 
 export function NotificationBell() {
   const t = useTranslations("Layout");
@@ -14,12 +15,12 @@ export function NotificationBell() {
   useEffect(() => {
     let live = true;
     let es: EventSource | null = null;
-    fetch("/api/v1/notifications/unread", { credentials: "same-origin" })
-      .then((r) => (r.ok ? r.json() : { unread: null }))
-      .then((d: { unread: number | null }) => {
+    callApi<{ unread: number | null }>("GET", "/api/v1/notifications/unread")
+      .then((r) => {
         if (!live) return;
-        setUnread(d.unread);
-        if (d.unread === null || typeof EventSource === "undefined") return;
+        const unread = r.ok ? r.data.unread : null;
+        setUnread(unread);
+        if (unread === null || typeof EventSource === "undefined") return;
         es = new EventSource("/api/v1/notifications/stream");
         es.addEventListener("unread", (e) => {
           try {

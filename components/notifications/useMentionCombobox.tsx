@@ -6,6 +6,7 @@
 // inserts "@handle ", Escape closes. Focus never leaves the textarea.
 import { useTranslations } from "next-intl";
 import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { callApi } from "@/components/ui/api";
 
 interface Reader {
   handle: string;
@@ -44,11 +45,10 @@ export function useMentionCombobox({
     }
     const n = ++seq.current;
     const t = setTimeout(() => {
-      fetch(`/api/v1/mentions?q=${encodeURIComponent(query.q)}`, { credentials: "same-origin" })
-        .then((r) => (r.ok ? r.json() : { readers: [] }))
-        .then((d: { readers: Reader[] }) => {
+      callApi<{ readers: Reader[] }>("GET", `/api/v1/mentions?q=${encodeURIComponent(query.q)}`)
+        .then((r) => {
           if (n !== seq.current) return;
-          setOptions(d.readers ?? []);
+          setOptions(r.ok ? (r.data.readers ?? []) : []);
           setActive(0);
         })
         .catch(() => setOptions([]));

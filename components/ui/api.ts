@@ -29,11 +29,13 @@ export async function callApi<T = unknown>(
   opts: CallOptions = {},
 ): Promise<ApiResult<T>> {
   let res: Response;
+  // a file (an import upload) goes as it is; anything else as JSON
+  const file = typeof Blob !== "undefined" && body instanceof Blob;
   try {
     res = await fetch(url, {
       method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || file ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : file ? body : JSON.stringify(body),
       credentials: "same-origin",
       cache: "no-store",
       signal: opts.signal,

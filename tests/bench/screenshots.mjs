@@ -1,12 +1,16 @@
 // Screenshots of the main screens at 390 px, light and dark, into docs/screens/ (looked at by hand when
 // the layout changes). Needs a server with the e2e fixture accounts (tests/e2e/serve.mjs):
 //   PORT=3362 node tests/e2e/serve.mjs &   node tests/bench/screenshots.mjs http://127.0.0.1:3362
+// A language as second argument (`... http://127.0.0.1:3362 es`) takes the pages under /es/ into es-*.png.
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
 import { USERS } from "../e2e/users-data.mjs";
 
 const base = process.argv[2] || "http://127.0.0.1:3362";
+const lang = process.argv[3] || "";
 const out = "docs/screens";
+const prefix = lang ? `/${lang}` : "";
+const file = (name) => (lang ? `${lang}-${name}` : name);
 fs.mkdirSync(out, { recursive: true });
 const SHOTS = [
   ["anon", "/", "home"],
@@ -32,16 +36,16 @@ for (const scheme of ["light", "dark"]) {
       });
     }
     const page = await ctx.newPage();
-    await page.goto(base + path, { waitUntil: "load" });
+    await page.goto(base + prefix + (path === "/" && prefix ? "" : path), { waitUntil: "load" });
     await page.evaluate(
       () =>
         new Promise((r) =>
           requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(r, { timeout: 3000 }))),
         ),
     );
-    await page.screenshot({ path: `${out}/${name}-390-${scheme}.png`, fullPage: name !== "article" });
+    await page.screenshot({ path: `${out}/${file(name)}-390-${scheme}.png`, fullPage: name !== "article" });
     if (name === "article")
-      await page.screenshot({ path: `${out}/${name}-390-${scheme}-full.png`, fullPage: true });
+      await page.screenshot({ path: `${out}/${file(name)}-390-${scheme}-full.png`, fullPage: true });
     await ctx.close();
   }
 }

@@ -47,6 +47,12 @@ describe("one rule, one home", () => {
     );
     expect(writers).toEqual(["lib/comments/counters.ts"]);
   });
+  it("components call the API through components/ui/api.ts only (decision 110), never a raw fetch", () => {
+    const raw = sourceFiles("components").filter(
+      (f) => f !== "components/ui/api.ts" && /\bfetch\(/.test(fs.readFileSync(path.join(ROOT, f), "utf8")),
+    );
+    expect(raw).toEqual([]);
+  });
   it("a transaction is an Executor like a handle: no `as unknown as Db` casts (lib/db.ts)", () => {
     const casts = [...sourceFiles("lib"), ...sourceFiles("app"), ...sourceFiles("components")].filter((f) =>
       /as unknown as (Db|Tx|Executor)\b/.test(fs.readFileSync(path.join(ROOT, f), "utf8")),
