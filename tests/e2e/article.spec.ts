@@ -30,6 +30,13 @@ test("the seed article shows every part of the original page", async ({ page }, 
   for (const name of ["References", "Top Articles", "Latest Posts", "Recommended Articles"]) {
     await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   }
+  // the Top / Latest / Recommended lists never offer the article being read
+  const listed = await page
+    .getByRole("complementary")
+    .locator("a")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("href")));
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed).not.toContain(`/articles/${SLUG}`);
   const html = await page.content();
   expect(html).not.toContain("99513241752844");
   expect(html).not.toContain("1998-08-29");
