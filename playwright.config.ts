@@ -56,6 +56,9 @@ export default defineConfig({
       AGORA_LIMIT_MAGIC_LINK_EMAIL: "1000/900",
       AGORA_LIMIT_ANON_VOTE: "1000",
       AGORA_LIMIT_COMMENT_USER: "500/60",
+      // the fixture readers change their profile in several specs (hide/show, handle, language): ten
+      // changes an hour per account (tests/integration/accounts.test.ts) would refuse a repeated run
+      AGORA_LIMIT_ACCOUNT_CHANGE_USER: "1000/3600",
       // every write invalidates cached pages at once (the window itself: tests/integration)
       AGORA_INVALIDATE_WINDOW_MS: "0",
       // the one host article images may come from besides the site (CSP img-src, the editor's rule)

@@ -218,6 +218,16 @@ describe(`accounts (${dbKindLabel})`, () => {
       await expect(updateProfile(db, await viewerOf(s), { showPollTag: false })).resolves.toBeTruthy();
     });
 
+    it("allows 10 account changes an hour per account: the 11th is 429 and changes nothing", async () => {
+      const u = await makeUser();
+      for (let i = 0; i < 10; i++)
+        await updateProfile(db, await viewerOf(u), { showPollTag: i % 2 === 0, name: `Name ${i}` });
+      const refused = await failureOf(updateProfile(db, await viewerOf(u), { name: "One Too Many" }));
+      expect(refused).toMatchObject({ status: 429, code: "rate_limited" });
+      expect(refused.message).toMatch(/account changes/);
+      expect((await fresh(u)).name).toBe("Name 9");
+    });
+
     it("needs the current password, refuses weak ones, and ends every session", async () => {
       const u = await makeUser();
       const v = await viewerOf(u);
