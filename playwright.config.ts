@@ -59,6 +59,8 @@ export default defineConfig({
       // the fixture readers change their profile in several specs (hide/show, handle, language): ten
       // changes an hour per account (tests/integration/accounts.test.ts) would refuse a repeated run
       AGORA_LIMIT_ACCOUNT_CHANGE_USER: "1000/3600",
+      // the moderation spec's author appeals once a pass (5 a day: tests/integration/moderation-decisions)
+      AGORA_LIMIT_APPEAL_USER: "1000/86400",
       // every write invalidates cached pages at once (the window itself: tests/integration)
       AGORA_INVALIDATE_WINDOW_MS: "0",
       // the one host article images may come from besides the site (CSP img-src, the editor's rule)

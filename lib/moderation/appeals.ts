@@ -11,6 +11,7 @@ import { isUuid } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import { localize, msg } from "@/lib/i18n/text";
 import { recordEvent } from "@/lib/notifications/outbox";
+import { consume, refund } from "@/lib/rate-limit";
 import { isTimestampText } from "@/lib/validation/text";
 import { recordAction } from "./audit";
 import { lockComment, noSuchComment, resolveReports, setCommentStatus } from "./comment-state";
@@ -36,6 +37,25 @@ export const appealDecisionSchema = z
 const APPEALABLE = new Set(["rejected", "spam"]);
 /** pipeline refusals that are about timing or repetition, not content: never appealable */
 export const NOT_APPEALABLE_REASONS = new Set(["quiet_hours", "duplicate"]);
+
+/**
+ * The author's appeal as the API takes it: at most AGORA_LIMIT_APPEAL_USER (5) a day per reader; an
+ * appeal that is refused (not appealable, already appealed, not theirs) does not spend the allowance.
+ */
+export async function appealComment(
+  db: Db,
+  commentId: string,
+  authorId: string,
+  text: string,
+): Promise<{ id: string; status: "open" }> {
+  await consume("appeal_user", authorId);
+  try {
+    return await createAppeal(db, commentId, authorId, text);
+  } catch (e) {
+    await refund("appeal_user", authorId);
+    throw e;
+  }
+}
 
 export async function createAppeal(
   db: Db,

@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, type Db, getDb } from "@/db/client";
 import { appeals, moderationActions, reports } from "@/db/schema";
-import { createAppeal, decideAppeal } from "@/lib/moderation/appeals";
+import { appealComment, createAppeal, decideAppeal } from "@/lib/moderation/appeals";
 import { listAudit } from "@/lib/moderation/audit";
 import { decideComment, decideComments, decisionSchema } from "@/lib/moderation/decisions";
 import { listQueue } from "@/lib/moderation/queue";
@@ -178,6 +178,29 @@ describe(`moderation decisions (${dbKindLabel})`, () => {
     expect(await decideAppeal(db, ap.id, { outcome: "uphold" }, mod2)).toMatchObject({ changed: false });
     const actions = (await auditFor(db, id)).map((r) => r.action).sort();
     expect(actions).toEqual(["appeal.overturn", "comment.reject"]);
+  });
+
+  it("appeals are limited to 5 a day per reader; a refused appeal spends nothing", async () => {
+    const a = await makeArticle(db);
+    const who = await makeUser(db, { name: "Appeals Many" });
+    const rejected: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const id = await insertComment(db, { articleId: a.id, authorId: who });
+      await decideComment(db, id, { action: "reject", reason: "Off topic" }, mod);
+      rejected.push(id);
+    }
+    await appealComment(db, rejected[0], who, "First appeal, on topic after all.");
+    // refused appeals (already appealed, not appealable) do not count
+    for (let i = 0; i < 3; i++)
+      expect(await failureOf(appealComment(db, rejected[0], who, "Again, please."))).toMatchObject({
+        status: 409,
+        code: "already_appealed",
+      });
+    for (const id of rejected.slice(1, 5)) await appealComment(db, id, who, "Please look again at this one.");
+    const sixth = await failureOf(appealComment(db, rejected[5], who, "One appeal too many today."));
+    expect(sixth).toMatchObject({ status: 429, code: "rate_limited" });
+    expect(sixth.message).toMatch(/appeals/);
+    expect(await db.select().from(appeals).where(eq(appeals.commentId, rejected[5]))).toHaveLength(0);
   });
 
   it("the audit log has exactly one row per action, filterable, newest first", async () => {

@@ -1,8 +1,7 @@
 import { checkOrigin, handle, json, readBody } from "@/lib/api/http";
 import { requireViewer } from "@/lib/auth/permissions";
 import { withDb } from "@/lib/db";
-import { appealSchema, createAppeal } from "@/lib/moderation/appeals";
-import { consume, refund } from "@/lib/rate-limit";
+import { appealComment, appealSchema } from "@/lib/moderation/appeals";
 
 export const dynamic = "force-dynamic";
 
@@ -12,12 +11,5 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: str
   checkOrigin(req);
   const { id } = await ctx.params;
   const { text } = await readBody(req, appealSchema);
-  await consume("appeal_user", viewer.id);
-  try {
-    return json({ appeal: await withDb(createAppeal, id, viewer.id, text) }, { status: 201 });
-  } catch (e) {
-    // an appeal refused (not appealable, already appealed, bad input) does not spend the allowance
-    await refund("appeal_user", viewer.id);
-    throw e;
-  }
+  return json({ appeal: await withDb(appealComment, id, viewer.id, text) }, { status: 201 });
 });
