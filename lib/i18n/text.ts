@@ -137,7 +137,9 @@ export function messageText(english: string): Text {
 export function localize(english: string, locale: string): string;
 export function localize(english: string | null | undefined, locale: string): string | null | undefined;
 export function localize(english: string | null | undefined, locale: string) {
-  return english == null ? english : render(messageText(english), locale);
+  // English is the source: nothing to match (this runs on every comment post's answer)
+  if (english == null || !isLocale(locale) || locale === DEFAULT_LOCALE) return english;
+  return render(messageText(english), locale);
 }
 
 /** The Text of a zod issue: its custom message's key, or zod's own message in the reader's language. */
