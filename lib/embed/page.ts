@@ -33,6 +33,46 @@ export interface EmbedText {
   noScript: string;
 }
 
+/**
+ * The placeholders of each message frame.js shows ("Embed.frame" in messages/{locale}/site.json). The
+ * messages are rendered with each placeholder given as its own "{name}", so frame.js gets text with
+ * placeholders whatever form the messages take on the server (precompiled inside Next).
+ * tests/unit/embed-page.test.ts checks this list against the messages.
+ */
+export const FRAME_WORD_PARAMS = {
+  failed: ["status"],
+  deleted: [],
+  reader: [],
+  voteUp: [],
+  voteDown: [],
+  reply: [],
+  report: [],
+  reported: [],
+  none: [],
+  closed: [],
+  replyingTo: ["name"],
+  replyingToComment: [],
+  posting: [],
+  posted: [],
+  popups: [],
+  noStorage: [],
+  newTab: [],
+  signedInAs: ["name"],
+  signIn: [],
+  option: ["label", "percent", "count"],
+} as const satisfies Record<string, readonly string[]>;
+export type FrameWord = keyof typeof FRAME_WORD_PARAMS;
+
+/** The frame's words, rendered by `t` ("Embed.frame.*" in the page's language) with "{name}" kept. */
+export function frameWords(
+  t: (key: FrameWord, params: Record<string, string>) => string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, names] of Object.entries(FRAME_WORD_PARAMS) as [FrameWord, readonly string[]][])
+    out[key] = t(key, Object.fromEntries(names.map((n) => [n, `{${n}}`])));
+  return out;
+}
+
 export function embedPageHtml(p: EmbedPageInput): string {
   const data = `data-slug="${esc(p.slug)}" data-parent-origin="${esc(p.parentOrigin)}"${p.poll ? ` data-poll="${esc(p.poll)}"` : ""} data-i18n="${esc(JSON.stringify(p.frameWords))}"`;
   const t = p.text;

@@ -94,13 +94,14 @@ function zodMessage(issue: ZodIssue, lang: Locale): string | undefined {
 // source; Api.text in api.json holds each one under a key, its variable parts as {p0}, {p1}. A message is
 // matched against these English templates (exact ones first, then the longest templates) to get its key.
 const SENTINEL = "\u0000";
-const ZOD_TEMPLATES = Object.entries(enApi.Api.text)
-  .map(([key, template]) => {
-    const args = [...new Set([...template.matchAll(/\{(p\d)\}/g)].map((m) => m[1]))];
-    const sample = render({
-      key: `Api.text.${key}` as ApiKey,
-      params: Object.fromEntries(args.map((a) => [a, `${SENTINEL}${a}${SENTINEL}`])),
-    });
+// The template's parameters are found by rendering it with a sentinel for each possible one: the
+// message text itself is not read (inside Next it is precompiled, next.config.js).
+const TEMPLATE_PARAMS = Object.fromEntries(
+  Array.from({ length: 10 }, (_, i) => [`p${i}`, `${SENTINEL}p${i}${SENTINEL}`]),
+);
+const ZOD_TEMPLATES = Object.keys(enApi.Api.text)
+  .map((key) => {
+    const sample = render({ key: `Api.text.${key}` as ApiKey, params: TEMPLATE_PARAMS });
     const source = sample
       .split(new RegExp(`${SENTINEL}p\\d${SENTINEL}`))
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))

@@ -3,11 +3,10 @@
 
 import { getTranslations } from "next-intl/server";
 import { embedOrigins, embedQuery, normalOrigin, openEmbedThread } from "@/lib/embed";
-import { embedPageHtml, embedRefusedHtml } from "@/lib/embed/page";
+import { embedPageHtml, embedRefusedHtml, frameWords } from "@/lib/embed/page";
 import { isDomainError } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
-import { MESSAGES, type Messages } from "@/lib/i18n/messages";
 import csp from "@/server/csp.cjs";
 
 export const dynamic = "force-dynamic";
@@ -74,8 +73,8 @@ export async function GET(req: Request, ctx: Ctx): Promise<Response> {
           more: tr("more"),
           noScript: tr("noScript"),
         },
-        // raw messages: frame.js fills in their {placeholders}
-        frameWords: (MESSAGES[locale] as Messages).Embed.frame,
+        // frame.js fills in their {placeholders}
+        frameWords: frameWords((key, params) => tr(`frame.${key}`, params)),
       }),
       [origin],
     );
