@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export default async function Forbidden() {
@@ -8,7 +7,7 @@ export default async function Forbidden() {
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="mt-4">{t("text")}</p>
       <p className="mt-6">
-        <Link href="/">{t("back")}</Link>
+        <a href="/">{t("back")}</a>
       </p>
     </main>
   );

@@ -2,12 +2,10 @@
 // `/{locale}/x`; this sets <html lang>, the messages of next-intl and the page chrome
 // (docs/decisions/130-i18n.md). Pages stay static: the locale is a route param, not a header.
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { AccountLink } from "@/components/auth/AccountLink";
-import { NotificationBell } from "@/components/notifications/NotificationBell";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
 import { isLocale, LOCALES } from "@/lib/i18n/config";
 import { clientMessages } from "@/lib/i18n/messages";
@@ -59,14 +57,13 @@ export default async function LocaleLayout({ children, params }: Props) {
               aria-label={t("mainNav")}
               className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3"
             >
-              <Link href="/" className="text-xl font-bold text-zinc-900 no-underline dark:text-zinc-100">
+              <a href="/" className="text-xl font-bold text-zinc-900 no-underline dark:text-zinc-100">
                 Agora
-              </Link>
+              </a>
               <ul className="flex gap-4 text-sm">
                 <li>
-                  <Link href="/">{t("home")}</Link>
+                  <a href="/">{t("home")}</a>
                 </li>
-                <NotificationBell />
                 <AccountLink />
               </ul>
             </nav>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ArticleCard } from "@/lib/articles/queries";
 
@@ -30,7 +29,7 @@ export function ArticleList({
                 className={compact ? "" : "h-full rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"}
               >
                 <h3 className={compact ? "text-base font-medium" : "text-lg font-semibold"}>
-                  <Link href={`/articles/${a.slug}`}>{a.title}</Link>
+                  <a href={`/articles/${a.slug}`}>{a.title}</a>
                 </h3>
                 {!compact && a.description ? (
                   <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{a.description}</p>

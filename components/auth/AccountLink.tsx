@@ -1,11 +1,16 @@
 "use client";
 // The header's account link. Public pages are served from cache, so the server renders "Sign in" for
-// everyone and this asks /api/v1/me after load who is actually here.
-import Link from "next/link";
+// everyone and this asks /api/v1/me after load who is actually here. A signed-in reader also gets the
+// notification bell, loaded then as a chunk of its own: most readers are not signed in, and their pages
+// neither carry its code nor ask for an unread count.
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { callApi } from "@/components/ui/api";
+
+const NotificationBell = lazy(() =>
+  import("@/components/notifications/NotificationBell").then((m) => ({ default: m.NotificationBell })),
+);
 
 type Me = { name: string; role: string } | null;
 
@@ -25,25 +30,24 @@ export function AccountLink() {
   if (!me)
     return (
       <li>
-        <Link href="/signin" prefetch={false}>
-          {t("signIn")}
-        </Link>
+        <a href="/signin">{t("signIn")}</a>
       </li>
     );
   return (
     <>
+      <Suspense fallback={null}>
+        <NotificationBell />
+      </Suspense>
       {me.role !== "reader" ? (
         <li>
-          <Link href="/admin" prefetch={false}>
-            {t("moderation")}
-          </Link>
+          <a href="/admin">{t("moderation")}</a>
         </li>
       ) : null}
       <li>
-        <Link href="/account" prefetch={false}>
+        <a href="/account">
           <span className="sr-only">{t("yourAccount")} </span>
           {me.name}
-        </Link>
+        </a>
       </li>
     </>
   );

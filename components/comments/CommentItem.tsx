@@ -2,13 +2,16 @@
 // One comment with its replies. Its parts: CommentHeader, CommentActions (votes and buttons), the
 // forms (CommentForm for reply and edit, ReportForm); its state and handlers: useCommentItem.
 import { useTranslations } from "next-intl";
+import { lazy, Suspense } from "react";
 import type { PublicComment } from "@/lib/comments/types";
 import { CommentActions } from "./CommentActions";
 import { CommentForm } from "./CommentForm";
 import { CommentHeader } from "./CommentHeader";
 import { focusComment, focusWhenShown } from "./focus";
-import { ReportForm } from "./ReportForm";
 import { useCommentItem } from "./useCommentItem";
+
+// the report form is loaded when a reader first opens it: it is not part of the page's first-load JS
+const ReportForm = lazy(() => import("./ReportForm").then((m) => ({ default: m.ReportForm })));
 
 export function CommentList({ comments, label }: { comments: PublicComment[]; label?: string }) {
   return (
@@ -86,15 +89,17 @@ export function CommentItem({ c }: { c: PublicComment }) {
           )
         ) : null}
         {mode === "report" ? (
-          <ReportForm
-            onCancel={() => setMode(null)}
-            onSubmit={async (reason, note) => {
-              await ctx.report(c, reason, note);
-              setMode(null);
-              item.setNotice(t("reported"));
-              focusWhenShown(`n-${c.id}`);
-            }}
-          />
+          <Suspense fallback={null}>
+            <ReportForm
+              onCancel={() => setMode(null)}
+              onSubmit={async (reason, note) => {
+                await ctx.report(c, reason, note);
+                setMode(null);
+                item.setNotice(t("reported"));
+                focusWhenShown(`n-${c.id}`);
+              }}
+            />
+          </Suspense>
         ) : null}
       </article>
       {c.replies.length > 0 ? (

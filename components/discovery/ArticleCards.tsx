@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ListedArticle } from "@/lib/discovery/queries";
 
@@ -19,7 +18,7 @@ export function ArticleCards({
         <li key={a.slug}>
           <article className="h-full rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
             <h3 className="text-lg font-semibold">
-              <Link href={`/articles/${a.slug}`}>{a.title}</Link>
+              <a href={`/articles/${a.slug}`}>{a.title}</a>
             </h3>
             {a.description ? (
               <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">{a.description}</p>
@@ -27,7 +26,7 @@ export function ArticleCards({
             <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
               {showAuthor ? (
                 <>
-                  <Link href={`/authors/${a.author.slug}`}>{a.author.name}</Link> ·{" "}
+                  <a href={`/authors/${a.author.slug}`}>{a.author.name}</a> ·{" "}
                 </>
               ) : null}
               <time dateTime={a.publishedAt.toISOString()}>{format.dateTime(a.publishedAt, "long")}</time> ·{" "}
@@ -37,12 +36,12 @@ export function ArticleCards({
               <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={t("tags")}>
                 {a.tags.map((tag) => (
                   <li key={tag}>
-                    <Link
+                    <a
                       href={`/tags/${encodeURIComponent(tag)}`}
                       className="rounded bg-zinc-100 px-1.5 py-0.5 dark:bg-zinc-800"
                     >
                       {tag}
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>

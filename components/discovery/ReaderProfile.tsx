@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReaderProfile } from "@/lib/profiles/profile";
 
@@ -51,12 +50,12 @@ export function ReaderProfileView({
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">
                   {t.rich("on", {
                     title: c.article.title,
-                    article: (x) => <Link href={`/articles/${c.article.slug}`}>{x}</Link>,
+                    article: (x) => <a href={`/articles/${c.article.slug}`}>{x}</a>,
                   })}{" "}
                   ·{" "}
-                  <Link href={c.url}>
+                  <a href={c.url}>
                     <time dateTime={c.createdAt}>{date(c.createdAt)}</time>
-                  </Link>{" "}
+                  </a>{" "}
                   · {t("up", { count: c.upvotes })}
                 </p>
                 {/* bodyHtml is the comment's sanitised HTML (lib/comments/render) */}
@@ -71,17 +70,17 @@ export function ReaderProfileView({
         {p.pages > 1 ? (
           <nav aria-label={t("pages")} className="mt-6 flex justify-between text-sm">
             {p.page > 1 ? (
-              <Link href={pageHref(p.page - 1)} rel="prev">
+              <a href={pageHref(p.page - 1)} rel="prev">
                 {t("newer")}
-              </Link>
+              </a>
             ) : (
               <span />
             )}
             <span>{t("pageOf", { page: p.page, pages: p.pages })}</span>
             {p.page < p.pages ? (
-              <Link href={pageHref(p.page + 1)} rel="next">
+              <a href={pageHref(p.page + 1)} rel="next">
                 {t("older")}
-              </Link>
+              </a>
             ) : (
               <span />
             )}
