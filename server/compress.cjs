@@ -165,11 +165,13 @@ function loadStatic(dir) {
           type: STATIC_TYPES[path.extname(e.name)],
           mtime: fs.statSync(p).mtime.toUTCString(),
         };
+        // turbopackIgnore: a path known only at run time (.next/static), not a file to trace into the build
         for (const [enc, ext] of /** @type {const} */ ([
           ["br", ".br"],
           ["gzip", ".gz"],
         ]))
-          if (fs.existsSync(p + ext)) entry[enc] = fs.readFileSync(p + ext);
+          if (fs.existsSync(/*turbopackIgnore: true*/ p + ext))
+            entry[enc] = fs.readFileSync(/*turbopackIgnore: true*/ p + ext);
         if (entry.br || entry.gzip)
           map.set(`/_next/static/${path.relative(dir, p).split(path.sep).join("/")}`, entry);
       }
