@@ -34,43 +34,31 @@ export interface EmbedText {
 }
 
 /**
- * The placeholders of each message frame.js shows ("Embed.frame" in messages/{locale}/site.json). The
- * messages are rendered with each placeholder given as its own "{name}", so frame.js gets text with
- * placeholders whatever form the messages take on the server (precompiled inside Next).
- * tests/unit/embed-page.test.ts checks this list against the messages.
+ * Every placeholder the messages frame.js shows use ("Embed.frame" in messages/{locale}/site.json). Each
+ * message is rendered with every one of them given as its own "{name}" (names a message does not use are
+ * ignored), so frame.js gets text with placeholders whatever form the messages take on the server
+ * (precompiled inside Next: their text cannot be read). tests/unit/i18n/embed-frame-words.test.ts checks
+ * that no message uses a placeholder missing here.
  */
-export const FRAME_WORD_PARAMS = {
-  failed: ["status"],
-  deleted: [],
-  reader: [],
-  voteUp: [],
-  voteDown: [],
-  reply: [],
-  report: [],
-  reported: [],
-  none: [],
-  closed: [],
-  replyingTo: ["name"],
-  replyingToComment: [],
-  posting: [],
-  posted: [],
-  popups: [],
-  noStorage: [],
-  newTab: [],
-  signedInAs: ["name"],
-  signIn: [],
-  option: ["label", "percent", "count"],
-} as const satisfies Record<string, readonly string[]>;
-export type FrameWord = keyof typeof FRAME_WORD_PARAMS;
+export const FRAME_PLACEHOLDERS = ["status", "name", "label", "percent", "count"] as const;
+const KEEP = Object.fromEntries(FRAME_PLACEHOLDERS.map((n) => [n, `{${n}}`]));
 
-/** The frame's words, rendered by `t` ("Embed.frame.*" in the page's language) with "{name}" kept. */
+const wordsByLocale = new Map<string, Record<string, string>>();
+/**
+ * The frame's words in `locale`: each of `keys` (the "Embed.frame" message names) rendered by `t` with
+ * its placeholders kept. The same for every request of a language, so rendered once per language.
+ */
 export function frameWords(
-  t: (key: FrameWord, params: Record<string, string>) => string,
+  locale: string,
+  keys: readonly string[],
+  t: (key: string, params: Record<string, string>) => string,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, names] of Object.entries(FRAME_WORD_PARAMS) as [FrameWord, readonly string[]][])
-    out[key] = t(key, Object.fromEntries(names.map((n) => [n, `{${n}}`])));
-  return out;
+  let words = wordsByLocale.get(locale);
+  if (!words) {
+    words = Object.fromEntries(keys.map((k) => [k, t(k, KEEP)]));
+    wordsByLocale.set(locale, words);
+  }
+  return words;
 }
 
 export function embedPageHtml(p: EmbedPageInput): string {

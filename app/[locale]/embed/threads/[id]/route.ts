@@ -7,6 +7,7 @@ import { embedPageHtml, embedRefusedHtml, frameWords } from "@/lib/embed/page";
 import { isDomainError } from "@/lib/errors";
 import { ipHash } from "@/lib/http/client";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+import { MESSAGES, type Messages } from "@/lib/i18n/messages";
 import csp from "@/server/csp.cjs";
 
 export const dynamic = "force-dynamic";
@@ -73,8 +74,12 @@ export async function GET(req: Request, ctx: Ctx): Promise<Response> {
           more: tr("more"),
           noScript: tr("noScript"),
         },
-        // frame.js fills in their {placeholders}
-        frameWords: frameWords((key, params) => tr(`frame.${key}`, params)),
+        // frame.js fills in their {placeholders} (only the message names are read here, not their text)
+        frameWords: frameWords(
+          locale,
+          Object.keys((MESSAGES[locale] as Messages).Embed.frame),
+          (key, params) => tr(`frame.${key}` as "frame.none", params as never),
+        ),
       }),
       [origin],
     );
