@@ -25,8 +25,9 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   // forbidden()/unauthorized(): real 403/401 statuses from pages
-  // inlineCss: the one small stylesheet goes into the HTML (no render-blocking request; Lighthouse LCP)
-  experimental: { authInterrupts: true, inlineCss: true },
+  // the stylesheet stays a file (not `inlineCss`): inlined, Next puts it into every page three times
+  // (docs/decisions/133-stylesheet-not-inlined.md)
+  experimental: { authInterrupts: true },
   async rewrites() {
     // the home page is an ISR page with a param so that `next build` never prerenders it (no database
     // at build time); see docs/decisions/002-caching.md. server/main.mjs already serves `/` as
