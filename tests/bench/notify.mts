@@ -164,7 +164,10 @@ async function main() {
     LOG_LEVEL: "warn",
   };
   const kids = Array.from({ length: WORKERS }, (_, i) =>
-    fork(new URL(import.meta.url).pathname, ["--worker", String(i)], { env, execArgv: ["--import", "tsx"] }),
+    fork(new URL(import.meta.url).pathname, ["--worker", String(i)], {
+      env,
+      execArgv: ["--conditions=react-server", "--import", "tsx"],
+    }),
   );
   await Promise.all(kids.map((k) => new Promise((r) => k.once("message", r))));
 
