@@ -21,14 +21,15 @@ AE=()
 [ -n "${ACCEPT_ENCODING:-}" ] && AE=(-H "accept-encoding: $ACCEPT_ENCODING")
 npx autocannon "${AE[@]}" -c 50 -d 5 "$URL" >/dev/null 2>&1 # warm-up (JIT)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-# the server's CPU (utime + stime, clock ticks of 10 ms) around the run: the figure load moves least
+# the server's CPU (utime + stime, in clock ticks) around the run: the figure load moves least
 cpu() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+HZ=$(getconf CLK_TCK)
 CPU0=$(cpu)
 npx autocannon "${AE[@]}" -j -c 50 -d "${DURATION:-10}" "$URL" 2>/dev/null >"$DIR/run.json"
 CPU1=$(cpu)
 node -e '
   const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  const us = ((Number(process.argv[2]) * 10000) / j.requests.total).toFixed(0);
+  const us = ((Number(process.argv[2]) * 1e6) / Number(process.argv[3]) / j.requests.total).toFixed(0);
   console.log(`${j.requests.average} req/s (median ${j.requests.p50}), p99 ${j.latency.p99} ms, errors ${j.errors}, non-2xx ${j.non2xx}; server CPU ${us} µs per request`);
-' "$DIR/run.json" $((CPU1 - CPU0))
+' "$DIR/run.json" $((CPU1 - CPU0)) "$HZ"
 echo "server RSS: $(( $(grep VmRSS /proc/$PID/status | awk '{print $2}') / 1024 )) MB; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

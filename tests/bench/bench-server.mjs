@@ -7,6 +7,18 @@ import postgres from "postgres";
 
 const BASE_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
+/** CPU time (ms, user + system) used so far by these processes (Linux /proc; 0 where unreadable). */
+export function cpuMs(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {}
+  }
+  return ticks * 10; // clock ticks of USER_HZ 100
+}
+
 export const dbUrl = (name) => Object.assign(new URL(BASE_URL), { pathname: `/${name}` }).toString();
 
 async function waitHealthy(origin, child) {

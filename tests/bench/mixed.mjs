@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
-import { startBenchServer } from "./bench-server.mjs";
+import { cpuMs, startBenchServer } from "./bench-server.mjs";
 
 const PORT = Number(process.env.BENCH_PORT || 3821);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
@@ -43,12 +43,6 @@ const rssMb = (pid) => {
   } catch {
     return 0;
   }
-};
-
-/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
-const cpuSeconds = (pid) => {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
 };
 
 const password = "Bench-reader-pass-1234";
@@ -130,14 +124,14 @@ try {
   );
   peakRss = 0;
   for (const k of Object.keys(counts)) counts[k] = 0;
-  const cpuBefore = cpuSeconds(server.pid);
+  const cpuBefore = cpuMs([server.pid]);
   const res = await new Promise((resolve, reject) =>
     autocannon(
       { url: origin, connections: CONNECTIONS, duration: DURATION, requests: [{ setupRequest: mixed }] },
       (e, r) => (e ? reject(e) : resolve(r)),
     ),
   );
-  const cpuMs = (cpuSeconds(server.pid) - cpuBefore) * 1000;
+  const serverMs = cpuMs([server.pid]) - cpuBefore;
   const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0];
   const errors = res.errors + res.timeouts + res.non2xx;
   console.log(`\nbench:mixed  PostgreSQL, production build, autocannon -c ${CONNECTIONS} -d ${DURATION}`);
@@ -151,7 +145,7 @@ try {
     `  errors: ${res.errors}, timeouts: ${res.timeouts}, non-2xx: ${res.non2xx}; server peak RSS ${peakRss} MB; load average ${load}`,
   );
   // the server's own CPU per request: what the machine's load moves least (throughput moves ±15 % here)
-  console.log(`  server CPU ${((cpuMs * 1000) / res.requests.total).toFixed(0)} µs per request`);
+  console.log(`  server CPU ${((serverMs * 1000) / res.requests.total).toFixed(0)} µs per request`);
   const ok = errors === 0 && res.latency.p99 <= GOAL.p99Ms && peakRss <= GOAL.rssMb;
   console.log(
     `  goal (0 errors, p99 <= ${GOAL.p99Ms} ms, RSS <= ${GOAL.rssMb} MB): ${ok ? "met" : "NOT met"}`,

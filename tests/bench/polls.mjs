@@ -15,25 +15,13 @@
 // Needs a production build (`npx next build`); builds one if .next/BUILD_ID is missing.
 import fs from "node:fs";
 import autocannon from "autocannon";
-import { startBenchServer } from "./bench-server.mjs";
+import { cpuMs, startBenchServer } from "./bench-server.mjs";
 
 const PORT = Number(process.env.BENCH_PORT || 3811);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
 const DURATION = Number(process.env.BENCH_DURATION || 15);
 const GOAL = { votesPerSecond: 1000, p99Ms: 100 };
 const origin = `http://127.0.0.1:${PORT}`;
-
-/** CPU time (ms) used so far by these processes (Linux /proc; 0 where unreadable). */
-function cpuMs(pids) {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {}
-  }
-  return ticks * 10;
-}
 
 function run(opts) {
   return new Promise((resolve, reject) => {
